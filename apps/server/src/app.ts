@@ -1,0 +1,132 @@
+import { existsSync } from 'node:fs';
+import type { Duplex } from 'node:stream';
+import { formatErrorMessage } from '@atmis/domain';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { DatabaseHandle } from '@atmis/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppConfig } from './config.ts';
+import { agencyRoutes } from './modules/agencies/agencies.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
+import { roleRoutes } from './modules/roles/roles.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { registerRequestGuard } from './platform/auth/request-guard.ts';
+import { AppError } from './platform/errors/app-error.ts';
+import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
+import { registerStrictJsonParser } from './platform/http/json-body.ts';
+
+export interface AppDependencies {
+  database: DatabaseHandle;
+  config: AppConfig;
+  clock?: () => Date;
+  logger?: boolean | object;
+}
+
+export type App = FastifyInstance;
+
+/** Errors Node's HTTP parser raises before Fastify sees a request (e.g. headers over 16 KiB). */
+function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (!socket.writable) return;
+  const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'request.header_too_large' : 'request.malformed';
+  const status = code === 'request.header_too_large' ? 431 : 400;
+  const body = JSON.stringify({ type: `urn:atmis:problem:${code}`, title: formatErrorMessage(code, 'vi'), status, code });
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+// Validation messages default to Vietnamese; English ones are produced per request when asked for.
+z.config(z.locales.vi());
+
+export async function buildApp({ database, config, clock = () => new Date(), logger = false }: AppDependencies): Promise<App> {
+  const app = Fastify({
+    logger: logger === true ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : logger,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: process.env.ATMIS_TRUST_PROXY === 'true',
+    // Long hostile path values reach validation (400) instead of the router's bare 414.
+    routerOptions: { maxParamLength: 5000 },
+    clientErrorHandler: answerClientError,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+  registerStrictJsonParser(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('auth.too_many_requests'),
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'ATMIS API', description: 'Hệ thống quản lý công tác phòng, chống mua bán người', version: '0.1.0' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'atmis_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerRequestGuard(app, database.db, config, clock);
+  const deps = { db: database.db, database, config, clock };
+  await app.register(healthRoutes(deps));
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(deps));
+      await api.register(userRoutes(deps));
+      await api.register(roleRoutes(deps));
+      await api.register(orgUnitRoutes(deps));
+      await api.register(agencyRoutes(deps));
+      await api.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // The web app on the same port; any non-API path falls back to index.html for client routing.
+  if (config.webDistDir && existsSync(`${config.webDistDir}/index.html`)) {
+    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+      return sendProblem(request, reply, 'request.route_not_found');
+    });
+  }
+  return app;
+}
+
+export type ModuleDependencies = {
+  db: DatabaseHandle['db'];
+  database: DatabaseHandle;
+  config: AppConfig;
+  clock: () => Date;
+};

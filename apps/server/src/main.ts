@@ -1,0 +1,26 @@
+import { createDatabase } from '@atmis/db';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { bootstrapDatabase } from './seed/bootstrap.ts';
+
+const config = loadConfig();
+const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+console.log(`ATMIS: CSDL ${database.engine} (${database.location}), chế độ ${config.mode}`);
+await bootstrapDatabase(database, config, (message) => console.log(`ATMIS: ${message}`));
+const app = await buildApp({ database, config, logger: process.env.ATMIS_LOG === 'true' });
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+console.log(`ATMIS đang chạy: http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
+
+let isClosing = false;
+async function shutdown(signal: string) {
+  if (isClosing) return;
+  isClosing = true;
+  console.log(`ATMIS: nhận ${signal}, đang dừng…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,151 @@
+import { auditEvents, users } from '@atmis/db';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { totpCodeAt } from '../../platform/auth/totp.ts';
+import { Agent, createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type TestApp } from '../../testing/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+async function createUser(admin: Agent, password = 'Mật-khẩu-2026!') {
+  const username = uniqueName('u.');
+  const created = await admin.post('/api/v1/users', { username, fullName: 'Người Thử Nghiệm', orgUnitId: 'VN.31', password });
+  expect(created.statusCode).toBe(201);
+  return { username, id: created.json<{ id: string }>().id, password };
+}
+
+describe('sign-in', () => {
+  it.each(DEMO_USERNAMES)('demo account %s signs in and sees its assignments', async (username) => {
+    const agent = await loginAs(t.app, username);
+    const me = await agent.get('/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    const body = me.json<{ user: { username: string }; assignments: unknown[] }>();
+    expect(body.user.username).toBe(username);
+    expect(body.assignments.length).toBeGreaterThan(0);
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie and a readable CSRF cookie', async () => {
+    const response = await new Agent(t.app).login('admin');
+    const session = response.cookies.find((c) => c.name === 'atmis_session');
+    const csrf = response.cookies.find((c) => c.name === 'atmis_csrf');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+    expect(csrf?.httpOnly).toBeFalsy();
+    expect(csrf?.value).toBe(response.json<{ csrfToken: string }>().csrfToken);
+  });
+
+  it('refuses a wrong password with a Vietnamese problem, or English when asked', async () => {
+    const vi = await new Agent(t.app).post('/api/v1/auth/login', { username: 'so.yte', password: 'sai' });
+    expect(vi.statusCode).toBe(401);
+    expect(vi.headers['content-type']).toContain('application/problem+json');
+    expect(vi.json()).toMatchObject({ code: 'auth.invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+    const en = await new Agent(t.app).post('/api/v1/auth/login', { username: 'so.yte', password: 'sai' }, { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(en.json()).toMatchObject({ title: 'Wrong username or password.' });
+    // Reset the counter so later tests start clean.
+    await t.database.db.update(users).set({ failedLoginCount: 0 }).where(eq(users.username, 'so.yte'));
+  });
+
+  it('answers 401 problem+json to API calls without a session', async () => {
+    for (const url of ['/api/v1/auth/me', '/api/v1/users', '/api/v1/agencies', '/api/v1/audit-events']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(401);
+      expect(response.json()).toMatchObject({ code: 'auth.unauthenticated', status: 401 });
+    }
+  });
+
+  it('locks the account after 10 wrong passwords, says so clearly, audits it, and lets it in again later', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const user = await createUser(admin);
+    const agent = new Agent(t.app);
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) statuses.push((await agent.post('/api/v1/auth/login', { username: user.username, password: 'Sai-mật-khẩu-1' })).statusCode);
+    expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+    expect(statuses[9]).toBe(429);
+    const locked = await agent.post('/api/v1/auth/login', { username: user.username, password: user.password });
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json()).toMatchObject({ code: 'auth.account_locked' });
+    expect(locked.json<{ title: string }>().title).toMatch(/tạm khóa/);
+    const audited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.account_locked'), eq(auditEvents.entityId, user.id)));
+    expect(audited).toHaveLength(1);
+    t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
+    try {
+      expect((await agent.login(user.username, user.password)).statusCode).toBe(200);
+    } finally {
+      t.clock.now = new Date();
+    }
+  });
+
+  it('refuses a state-changing request without the CSRF header', async () => {
+    const agent = await loginAs(t.app, 'admin');
+    const token = agent.csrfToken;
+    agent.csrfToken = '';
+    const response = await agent.post('/api/v1/agencies', { code: uniqueName('X.'), name: 'Cơ quan thử', type: 'other', orgUnitId: 'VN.31' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'auth.csrf_invalid' });
+    agent.csrfToken = 'wrong-token';
+    expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(403);
+    agent.csrfToken = token;
+  });
+
+  it('ends the session at logout', async () => {
+    const agent = await loginAs(t.app, 'xa.a');
+    expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(200);
+    expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('passwords', () => {
+  it('forces a new account to change its password, enforces the policy, and accepts a good one', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const user = await createUser(admin);
+    const agent = await loginAs(t.app, user.username, user.password);
+    expect(agent.me?.user.mustChangePassword).toBe(true);
+    expect((await agent.get('/api/v1/users')).json()).toMatchObject({ code: 'auth.password_change_required' });
+    const weak = await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'abc' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json<{ title: string }>().title).toMatch(/ít nhất 10 ký tự/);
+    const wrongCurrent = await agent.post('/api/v1/auth/password', { currentPassword: 'không-phải', newPassword: 'Mới-An-Toàn-2026' });
+    expect(wrongCurrent.json()).toMatchObject({ code: 'auth.password_wrong' });
+    expect((await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Mới-An-Toàn-2026' })).statusCode).toBe(200);
+    expect((await new Agent(t.app).login(user.username, user.password)).statusCode).toBe(401);
+    expect((await new Agent(t.app).login(user.username, 'Mới-An-Toàn-2026')).statusCode).toBe(200);
+  });
+});
+
+describe('second factor', () => {
+  it('once enabled, sign-in needs the TOTP code', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const user = await createUser(admin);
+    const agent = await loginAs(t.app, user.username, user.password);
+    await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Mới-An-Toàn-2026' });
+    const setup = await agent.post('/api/v1/auth/second-factor/setup');
+    const { secret } = setup.json<{ secret: string }>();
+    expect((await agent.post('/api/v1/auth/second-factor/enable', { code: '000000' })).statusCode).toBe(401);
+    expect((await agent.post('/api/v1/auth/second-factor/enable', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(200);
+
+    const next = new Agent(t.app);
+    const login = await next.login(user.username, 'Mới-An-Toàn-2026');
+    expect(login.json()).toMatchObject({ status: 'second_factor_required', me: null });
+    expect((await next.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await next.post('/api/v1/auth/second-factor/verify', { code: '123456' })).statusCode).toBe(401);
+    expect((await next.post('/api/v1/auth/second-factor/verify', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(200);
+    expect((await next.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('when the policy enforces it, an administrator must set up the second factor before working', async () => {
+    const strict = await createTestApp({ enforceSecondFactor: true });
+    try {
+      const admin = await loginAs(strict.app, 'admin');
+      expect(admin.me?.secondFactorRequired).toBe(true);
+      expect((await admin.get('/api/v1/users')).json()).toMatchObject({ code: 'auth.second_factor_setup_required' });
+      // Roles that do not ask for it are not affected.
+      const officer = await loginAs(strict.app, 'so.yte');
+      expect((await officer.get('/api/v1/agencies')).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { agencies, orgUnits, roles, userAssignments, users, type Executor } from '@atmis/db';
+import type { ScopeFilter, UserView, AssignmentView } from '@atmis/domain';
+import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { toIso } from '../../platform/http/pagination.ts';
+
+const userColumns = {
+  id: users.id,
+  username: users.username,
+  fullName: users.fullName,
+  email: users.email,
+  phone: users.phone,
+  orgUnitId: users.orgUnitId,
+  orgUnitName: orgUnits.fullName,
+  agencyId: users.agencyId,
+  agencyName: agencies.name,
+  status: users.status,
+  lockedUntil: users.lockedUntil,
+  totpEnabled: users.totpEnabled,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+};
+
+type UserRow = { [K in keyof typeof userColumns]: unknown } & {
+  id: string; username: string; fullName: string; email: string | null; phone: string | null; orgUnitId: string; orgUnitName: string;
+  agencyId: string | null; agencyName: string | null; status: 'active' | 'disabled'; lockedUntil: Date | null; totpEnabled: boolean;
+  lastLoginAt: Date | null; createdAt: Date;
+};
+
+function present(row: UserRow, now: Date): UserView {
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.fullName,
+    email: row.email,
+    phone: row.phone,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: row.orgUnitName,
+    agencyId: row.agencyId,
+    agencyName: row.agencyName,
+    status: row.status,
+    isLocked: Boolean(row.lockedUntil && row.lockedUntil > now),
+    totpEnabled: row.totpEnabled,
+    lastLoginAt: toIso(row.lastLoginAt),
+    createdAt: toIso(row.createdAt) as string,
+  };
+}
+
+/** The users an actor may see: the account's own unit and agency decide, like any record. */
+export function userScope(filter: ScopeFilter): SQL {
+  return scopeCondition(filter, { orgUnitId: users.orgUnitId, agencyId: users.agencyId, ownerUserId: users.id });
+}
+
+export async function listUsers(
+  executor: Executor,
+  filter: ScopeFilter,
+  query: { limit: number; after: [string, string] | null; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined },
+  now: Date,
+): Promise<{ items: UserView[]; total: number; hasMore: boolean }> {
+  const conditions: SQL[] = [userScope(filter)];
+  if (query.q) conditions.push(sql`${users.searchKey} like '%' || vn_fold(${query.q}) || '%'`);
+  if (query.orgUnitId) conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
+  if (query.status) conditions.push(eq(users.status, query.status));
+  const where = and(...conditions);
+  const pageWhere = query.after ? and(where, or(gt(users.username, query.after[0]), and(eq(users.username, query.after[0]), gt(users.id, query.after[1])))) : where;
+  const rows = await executor
+    .select(userColumns)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(pageWhere)
+    .orderBy(asc(users.username), asc(users.id))
+    .limit(query.limit + 1);
+  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  return { items: rows.slice(0, query.limit).map((row) => present(row as UserRow, now)), total: count?.total ?? 0, hasMore: rows.length > query.limit };
+}
+
+export async function findUserInScope(executor: Executor, filter: ScopeFilter, id: string, now: Date): Promise<UserView | null> {
+  const [row] = await executor
+    .select(userColumns)
+    .from(users)
+    .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(and(eq(users.id, id), userScope(filter)));
+  return row ? present(row as UserRow, now) : null;
+}
+
+export async function listAssignments(executor: Executor, userId: string): Promise<AssignmentView[]> {
+  const rows = await executor
+    .select({
+      id: userAssignments.id,
+      roleId: roles.id,
+      roleCode: roles.code,
+      roleName: roles.name,
+      permissions: roles.permissions,
+      orgUnitId: userAssignments.orgUnitId,
+      orgUnitName: orgUnits.fullName,
+      agencyId: userAssignments.agencyId,
+      agencyName: agencies.name,
+      scope: userAssignments.scope,
+    })
+    .from(userAssignments)
+    .innerJoin(roles, eq(roles.id, userAssignments.roleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, userAssignments.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, userAssignments.agencyId))
+    .where(and(eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)))
+    .orderBy(asc(userAssignments.createdAt));
+  return rows.map((row) => ({ ...row, permissions: row.permissions as AssignmentView['permissions'] }));
+}

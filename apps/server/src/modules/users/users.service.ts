@@ -1,0 +1,182 @@
+import { agencies, orgUnits, roles, userAssignments, users, type Database } from '@atmis/db';
+import { checkGrant, isPermission, scopeFilterFor, canAccess, type Actor, type GrantRefusal, type Locale, type Permission, type Scope } from '@atmis/domain';
+import { and, eq, isNull } from 'drizzle-orm';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { hashPassword } from '../../platform/auth/passwords.ts';
+import { deleteUserSessions } from '../../platform/auth/session-store.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { assertPasswordPolicy } from '../auth/auth.service.ts';
+import { findUserInScope, listAssignments, listUsers } from './users.repository.ts';
+
+export interface UsersServiceDeps {
+  db: Database;
+  clock: () => Date;
+}
+
+function refusalText(refusal: GrantRefusal, locale: Locale): string {
+  const vi = locale === 'vi';
+  switch (refusal.reason) {
+    case 'no_user_management':
+      return vi ? 'bạn không có quyền quản lý người dùng' : 'you do not manage users';
+    case 'agency_outside_unit':
+      return vi ? 'cơ quan không thuộc đơn vị được phân công' : 'the agency is not inside the assigned unit';
+    case 'target_outside_scope':
+      return vi ? 'đơn vị hoặc cơ quan nằm ngoài phạm vi quản lý của bạn' : 'the unit or agency is outside your scope';
+    case 'permission_not_held':
+      return vi ? `bạn không có quyền ${refusal.permission}` : `you do not hold ${refusal.permission}`;
+    case 'scope_too_wide':
+      return vi ? `phạm vi của quyền ${refusal.permission} rộng hơn phạm vi bạn được giao` : `the reach of ${refusal.permission} exceeds yours`;
+  }
+}
+
+export function createUsersService({ db, clock }: UsersServiceDeps) {
+  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined }) {
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const page = await listUsers(db, scopeFilterFor(actor, 'read:users'), { ...query, after }, clock());
+    const last = page.items.at(-1);
+    return { items: page.items, total: page.total, nextCursor: page.hasMore && last ? encodeCursor([last.username, last.id]) : null };
+  }
+
+  async function get(actor: Actor, id: string) {
+    const user = await findUserInScope(db, scopeFilterFor(actor, 'read:users'), id, clock());
+    if (!user) throw notFound();
+    return { ...user, assignments: await listAssignments(db, id) };
+  }
+
+  /** A user record the actor may change: readable (else 404) and manageable (else 403). */
+  async function requireManageable(actor: Actor, id: string) {
+    const user = await findUserInScope(db, scopeFilterFor(actor, 'read:users'), id, clock());
+    if (!user) throw notFound();
+    if (!canAccess(actor, 'manage:users', { orgUnitId: user.orgUnitId, agencyId: user.agencyId, ownerUserId: user.id })) throw notFound();
+    return user;
+  }
+
+  /** Checks the unit and agency exist; returns the agency's own unit (null without an agency). */
+  async function assertPlace(orgUnitId: string, agencyId: string | null): Promise<string | null> {
+    const [unit] = await db.select({ id: orgUnits.id, validTo: orgUnits.validTo }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
+    if (!unit) throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
+    if (!agencyId) return null;
+    const [agency] = await db.select({ orgUnitId: agencies.orgUnitId }).from(agencies).where(eq(agencies.id, agencyId));
+    if (!agency) throw new AppError('validation.failed', {}, [{ path: 'agencyId', message: 'Cơ quan không tồn tại.' }]);
+    return agency.orgUnitId;
+  }
+
+  async function create(
+    actor: Actor,
+    input: { username: string; fullName: string; email?: string | null | undefined; phone?: string | null | undefined; orgUnitId: string; agencyId?: string | null | undefined; password: string },
+    locale: Locale,
+    context: AuditContext,
+  ) {
+    const agencyId = input.agencyId ?? null;
+    if (!canAccess(actor, 'manage:users', { orgUnitId: input.orgUnitId, agencyId })) {
+      throw new AppError('access.escalation', { detail: refusalText({ reason: 'target_outside_scope' }, locale) });
+    }
+    await assertPlace(input.orgUnitId, agencyId);
+    assertPasswordPolicy(input.password, input.username, locale);
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (existing) throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'tên đăng nhập đã được sử dụng' : 'username already taken' });
+    const passwordHash = await hashPassword(input.password);
+    const id = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ username: input.username, fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, orgUnitId: input.orgUnitId, agencyId, passwordHash, mustChangePassword: true })
+        .returning({ id: users.id });
+      const userId = created!.id;
+      await recordAudit(tx, context, {
+        action: 'user.created', entityType: 'user', entityId: userId, orgUnitId: input.orgUnitId,
+        details: { username: input.username, fullName: input.fullName, orgUnitId: input.orgUnitId, agencyId },
+      }, clock());
+      return userId;
+    });
+    return get(actor, id);
+  }
+
+  async function update(
+    actor: Actor,
+    id: string,
+    input: { fullName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; status?: 'active' | 'disabled' | undefined; unlock?: boolean | undefined },
+    context: AuditContext,
+  ) {
+    const user = await requireManageable(actor, id);
+    if (id === actor.userId && input.status === 'disabled') throw new AppError('auth.forbidden');
+    const changes: Partial<typeof users.$inferInsert> = {};
+    const changed: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['fullName', 'email', 'phone', 'status'] as const) {
+      if (input[key] !== undefined && input[key] !== user[key]) {
+        (changes as Record<string, unknown>)[key] = input[key];
+        changed[key] = { from: user[key], to: input[key] };
+      }
+    }
+    if (input.unlock) {
+      changes.lockedUntil = null;
+      changes.failedLoginCount = 0;
+    }
+    if (Object.keys(changes).length) {
+      await db.transaction(async (tx) => {
+        await tx.update(users).set({ ...changes, updatedAt: clock() }).where(eq(users.id, id));
+        if (changes.status === 'disabled') await deleteUserSessions(tx, id);
+        if (Object.keys(changed).length) await recordAudit(tx, context, { action: 'user.updated', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId, details: { changed } }, clock());
+        if (input.unlock) await recordAudit(tx, context, { action: 'user.unlocked', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId }, clock());
+      });
+    }
+    return get(actor, id);
+  }
+
+  async function resetPassword(actor: Actor, id: string, newPassword: string, locale: Locale, context: AuditContext) {
+    const user = await requireManageable(actor, id);
+    assertPasswordPolicy(newPassword, user.username, locale);
+    const passwordHash = await hashPassword(newPassword);
+    await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: clock(), failedLoginCount: 0, lockedUntil: null, updatedAt: clock() }).where(eq(users.id, id));
+      await deleteUserSessions(tx, id);
+      await recordAudit(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId }, clock());
+    });
+  }
+
+  async function grantAssignment(actor: Actor, userId: string, input: { roleId: string; orgUnitId: string; agencyId?: string | null | undefined; scope: Scope }, locale: Locale, context: AuditContext) {
+    const user = await requireManageable(actor, userId);
+    const [role] = await db.select().from(roles).where(eq(roles.id, input.roleId));
+    if (!role) throw new AppError('validation.failed', {}, [{ path: 'roleId', message: 'Vai trò không tồn tại.' }]);
+    const agencyId = input.agencyId ?? null;
+    if (input.scope === 'agency' && !agencyId) throw new AppError('validation.failed', {}, [{ path: 'agencyId', message: 'Phạm vi "trong cơ quan" cần chọn cơ quan.' }]);
+    const agencyOrgUnitId = await assertPlace(input.orgUnitId, agencyId);
+    const permissions = role.permissions.filter(isPermission) as Permission[];
+    const refusal = checkGrant(actor, { permissions, orgUnitId: input.orgUnitId, agencyId, agencyOrgUnitId, scope: input.scope });
+    if (refusal) throw new AppError('access.escalation', { detail: refusalText(refusal, locale) });
+    const [duplicate] = await db
+      .select({ id: userAssignments.id })
+      .from(userAssignments)
+      .where(and(eq(userAssignments.userId, userId), eq(userAssignments.roleId, role.id), eq(userAssignments.orgUnitId, input.orgUnitId), eq(userAssignments.scope, input.scope), isNull(userAssignments.revokedAt), agencyId ? eq(userAssignments.agencyId, agencyId) : isNull(userAssignments.agencyId)));
+    if (duplicate) throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'phân công này đã tồn tại' : 'this assignment already exists' });
+    await db.transaction(async (tx) => {
+      const [created] = await tx.insert(userAssignments).values({ userId, roleId: role.id, orgUnitId: input.orgUnitId, agencyId, scope: input.scope, grantedBy: actor.userId }).returning({ id: userAssignments.id });
+      await recordAudit(tx, context, {
+        action: 'assignment.granted', entityType: 'user', entityId: userId, orgUnitId: user.orgUnitId,
+        details: { assignmentId: created!.id, role: role.code, orgUnitId: input.orgUnitId, agencyId, scope: input.scope },
+      }, clock());
+    });
+    return get(actor, userId);
+  }
+
+  async function revokeAssignment(actor: Actor, userId: string, assignmentId: string, locale: Locale, context: AuditContext) {
+    const user = await requireManageable(actor, userId);
+    const [assignment] = await db
+      .select({ id: userAssignments.id, orgUnitId: userAssignments.orgUnitId, agencyId: userAssignments.agencyId, scope: userAssignments.scope, permissions: roles.permissions, roleCode: roles.code })
+      .from(userAssignments)
+      .innerJoin(roles, eq(roles.id, userAssignments.roleId))
+      .where(and(eq(userAssignments.id, assignmentId), eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)));
+    if (!assignment) throw notFound();
+    // Taking away is bounded like giving: only what one could have granted.
+    const agencyOrgUnitId = await assertPlace(assignment.orgUnitId, assignment.agencyId);
+    const refusal = checkGrant(actor, { permissions: assignment.permissions.filter(isPermission) as Permission[], orgUnitId: assignment.orgUnitId, agencyId: assignment.agencyId, agencyOrgUnitId, scope: assignment.scope });
+    if (refusal) throw new AppError('access.escalation', { detail: refusalText(refusal, locale) });
+    await db.transaction(async (tx) => {
+      await tx.update(userAssignments).set({ revokedAt: clock(), revokedBy: actor.userId }).where(eq(userAssignments.id, assignmentId));
+      await recordAudit(tx, context, { action: 'assignment.revoked', entityType: 'user', entityId: userId, orgUnitId: user.orgUnitId, details: { assignmentId, role: assignment.roleCode, orgUnitId: assignment.orgUnitId, scope: assignment.scope } }, clock());
+    });
+    return get(actor, userId);
+  }
+
+  return { list, get, create, update, resetPassword, grantAssignment, revokeAssignment };
+}

@@ -1,0 +1,106 @@
+import { agencies, roles, userAssignments } from '@atmis/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
+import { createTestApp, loginAs, uniqueName, type Agent, type TestApp } from '../../testing/test-app.ts';
+
+let t: TestApp;
+let province: Agent;
+let roleIds: Record<string, string>;
+let healthAgencyId: string;
+let otherProvinceAgencyId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  province = await loginAs(t.app, 'tinh.thuongtruc');
+  const rows = await t.database.db.select({ id: roles.id, code: roles.code }).from(roles);
+  roleIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+  healthAgencyId = (await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.SYT')))[0]!.id;
+  otherProvinceAgencyId = (await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T01.SYT')))[0]!.id;
+});
+afterAll(() => t.close());
+
+async function newProvinceUser() {
+  const response = await province.post('/api/v1/users', { username: uniqueName('p.'), fullName: 'Cán Bộ Sở', orgUnitId: 'VN.31', agencyId: healthAgencyId, password: 'Cán-Bộ-2026!' });
+  expect(response.statusCode).toBe(201);
+  return response.json<{ id: string; username: string }>();
+}
+
+describe('user administration within scope', () => {
+  it('lists only the users inside the provincial administrator’s unit, and finds them without accents', async () => {
+    const page = await province.get('/api/v1/users?limit=100');
+    const usernames = page.json<{ items: { username: string; orgUnitId: string }[] }>().items;
+    expect(usernames.map((u) => u.username)).toEqual(expect.arrayContaining(['tinh.thuongtruc', 'so.yte', 'xa.a', 'xa.b', 'toaan']));
+    expect(usernames.map((u) => u.username)).not.toContain('admin');
+    expect(usernames.every((u) => u.orgUnitId === 'VN.31' || u.orgUnitId.startsWith('VN.31.'))).toBe(true);
+    const search = await province.get('/api/v1/users?q=tran%20thi%20y%20te');
+    expect(search.json<{ items: { username: string }[] }>().items.map((u) => u.username)).toEqual(['so.yte']);
+  });
+
+  it('pages with a cursor without repeating or skipping anyone', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = 0;
+    do {
+      const response = await admin.get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = response.json<{ items: { username: string }[]; nextCursor: string | null; total: number }>();
+      seen.push(...page.items.map((u) => u.username));
+      cursor = page.nextCursor;
+      total = page.total;
+    } while (cursor);
+    expect(seen.length).toBe(total);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect([...seen]).toEqual([...seen].sort());
+  });
+
+  it('does not create a user outside its unit', async () => {
+    const response = await province.post('/api/v1/users', { username: uniqueName('x.'), fullName: 'Ngoài Phạm Vi', orgUnitId: 'VN.01', password: 'Ngoài-Phạm-Vi-2026!' });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'access.escalation' });
+  });
+
+  it('grants a role it holds at a reach it holds', async () => {
+    const user = await newProvinceUser();
+    const response = await province.post(`/api/v1/users/${user.id}/assignments`, { roleId: roleIds.department_officer, orgUnitId: 'VN.31', agencyId: healthAgencyId, scope: 'agency' });
+    expect(response.statusCode).toBe(201);
+    expect(response.json<{ assignments: { roleCode: string; scope: string }[] }>().assignments).toEqual([expect.objectContaining({ roleCode: 'department_officer', scope: 'agency' })]);
+  });
+
+  it.each([
+    ['a role with permissions it does not hold', () => ({ roleId: roleIds.system_admin, orgUnitId: 'VN.31', scope: 'subtree' }), /không có quyền/],
+    ['national scope', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.31', scope: 'national' }), /rộng hơn/],
+    ['another province', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.01', scope: 'subtree' }), /ngoài phạm vi/],
+    ['an agency of another province', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.31', agencyId: otherProvinceAgencyId, scope: 'agency' }), /không thuộc đơn vị/],
+  ])('refuses to grant %s, and writes nothing', async (_label, body, message) => {
+    const user = await newProvinceUser();
+    const before = await databaseFingerprint(t.database.db);
+    const response = await province.post(`/api/v1/users/${user.id}/assignments`, body());
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'access.escalation' });
+    expect(response.json<{ title: string }>().title).toMatch(message);
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+  });
+
+  it('cannot see, let alone revoke, an assignment outside its scope (404)', async () => {
+    const [national] = await t.database.db.select({ id: userAssignments.id, userId: userAssignments.userId }).from(userAssignments).where(eq(userAssignments.scope, 'national'));
+    const before = await databaseFingerprint(t.database.db);
+    expect((await province.delete(`/api/v1/users/${national!.userId}/assignments/${national!.id}`)).statusCode).toBe(404);
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+  });
+
+  it('disabling an account ends its sessions', async () => {
+    const user = await newProvinceUser();
+    await province.post(`/api/v1/users/${user.id}/password`, { newPassword: 'Tạm-Thời-2026!' });
+    const target = await loginAs(t.app, user.username, 'Tạm-Thời-2026!');
+    expect((await province.patch(`/api/v1/users/${user.id}`, { status: 'disabled' })).statusCode).toBe(200);
+    expect((await target.get('/api/v1/auth/me')).statusCode).toBe(401);
+    expect((await target.login(user.username, 'Tạm-Thời-2026!')).statusCode).toBe(403);
+  });
+
+  it('refuses a duplicate username with a clear conflict', async () => {
+    const response = await province.post('/api/v1/users', { username: 'so.yte', fullName: 'Trùng', orgUnitId: 'VN.31', password: 'Trùng-Tên-2026!' });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<{ title: string }>().title).toMatch(/tên đăng nhập đã được sử dụng/);
+  });
+});

@@ -1,0 +1,139 @@
+import { agencies, roles, users } from '@atmis/db';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
+import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
+
+/**
+ * Every API route × every demo role. Each row says what each role must get; a refused request
+ * (401/403/404) must leave the database exactly as it was. A route added to the API without a row
+ * here fails the coverage test at the bottom.
+ */
+type Expected = Record<DemoUsername, number>;
+const all = (status: number): Expected => ({ admin: status, 'tinh.thuongtruc': status, 'so.yte': status, 'xa.a': status, 'xa.b': status, toaan: status });
+const only = (granted: Partial<Expected>, otherwise = 403): Expected => ({ ...all(otherwise), ...granted });
+
+interface Fixture {
+  adminId: string;
+  communeUserId: string;
+  roleId: string;
+  departmentRoleId: string;
+  provinceAgencyId: string;
+  successorAgencyId: string;
+}
+
+interface RouteCase {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** OpenAPI-style template, used for the coverage check. */
+  route: string;
+  url: (f: Fixture, setup: Setup) => string;
+  body?: (f: Fixture, setup: Setup) => unknown;
+  expected: Expected;
+  /** Prepares a fresh target per role (e.g. a user to reset), so allowed writes do not interfere. */
+  prepare?: (t: TestApp, admin: Agent, f: Fixture) => Promise<Setup>;
+}
+type Setup = Record<string, string>;
+
+const freshUser = async (_t: TestApp, admin: Agent): Promise<Setup> => {
+  const response = await admin.post('/api/v1/users', { username: uniqueName('m.'), fullName: 'Ma Trận', orgUnitId: 'VN.31', password: 'Ma-Trận-2026!' });
+  return { userId: response.json<{ id: string }>().id };
+};
+const freshAssignment = async (t: TestApp, admin: Agent, f: Fixture): Promise<Setup> => {
+  const { userId } = await freshUser(t, admin);
+  const granted = await admin.post(`/api/v1/users/${userId}/assignments`, { roleId: f.departmentRoleId, orgUnitId: 'VN.31', agencyId: f.provinceAgencyId, scope: 'agency' });
+  return { userId: userId!, assignmentId: granted.json<{ assignments: { id: string }[] }>().assignments[0]!.id };
+};
+const freshAgency = async (_t: TestApp, admin: Agent): Promise<Setup> => {
+  const response = await admin.post('/api/v1/agencies', { code: uniqueName('T31.M'), name: 'Cơ quan ma trận', type: 'other', orgUnitId: 'VN.31' });
+  return { agencyId: response.json<{ id: string }>().id };
+};
+
+const CASES: RouteCase[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', expected: all(200) },
+  { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: all(200) },
+  { method: 'GET', route: '/api/v1/users', url: () => '/api/v1/users', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ username: uniqueName('n.'), fullName: 'Người Mới', orgUnitId: 'VN.31', password: 'Người-Mới-2026!' }), expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
+  { method: 'GET', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.adminId}`, expected: only({ admin: 200, 'tinh.thuongtruc': 404 }) },
+  { method: 'PATCH', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.communeUserId}`, body: () => ({ phone: '0912345678' }), expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/users/{id}/password', url: (_f, s) => `/api/v1/users/${s.userId}/password`, body: () => ({ newPassword: 'Đặt-Lại-2026!' }), prepare: freshUser, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/users/{id}/assignments', url: (_f, s) => `/api/v1/users/${s.userId}/assignments`, body: (f) => ({ roleId: f.departmentRoleId, orgUnitId: 'VN.31', agencyId: f.provinceAgencyId, scope: 'agency' }), prepare: freshUser, expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
+  { method: 'DELETE', route: '/api/v1/users/{id}/assignments/{assignmentId}', url: (_f, s) => `/api/v1/users/${s.userId}/assignments/${s.assignmentId}`, prepare: freshAssignment, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'GET', route: '/api/v1/permissions', url: () => '/api/v1/permissions', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'GET', route: '/api/v1/roles', url: () => '/api/v1/roles', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'GET', route: '/api/v1/roles/{id}', url: (f) => `/api/v1/roles/${f.roleId}`, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/roles', url: () => '/api/v1/roles', body: () => ({ code: uniqueName('r_').replace(/\./g, '_'), name: 'Vai trò thử', nameEn: 'Test role', permissions: ['read:plans'] }), expected: only({ admin: 201 }) },
+  { method: 'PATCH', route: '/api/v1/roles/{id}', url: (f) => `/api/v1/roles/${f.roleId}`, body: () => ({ description: 'Đã sửa' }), expected: only({ admin: 200 }) },
+  { method: 'GET', route: '/api/v1/org-units', url: () => '/api/v1/org-units?q=hai%20phong', expected: all(200) },
+  { method: 'GET', route: '/api/v1/org-units/{id}', url: () => '/api/v1/org-units/VN.31', expected: all(200) },
+  { method: 'GET', route: '/api/v1/agencies', url: () => '/api/v1/agencies?q=y%20te', expected: all(200) },
+  { method: 'GET', route: '/api/v1/agencies/{id}', url: (f) => `/api/v1/agencies/${f.provinceAgencyId}`, expected: all(200) },
+  { method: 'GET', route: '/api/v1/agencies/{id}/history', url: (f) => `/api/v1/agencies/${f.provinceAgencyId}/history`, expected: all(200) },
+  { method: 'POST', route: '/api/v1/agencies', url: () => '/api/v1/agencies', body: () => ({ code: uniqueName('T31.N'), name: 'Cơ quan mới', type: 'other', orgUnitId: 'VN.31' }), expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
+  { method: 'PATCH', route: '/api/v1/agencies/{id}', url: (_f, s) => `/api/v1/agencies/${s.agencyId}`, body: () => ({ type: 'media' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/agencies/{id}/rename', url: (_f, s) => `/api/v1/agencies/${s.agencyId}/rename`, body: () => ({ name: 'Tên mới', effectiveFrom: '2026-01-01' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/agencies/{id}/merge', url: (_f, s) => `/api/v1/agencies/${s.agencyId}/merge`, body: (f) => ({ successorId: f.successorAgencyId, effectiveFrom: '2026-01-01' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'GET', route: '/api/v1/audit-events', url: () => '/api/v1/audit-events', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+];
+
+/** Routes exercised by their own tests (they change the session itself). */
+const COVERED_ELSEWHERE = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password',
+  'POST /api/v1/auth/second-factor/setup',
+  'POST /api/v1/auth/second-factor/enable',
+  'POST /api/v1/auth/second-factor/verify',
+]);
+
+let t: TestApp;
+let fixture: Fixture;
+const agents = new Map<DemoUsername, Agent>();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const username of DEMO_USERNAMES) agents.set(username, await loginAs(t.app, username));
+  const db = t.database.db;
+  const id = async (table: typeof users | typeof roles | typeof agencies, column: 'username' | 'code', value: string) => {
+    const [row] = await db.select({ id: table.id }).from(table as typeof users).where(eq((table as typeof users)[column as 'username'], value));
+    return row!.id;
+  };
+  fixture = {
+    adminId: await id(users, 'username', 'admin'),
+    communeUserId: await id(users, 'username', 'xa.b'),
+    roleId: await id(roles, 'code', 'department_officer'),
+    departmentRoleId: await id(roles, 'code', 'department_officer'),
+    provinceAgencyId: await id(agencies, 'code', 'T31.SYT'),
+    successorAgencyId: await id(agencies, 'code', 'T31.SNV'),
+  };
+});
+afterAll(() => t.close());
+
+describe('permission matrix', () => {
+  for (const routeCase of CASES) {
+    it.each(DEMO_USERNAMES)(`${routeCase.method} ${routeCase.route} as %s`, async (username) => {
+      const setup = routeCase.prepare ? await routeCase.prepare(t, agents.get('admin')!, fixture) : {};
+      const agent = agents.get(username)!;
+      const expected = routeCase.expected[username];
+      const before = expected >= 400 ? await databaseFingerprint(t.database.db) : null;
+      const body = routeCase.body?.(fixture, setup);
+      const response = await agent.request(routeCase.method, routeCase.url(fixture, setup), routeCase.method === 'GET' ? undefined : (body ?? {}));
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(expected);
+      if (before) {
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(await databaseFingerprint(t.database.db)).toEqual(before);
+      }
+    });
+  }
+
+  it('covers every operation of the API', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...COVERED_ELSEWHERE]);
+    expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
+  });
+});

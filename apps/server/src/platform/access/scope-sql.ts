@@ -1,0 +1,33 @@
+import type { ScopeFilter } from '@atmis/domain';
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+
+export interface ScopeColumns {
+  orgUnitId: AnyColumn | SQL;
+  agencyId?: AnyColumn | SQL;
+  ownerUserId?: AnyColumn | SQL;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The SQL form of the domain's ScopeFilter: the same rule as matchesScope(), applied by every
+ * list, detail, search, export and count query of a module.
+ */
+export function scopeCondition(filter: ScopeFilter, columns: ScopeColumns): SQL {
+  if (filter.kind === 'all') return sql`true`;
+  if (filter.kind === 'none') return sql`false`;
+  const parts: SQL[] = [];
+  for (const unit of filter.orgUnitIds) {
+    parts.push(sql`(${columns.orgUnitId} = ${unit} or ${columns.orgUnitId} like ${`${escapeLike(unit)}.%`})`);
+  }
+  if (columns.agencyId && filter.agencyIds.length) {
+    parts.push(sql`${columns.agencyId} in (${sql.join(filter.agencyIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
+  if (columns.ownerUserId && filter.ownerUserIds.length) {
+    parts.push(sql`${columns.ownerUserId} in (${sql.join(filter.ownerUserIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
+  if (parts.length === 0) return sql`false`;
+  return sql`(${sql.join(parts, sql` or `)})`;
+}

@@ -1,0 +1,120 @@
+import { agencies, migrateDatabase, orgUnits, roles, userAssignments, users, type Database, type DatabaseHandle, type Executor } from '@atmis/db';
+import { seedReferenceData } from '@atmis/db/seeds/reference';
+import { SYSTEM_ROLES, type Scope } from '@atmis/domain';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { AppConfig } from '../config.ts';
+import { recordAudit } from '../platform/audit/audit-log.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+/** The demo province: Hải Phòng (code 31), a city that exists under both the old and new maps. */
+export const DEMO_PROVINCE = 'VN.31';
+
+interface DemoAssignment {
+  role: string;
+  orgUnitId: string;
+  agencyCode: string | null;
+  scope: Scope;
+}
+
+interface DemoUser {
+  username: string;
+  fullName: string;
+  orgUnitId: string;
+  agencyCode: string | null;
+  assignments: DemoAssignment[];
+}
+
+async function firstCommunes(db: Database, provinceId: string, count: number): Promise<{ id: string; code: string }[]> {
+  return db
+    .select({ id: orgUnits.id, code: orgUnits.code })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.parentId, provinceId), sql`${orgUnits.validTo} is null`))
+    .orderBy(asc(orgUnits.id))
+    .limit(count);
+}
+
+export async function demoUsers(db: Database): Promise<DemoUser[]> {
+  const [communeA, communeB] = await firstCommunes(db, DEMO_PROVINCE, 2);
+  if (!communeA || !communeB) throw new Error('Thiếu dữ liệu xã/phường của tỉnh mẫu');
+  return [
+    { username: 'admin', fullName: 'Quản trị hệ thống', orgUnitId: 'VN', agencyCode: 'TW.BCA', assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }] },
+    {
+      username: 'tinh.thuongtruc', fullName: 'Nguyễn Văn Thường Trực', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA',
+      assignments: [
+        { role: 'standing_office', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
+        { role: 'unit_admin', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
+      ],
+    },
+    { username: 'so.yte', fullName: 'Trần Thị Y Tế', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SYT', assignments: [{ role: 'department_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SYT', scope: 'agency' }] },
+    { username: 'xa.a', fullName: 'Lê Văn Xã A', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, assignments: [{ role: 'commune_officer', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, scope: 'subtree' }] },
+    { username: 'xa.b', fullName: 'Phạm Thị Xã B', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, assignments: [{ role: 'commune_officer', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, scope: 'subtree' }] },
+    { username: 'toaan', fullName: 'Hoàng Văn Tòa Án', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.TAND', assignments: [{ role: 'judicial_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.TAND', scope: 'subtree' }] },
+  ];
+}
+
+async function agencyIdByCode(db: Executor, code: string | null): Promise<string | null> {
+  if (!code) return null;
+  const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, code));
+  return row?.id ?? null;
+}
+
+/** System roles are inserted when missing; administrators' later edits are never overwritten. */
+export async function seedSystemRoles(db: Database): Promise<void> {
+  for (const role of SYSTEM_ROLES) {
+    await db
+      .insert(roles)
+      .values({ code: role.code, name: role.name, nameEn: role.nameEn, description: role.description, permissions: [...role.permissions], requiresTotp: role.requiresTotp, isSystem: true })
+      .onConflictDoNothing({ target: roles.code });
+  }
+}
+
+async function createUserWithAssignments(db: Database, user: DemoUser, password: string, mustChangePassword: boolean): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  const agencyId = await agencyIdByCode(db, user.agencyCode);
+  await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(users)
+      .values({ username: user.username, fullName: user.fullName, orgUnitId: user.orgUnitId, agencyId, passwordHash, mustChangePassword })
+      .onConflictDoNothing({ target: users.username })
+      .returning({ id: users.id });
+    if (!created) return;
+    for (const assignment of user.assignments) {
+      const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, assignment.role));
+      if (!role) throw new Error(`Thiếu vai trò ${assignment.role}`);
+      await tx.insert(userAssignments).values({ userId: created.id, roleId: role.id, orgUnitId: assignment.orgUnitId, agencyId: await agencyIdByCode(tx, assignment.agencyCode), scope: assignment.scope });
+    }
+    await recordAudit(tx, { actorUserId: null, actorUsername: 'system', ip: null, userAgent: null }, { action: 'user.created', entityType: 'user', entityId: created.id, orgUnitId: user.orgUnitId, details: { username: user.username, seeded: true } });
+  });
+}
+
+/**
+ * Brings a database to a usable state at every start: migrations, reference data, system roles,
+ * then demo accounts (demo mode) or the initial administrator (production, first start only).
+ */
+export async function bootstrapDatabase(handle: DatabaseHandle, config: Pick<AppConfig, 'mode' | 'initialAdmin'>, log: (message: string) => void = () => {}): Promise<void> {
+  await migrateDatabase(handle);
+  const seeded = await seedReferenceData(handle.db);
+  log(`Dữ liệu danh mục: ${seeded.orgUnits} đơn vị hành chính, ${seeded.agencies} cơ quan`);
+  await seedSystemRoles(handle.db);
+  const [{ count } = { count: 0 }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
+  if (config.mode === 'demo') {
+    if (count === 0) {
+      for (const user of await demoUsers(handle.db)) await createUserWithAssignments(handle.db, user, DEMO_PASSWORD, false);
+      log('Đã tạo tài khoản mẫu (mật khẩu Demo@2026)');
+    }
+    return;
+  }
+  if (count === 0) {
+    if (!config.initialAdmin) {
+      throw new Error('Chế độ production: cần đặt ATMIS_ADMIN_USERNAME và ATMIS_ADMIN_PASSWORD để tạo quản trị viên đầu tiên.');
+    }
+    await createUserWithAssignments(
+      handle.db,
+      { username: config.initialAdmin.username, fullName: 'Quản trị hệ thống', orgUnitId: 'VN', agencyCode: null, assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }] },
+      config.initialAdmin.password,
+      true,
+    );
+    log(`Đã tạo quản trị viên đầu tiên: ${config.initialAdmin.username}`);
+  }
+}

@@ -1,0 +1,18 @@
+import { queryRows, type Executor } from '@atmis/db';
+import { sql } from 'drizzle-orm';
+
+/** Tables whose content a refused request must leave untouched (sessions only get last-seen bumps). */
+const TABLES = ['users', 'roles', 'user_assignments', 'agencies', 'agency_name_history', 'org_units', 'audit_events'] as const;
+
+/** A digest of every row of the casework and identity tables: equal digests, unchanged data. */
+export async function databaseFingerprint(executor: Executor): Promise<Record<string, string>> {
+  const result: Record<string, string> = {};
+  for (const table of TABLES) {
+    const [row] = await queryRows<{ digest: string | null; count: number }>(
+      executor,
+      sql`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as digest, count(*)::int as count from ${sql.identifier(table)} t`,
+    );
+    result[table] = `${row?.count}:${row?.digest}`;
+  }
+  return result;
+}

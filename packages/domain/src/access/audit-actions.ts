@@ -1,0 +1,25 @@
+/** Every audited action has a name here; the audit writer only accepts these. */
+export const AUDIT_ACTIONS = [
+  'auth.login_succeeded',
+  'auth.login_failed',
+  'auth.account_locked',
+  'auth.logout',
+  'auth.password_changed',
+  'auth.second_factor_enabled',
+  'auth.second_factor_failed',
+  'user.created',
+  'user.updated',
+  'user.password_reset',
+  'user.unlocked',
+  'assignment.granted',
+  'assignment.revoked',
+  'role.created',
+  'role.updated',
+  'agency.created',
+  'agency.updated',
+  'agency.renamed',
+  'agency.merged',
+  'audit.verified',
+  'system.initialised',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,79 @@
+/**
+ * Every error the API can return has a stable code, an HTTP status and a message in each locale.
+ * Messages may use {placeholders} filled from the error's params.
+ */
+export const ERROR_CATALOGUE = {
+  'auth.unauthenticated': { status: 401, vi: 'Bạn cần đăng nhập để tiếp tục.', en: 'You need to sign in to continue.' },
+  'auth.invalid_credentials': { status: 401, vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  'auth.account_locked': {
+    status: 429,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'The account is temporarily locked after repeated failed sign-ins. Try again in {minutes} minutes.',
+  },
+  'auth.account_disabled': { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
+  'auth.too_many_requests': { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests. Please try again later.' },
+  'auth.csrf_invalid': { status: 403, vi: 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.', en: 'Invalid session token (CSRF). Please reload the page.' },
+  'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  'auth.second_factor_required': { status: 401, vi: 'Cần nhập mã xác thực hai lớp.', en: 'A second-factor code is required.' },
+  'auth.second_factor_invalid': { status: 401, vi: 'Mã xác thực không đúng hoặc đã hết hạn.', en: 'The verification code is wrong or expired.' },
+  'auth.second_factor_setup_required': {
+    status: 403,
+    vi: 'Vai trò của bạn yêu cầu xác thực hai lớp. Vui lòng thiết lập trước khi tiếp tục.',
+    en: 'Your role requires two-factor authentication. Please set it up first.',
+  },
+  'auth.password_change_required': { status: 403, vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password first.' },
+  'auth.password_wrong': { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  'auth.password_weak': { status: 400, vi: 'Mật khẩu chưa đạt yêu cầu: {reasons}.', en: 'The password is too weak: {reasons}.' },
+  'access.escalation': {
+    status: 403,
+    vi: 'Không thể cấp quyền vượt quá phạm vi của bạn ({detail}).',
+    en: 'You cannot grant more than you hold ({detail}).',
+  },
+  'resource.not_found': { status: 404, vi: 'Không tìm thấy dữ liệu yêu cầu.', en: 'The requested record was not found.' },
+  'resource.conflict': { status: 409, vi: 'Dữ liệu bị trùng hoặc mâu thuẫn: {detail}.', en: 'Conflict: {detail}.' },
+  'resource.version_conflict': {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác cập nhật. Vui lòng tải lại và thử lại.',
+    en: 'Someone else changed this record. Reload and try again.',
+  },
+  'validation.failed': { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The data is not valid.' },
+  'request.malformed': { status: 400, vi: 'Yêu cầu không đúng định dạng.', en: 'The request is malformed.' },
+  'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  'request.unsupported_media_type': {
+    status: 415,
+    vi: 'Định dạng dữ liệu không được hỗ trợ.',
+    en: 'Unsupported content type.',
+  },
+  'request.header_too_large': { status: 431, vi: 'Địa chỉ hoặc tiêu đề yêu cầu quá dài.', en: 'The request line or headers are too long.' },
+  'request.route_not_found': { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such address.' },
+  'request.method_not_allowed': { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  'server.internal': { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
+  'server.unavailable': { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+export type Locale = 'vi' | 'en';
+
+export function formatErrorMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  const template: string = ERROR_CATALOGUE[code][locale];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Picks the locale from an Accept-Language header: Vietnamese unless English is preferred. */
+export function localeFromAcceptLanguage(header: string | undefined | null): Locale {
+  if (!header) return 'vi';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...rest] = part.trim().split(';');
+      const quality = rest.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.trim().toLowerCase(), q: quality ? Number(quality.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.tag)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (tag.startsWith('vi')) return 'vi';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'vi';
+}

@@ -1,0 +1,2 @@
+export * from './identity-numbers.ts';
+export * from './password-policy.ts';

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests (packages/domain) run without a database. Integration tests (apps/server, packages/db)
+// run against the real engine: embedded PGlite by default (each test file gets its own copy of a
+// migrated, seeded template), PostgreSQL when DATABASE_URL is set (one shared database, so the
+// files run one after another).
+const isPostgres = Boolean(process.env.DATABASE_URL);
+
+export default defineConfig({
+  test: {
+    include: ['packages/**/*.test.ts', 'apps/server/**/*.test.ts'],
+    globalSetup: ['./apps/server/src/testing/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: !isPostgres,
+  },
+});
