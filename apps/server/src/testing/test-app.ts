@@ -56,6 +56,11 @@ export class Agent {
   me: Me | null = null;
   constructor(private readonly app: App) {}
 
+  /** The headers the browser would send: session cookie and, for writes, the CSRF token. */
+  authHeaders(): Record<string, string> {
+    return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrfToken };
+  }
+
   async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method,

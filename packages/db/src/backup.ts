@@ -1,0 +1,143 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { queryRows, type DatabaseHandle, type Executor } from './client.ts';
+
+/**
+ * A logical backup that works the same on both engines and across them (a demo on PGlite can move
+ * to PostgreSQL): gzip'd JSON lines — a header, then `{ "t": table, "r": row }` per row, tables in
+ * foreign-key order. Sessions are never backed up. Restore goes into a migrated, empty database.
+ */
+export const BACKUP_FORMAT = 'atmis-backup';
+const SKIPPED_TABLES = new Set(['sessions']);
+const BATCH = 500;
+
+interface BackupHeader {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  createdAt: string;
+  engine: string;
+  migrations: number;
+  tables: string[];
+}
+
+/** Base tables of the public schema, parents before children. */
+export async function tablesInDependencyOrder(executor: Executor): Promise<string[]> {
+  const tables = (await queryRows<{ name: string }>(executor, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map((r) => r.name);
+  const edges = await queryRows<{ child: string; parent: string }>(
+    executor,
+    sql`select distinct tc.table_name as child, ccu.table_name as parent
+        from information_schema.table_constraints tc
+        join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.constraint_schema = tc.constraint_schema
+        where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`,
+  );
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (table: string) => {
+    if (ordered.includes(table) || visiting.has(table)) return;
+    visiting.add(table);
+    for (const edge of edges) if (edge.child === table && edge.parent !== table) visit(edge.parent);
+    ordered.push(table);
+  };
+  tables.forEach(visit);
+  return ordered.filter((t) => !SKIPPED_TABLES.has(t));
+}
+
+async function insertableColumns(executor: Executor, table: string): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    executor,
+    sql`select column_name as name from information_schema.columns where table_schema = 'public' and table_name = ${table} and is_generated = 'NEVER' order by ordinal_position`,
+  );
+  return rows.map((r) => r.name);
+}
+
+async function migrationCount(executor: Executor): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(executor, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+  return row?.count ?? 0;
+}
+
+export async function backupDatabase(handle: DatabaseHandle, file: string): Promise<{ tables: Record<string, number> }> {
+  const executor = handle.db;
+  const tables = await tablesInDependencyOrder(executor);
+  const counts: Record<string, number> = {};
+  const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), engine: handle.engine, migrations: await migrationCount(executor), tables };
+  async function* lines() {
+    yield `${JSON.stringify(header)}\n`;
+    for (const table of tables) {
+      const columns = await insertableColumns(executor, table);
+      const columnList = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+      counts[table] = 0;
+      for (let offset = 0; ; offset += BATCH) {
+        // Ordering by every column gives a stable page order without knowing each table's key.
+        const rows = await queryRows<{ row: unknown }>(executor, sql`select to_jsonb(x) as row from (select ${columnList} from ${sql.identifier(table)} order by 1 limit ${BATCH} offset ${offset}) x`);
+        for (const { row } of rows) yield `${JSON.stringify({ t: table, r: typeof row === 'string' ? JSON.parse(row) : row })}\n`;
+        counts[table] += rows.length;
+        if (rows.length < BATCH) break;
+      }
+    }
+  }
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  return { tables: counts };
+}
+
+export async function restoreDatabase(handle: DatabaseHandle, file: string): Promise<{ tables: Record<string, number> }> {
+  const executor = handle.db;
+  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
+  let header: BackupHeader | null = null;
+  const counts: Record<string, number> = {};
+  const pending = new Map<string, unknown[]>();
+  const columnsOf = new Map<string, string[]>();
+
+  const flush = async (tx: Executor, table: string) => {
+    const rows = pending.get(table);
+    if (!rows?.length) return;
+    let columns = columnsOf.get(table);
+    if (!columns) {
+      columns = await insertableColumns(tx, table);
+      columnsOf.set(table, columns);
+    }
+    const columnList = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (${columnList}) overriding system value select ${columnList} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
+    );
+    counts[table] = (counts[table] ?? 0) + rows.length;
+    pending.set(table, []);
+  };
+
+  await executor.transaction(async (tx) => {
+    for await (const line of reader) {
+      if (!line.trim()) continue;
+      if (!header) {
+        const parsed = JSON.parse(line) as BackupHeader;
+        if (parsed.format !== BACKUP_FORMAT || parsed.version !== 1) throw new Error('Tệp không phải bản sao lưu ATMIS hợp lệ.');
+        const migrations = await migrationCount(tx);
+        if (parsed.migrations > migrations) throw new Error(`Bản sao lưu cần ${parsed.migrations} migration, CSDL đích mới có ${migrations}: hãy cập nhật phần mềm trước.`);
+        for (const table of parsed.tables) {
+          const [row] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from ${sql.identifier(table)}`);
+          if ((row?.count ?? 0) > 0) throw new Error(`CSDL đích không trống (bảng ${table} đã có dữ liệu). Hãy khôi phục vào một CSDL mới.`);
+        }
+        header = parsed;
+        continue;
+      }
+      const { t: table, r: row } = JSON.parse(line) as { t: string; r: unknown };
+      if (!header.tables.includes(table)) throw new Error(`Bảng không có trong bản sao lưu: ${table}`);
+      // Rows arrive grouped by table in dependency order: flush the previous table when it changes.
+      for (const [other, rows] of pending) if (other !== table && rows.length) await flush(tx, other);
+      const rows = pending.get(table) ?? [];
+      rows.push(row);
+      pending.set(table, rows);
+      if (rows.length >= BATCH) await flush(tx, table);
+    }
+    for (const table of pending.keys()) await flush(tx, table);
+    if (!header) throw new Error('Tệp sao lưu trống.');
+    // Identity columns continue after the restored values.
+    const identities = await queryRows<{ table_name: string; column_name: string }>(tx, sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`);
+    for (const { table_name, column_name } of identities) {
+      await tx.execute(sql`select setval(pg_get_serial_sequence(${`public.${table_name}`}, ${column_name}), greatest(coalesce((select max(${sql.identifier(column_name)}) from ${sql.identifier(table_name)}), 0), 1))`);
+    }
+  });
+  return { tables: counts };
+}
