@@ -113,14 +113,13 @@ export async function buildApp({ database, config, clock = () => new Date(), log
     { prefix: '/api/v1' },
   );
 
-  // The web app on the same port; any non-API path falls back to index.html for client routing.
-  if (config.webDistDir && existsSync(`${config.webDistDir}/index.html`)) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: 'index.html' });
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
-      return sendProblem(request, reply, 'request.route_not_found');
-    });
-  }
+  // The web app on the same port; any other GET outside /api falls back to index.html for client routing.
+  const servesWeb = Boolean(config.webDistDir && existsSync(`${config.webDistDir}/index.html`));
+  if (servesWeb) await app.register(fastifyStatic, { root: config.webDistDir!, wildcard: false, index: 'index.html' });
+  app.setNotFoundHandler((request, reply) => {
+    if (servesWeb && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    return sendProblem(request, reply, 'request.route_not_found');
+  });
   return app;
 }
 

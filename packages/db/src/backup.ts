@@ -85,7 +85,6 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
 
 export async function restoreDatabase(handle: DatabaseHandle, file: string): Promise<{ tables: Record<string, number> }> {
   const executor = handle.db;
-  const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: BackupHeader | null = null;
   const counts: Record<string, number> = {};
   const pending = new Map<string, unknown[]>();
@@ -108,6 +107,8 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
   };
 
   await executor.transaction(async (tx) => {
+    // Opened here, right before iterating: lines read earlier (while the transaction starts) would be lost.
+    const reader = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of reader) {
       if (!line.trim()) continue;
       if (!header) {

@@ -85,6 +85,7 @@ describe('record scope', () => {
         );
         expect(matchesScope(scopeFilterFor(who, 'read:users'), record)).toBe(direct);
       }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -59,8 +59,10 @@ export function scopeFilterFor(actor: Actor, permission: Permission): ScopeFilte
   const ownerUserIds = new Set<string>();
   for (const grant of grants) {
     if (grant.scope === 'subtree') orgUnitIds.add(grant.orgUnitId);
-    else if (grant.scope === 'agency' && grant.agencyId) agencyIds.add(grant.agencyId);
-    else ownerUserIds.add(actor.userId);
+    else if (grant.scope === 'agency') {
+      // An agency scope without an agency reaches nothing (it must not fall back to anything wider).
+      if (grant.agencyId) agencyIds.add(grant.agencyId);
+    } else if (grant.scope === 'own') ownerUserIds.add(actor.userId);
   }
   // A unit inside another granted unit adds nothing: keep the filter (and the SQL) small.
   const units = [...orgUnitIds].filter(

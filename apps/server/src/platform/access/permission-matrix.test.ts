@@ -137,3 +137,11 @@ describe('permission matrix', () => {
     expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
   });
 });
+
+describe('public surface', () => {
+  it('serves the API documentation without a session, and nothing else of the API', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/roles' })).statusCode).toBe(401);
+  });
+});

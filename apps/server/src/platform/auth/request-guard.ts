@@ -57,8 +57,10 @@ export function registerRequestGuard(app: FastifyInstance, db: Database, config:
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (request) => {
     const routeConfig = request.routeOptions.config;
-    if (!request.routeOptions.url) return; // unknown route: the not-found handler answers
-    const access: RouteAccess = routeConfig.access ?? 'session';
+    const url = request.routeOptions.url;
+    if (!url) return; // unknown route: the not-found handler answers
+    // The API needs a session unless a route says otherwise; the web app's files and the API docs are public.
+    const access: RouteAccess = routeConfig.access ?? (url.startsWith('/api/v1/') ? 'session' : 'public');
     const token = request.cookies[SESSION_COOKIE];
     const now = clock();
     if (token && token.length < 200) {

@@ -55,7 +55,8 @@ function describeIssue(issue: { instancePath?: string; message?: string; params?
   return { path: pathText || '(body)', message };
 }
 
-/** Maps every error to RFC 9457 problem+json in one place. Guards throw; they never reply. */
+/** Maps every error to RFC 9457 problem+json in one place. Guards throw; they never reply.
+ * (Unknown routes are answered by the not-found handler that app.ts sets, web app or not.) */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
@@ -88,6 +89,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(request, reply, 'server.internal');
   });
-
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, 'request.route_not_found'));
 }

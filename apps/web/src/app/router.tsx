@@ -1,0 +1,153 @@
+import type { Me } from '@atmis/domain';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { isApiError } from '../lib/api.ts';
+import { meQueryOptions } from './auth/me-query.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage, RouteErrorPage } from './layout/route-pages.tsx';
+import { LoginPage } from '../features/auth/pages/login-page.tsx';
+import { DashboardPage } from '../features/dashboard/pages/dashboard-page.tsx';
+import { UnderConstructionPage, type PlannedModule } from '../features/placeholders/pages/under-construction-page.tsx';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const PASSWORD_PATH = '/account/password';
+const SECOND_FACTOR_PATH = '/account/second-factor';
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' && search.redirect.startsWith('/') && !search.redirect.startsWith('//')
+      ? { redirect: search.redirect }
+      : {},
+  component: LoginPage,
+});
+
+/** Everything behind sign-in: loads the person, then forces a password change or 2FA set-up first. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }): Promise<{ me: Me }> => {
+    let me: Me;
+    try {
+      me = await context.queryClient.ensureQueryData(meQueryOptions);
+    } catch (error) {
+      if (isApiError(error) && error.status === 401) {
+        throw redirect({ to: '/login', search: location.pathname === '/' ? {} : { redirect: location.href } });
+      }
+      throw error;
+    }
+    if (me.user.mustChangePassword && location.pathname !== PASSWORD_PATH) throw redirect({ to: PASSWORD_PATH });
+    if (!me.user.mustChangePassword && me.secondFactorRequired && location.pathname !== SECOND_FACTOR_PATH)
+      throw redirect({ to: SECOND_FACTOR_PATH });
+    return { me };
+  },
+  component: AppLayout,
+  errorComponent: RouteErrorPage,
+});
+
+const dashboardRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: DashboardPage });
+
+function plannedModuleRoute(module: PlannedModule) {
+  return createRoute({ getParentRoute: () => appRoute, path: `/${module}`, component: () => <UnderConstructionPage module={module} /> });
+}
+
+const plansRoute = plannedModuleRoute('plans');
+const reportsRoute = plannedModuleRoute('reports');
+const indicatorsRoute = plannedModuleRoute('indicators');
+const tipoffsRoute = plannedModuleRoute('tipoffs');
+const casesRoute = plannedModuleRoute('cases');
+const victimsRoute = plannedModuleRoute('victims');
+const supportRoute = plannedModuleRoute('support');
+const preventionRoute = plannedModuleRoute('prevention');
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('../features/users/pages/user-list-page.tsx'), 'UserListPage'),
+});
+const userDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users/$id',
+  component: lazyRouteComponent(() => import('../features/users/pages/user-detail-page.tsx'), 'UserDetailPage'),
+});
+const rolesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/roles',
+  component: lazyRouteComponent(() => import('../features/roles/pages/role-list-page.tsx'), 'RoleListPage'),
+});
+const agenciesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/agencies',
+  component: lazyRouteComponent(() => import('../features/agencies/pages/agency-list-page.tsx'), 'AgencyListPage'),
+});
+const orgUnitsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/org-units',
+  component: lazyRouteComponent(() => import('../features/org-units/pages/org-unit-browser-page.tsx'), 'OrgUnitBrowserPage'),
+});
+const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  component: lazyRouteComponent(() => import('../features/audit/pages/audit-page.tsx'), 'AuditPage'),
+});
+const changePasswordRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: PASSWORD_PATH,
+  component: lazyRouteComponent(() => import('../features/auth/pages/change-password-page.tsx'), 'ChangePasswordPage'),
+});
+const secondFactorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: SECOND_FACTOR_PATH,
+  component: lazyRouteComponent(() => import('../features/auth/pages/second-factor-setup-page.tsx'), 'SecondFactorSetupPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  appRoute.addChildren([
+    dashboardRoute,
+    plansRoute,
+    reportsRoute,
+    indicatorsRoute,
+    tipoffsRoute,
+    casesRoute,
+    victimsRoute,
+    supportRoute,
+    preventionRoute,
+    usersRoute,
+    userDetailRoute,
+    rolesRoute,
+    agenciesRoute,
+    orgUnitsRoute,
+    auditRoute,
+    changePasswordRoute,
+    secondFactorRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: 'intent',
+    defaultPreloadStaleTime: 0,
+    defaultPendingMs: 300,
+    scrollRestoration: true,
+  });
+}
+
+export type AppRouter = ReturnType<typeof createAppRouter>;
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: AppRouter;
+  }
+}

@@ -1,0 +1,146 @@
+import type { Problem } from '@atmis/domain';
+
+/** The server's RFC 9457 problem, thrown from every failed call. `title` is already localised. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string | undefined;
+  readonly errors: { path: string; message: string }[];
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail ? `${problem.title} ${problem.detail}` : problem.title);
+    this.name = 'ApiError';
+    this.problem = problem;
+    this.status = problem.status;
+    this.code = problem.code;
+    this.title = problem.title;
+    this.detail = problem.detail;
+    this.errors = problem.errors ?? [];
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** The message to show a person for any failure: the server's title, else a generic line. */
+export function errorMessageOf(error: unknown, fallback: string): string {
+  if (isApiError(error)) return error.detail && error.code !== 'validation.failed' ? `${error.title} ${error.detail}` : error.title;
+  if (error instanceof Error && error.message) return fallback;
+  return fallback;
+}
+
+type AuthEventHandler = (problem: ApiError) => void;
+let authEventHandler: AuthEventHandler = () => undefined;
+let languageProvider: () => string = () => 'vi';
+
+/** Who hears about 401s and forced steps (password change, 2FA setup): the router, set at start-up. */
+export function setAuthEventHandler(handler: AuthEventHandler): void {
+  authEventHandler = handler;
+}
+
+export function setLanguageProvider(provider: () => string): void {
+  languageProvider = provider;
+}
+
+const AUTH_EVENT_CODES = new Set(['auth.password_change_required', 'auth.second_factor_setup_required']);
+
+export function readCookie(name: string): string | null {
+  if (typeof document === 'undefined') return null;
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}
+
+export const CSRF_COOKIE = 'atmis_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue> | undefined;
+  body?: unknown;
+  /** Do not send the person to the login page on 401 (the login form itself). */
+  isAuthRedirectSkipped?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+  const url = path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? path : `/${path}`}`;
+  if (!query) return url;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${url}?${search}` : url;
+}
+
+function fallbackProblem(status: number, statusText: string): Problem {
+  const isVietnamese = languageProvider().startsWith('vi');
+  const title =
+    status === 0
+      ? isVietnamese
+        ? 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.'
+        : 'Cannot reach the server. Check the network and try again.'
+      : isVietnamese
+        ? `Lỗi máy chủ (${status}). Vui lòng thử lại sau.`
+        : `Server error (${status}${statusText ? ` ${statusText}` : ''}). Please try again later.`;
+  return { type: 'about:blank', title, status, code: status === 0 ? 'network.unreachable' : 'server.internal' };
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': languageProvider(),
+  };
+  const upperMethod = method.toUpperCase();
+  if (UNSAFE_METHODS.has(upperMethod)) {
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+  }
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: upperMethod,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(fallbackProblem(0, ''));
+  }
+  const contentType = response.headers.get('content-type') ?? '';
+  const isJson = contentType.includes('json');
+  const payload: unknown = isJson ? await response.json().catch(() => null) : await response.text().catch(() => null);
+  if (!response.ok) {
+    const problem =
+      payload && typeof payload === 'object' && 'title' in payload && 'status' in payload
+        ? ({ code: 'server.internal', type: 'about:blank', ...(payload as object) } as Problem)
+        : fallbackProblem(response.status, response.statusText);
+    const error = new ApiError(problem);
+    if ((response.status === 401 && !options.isAuthRedirectSkipped) || AUTH_EVENT_CODES.has(error.code)) authEventHandler(error);
+    throw error;
+  }
+  return (response.status === 204 ? undefined : payload) as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
