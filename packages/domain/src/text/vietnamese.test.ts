@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, hasInvalidCharacters, normalizeText } from './vietnamese.ts';
+import { compareVietnamese, foldVietnamese, hasInvalidCharacters, normalizeText, searchWords } from './vietnamese.ts';
 
 describe('Vietnamese folding', () => {
   it('strips every tone and vowel mark and turns đ into d', () => {
@@ -55,5 +55,14 @@ describe('text normalisation and sort order', () => {
   it('sorts the Vietnamese way: đ after d, accented vowels beside their base', () => {
     const names = ['Đào', 'Dương', 'Ánh', 'Bình', 'An'];
     expect([...names].sort(compareVietnamese)).toEqual(['An', 'Ánh', 'Bình', 'Dương', 'Đào']);
+  });
+});
+
+describe('search words', () => {
+  it('splits a query into words, dropping punctuation at their edges', () => {
+    expect(searchWords('  Sở  Nội vụ, Hải Phòng. ')).toEqual(['Sở', 'Nội', 'vụ', 'Hải', 'Phòng']);
+    expect(searchWords('45/KH-UBND')).toEqual(['45/KH-UBND']);
+    expect(searchWords(' , . ')).toEqual([]);
+    expect(searchWords('a b c d e f g h i j')).toHaveLength(8);
   });
 });

@@ -29,3 +29,15 @@ export function hasInvalidCharacters(value: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[\u0000]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value);
 }
+
+/**
+ * The words of a search box: every word must match (in any order, accent-insensitively), so
+ * "so noi vu hai phong" finds "Sở Nội vụ thành phố Hải Phòng". At most 8 words are used.
+ */
+export function searchWords(query: string): string[] {
+  return normalizeText(query)
+    .split(' ')
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((word) => word.length > 0)
+    .slice(0, 8);
+}

@@ -4,6 +4,7 @@ import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
 
 const parent = aliasedTable(agencies, 'parent');
 const successor = aliasedTable(agencies, 'successor');
@@ -32,7 +33,8 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
 
   async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; orgUnitId?: string | undefined; type?: string | undefined; includeInactive?: 'true' | 'false' | undefined }) {
     const conditions: SQL[] = [];
-    if (query.q) conditions.push(sql`${agencies.searchKey} like '%' || vn_fold(${query.q}) || '%'`);
+    const search = searchCondition(agencies.searchKey, query.q);
+    if (search) conditions.push(search);
     if (query.orgUnitId) conditions.push(eq(agencies.orgUnitId, query.orgUnitId));
     if (query.type) conditions.push(eq(agencies.type, query.type));
     if (query.includeInactive !== 'true') conditions.push(isNull(agencies.validTo));

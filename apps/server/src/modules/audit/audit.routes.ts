@@ -8,6 +8,7 @@ import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { recordAudit, verifyAuditChain } from '../../platform/audit/audit-log.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
 
 const tags = ['audit'];
 
@@ -21,8 +22,12 @@ export function auditRoutes({ db, clock }: ModuleDependencies): FastifyPluginAsy
       const conditions: SQL[] = [filter.kind === 'all' ? sql`true` : scopeCondition(filter, { orgUnitId: sql`coalesce(${auditEvents.orgUnitId}, '')` })];
       if (action) conditions.push(eq(auditEvents.action, action));
       if (entityType) conditions.push(eq(auditEvents.entityType, entityType));
-      if (actorName) conditions.push(sql`vn_fold(coalesce(${auditEvents.actorUsername}, '')) like '%' || vn_fold(${actorName}) || '%'`);
-      if (q) conditions.push(sql`vn_fold(${auditEvents.action} || ' ' || coalesce(${auditEvents.actorUsername}, '') || ' ' || coalesce(${auditEvents.entityId}, '')) like '%' || vn_fold(${q}) || '%'`);
+      for (const search of [
+        searchCondition(sql`vn_fold(coalesce(${auditEvents.actorUsername}, ''))`, actorName),
+        searchCondition(sql`vn_fold(${auditEvents.action} || ' ' || coalesce(${auditEvents.actorUsername}, '') || ' ' || coalesce(${auditEvents.entityId}, ''))`, q),
+      ]) {
+        if (search) conditions.push(search);
+      }
       const where = and(...conditions);
       const after = decodeCursor(cursor, 1) as [number] | null;
       const rows = await db.select().from(auditEvents).where(after ? and(where, lt(auditEvents.seq, Number(after[0]))) : where).orderBy(desc(auditEvents.seq)).limit(limit + 1);

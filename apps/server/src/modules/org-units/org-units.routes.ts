@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
 
 const tags = ['org-units'];
 
@@ -22,7 +23,8 @@ export function orgUnitRoutes({ db }: ModuleDependencies): FastifyPluginAsync {
     app.get('/org-units', { config: { permission: 'read:org_units' }, schema: { tags, summary: 'Tra cứu đơn vị hành chính (tìm không dấu)', querystring: orgUnitListQuerySchema, response: { 200: pageSchema(orgUnitViewSchema) } } }, async (request) => {
       const { limit, cursor, q, parentId, level, era } = request.query;
       const conditions: SQL[] = [];
-      if (q) conditions.push(sql`${orgUnits.searchKey} like '%' || vn_fold(${q}) || '%'`);
+      const search = searchCondition(orgUnits.searchKey, q);
+      if (search) conditions.push(search);
       if (parentId) conditions.push(eq(orgUnits.parentId, parentId));
       if (level) conditions.push(eq(orgUnits.level, level));
       if (era === 'current') conditions.push(sql`(${orgUnits.validTo} is null)`);

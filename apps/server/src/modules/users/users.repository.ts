@@ -3,6 +3,7 @@ import type { ScopeFilter, UserView, AssignmentView } from '@atmis/domain';
 import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { toIso } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
 
 const userColumns = {
   id: users.id,
@@ -58,7 +59,8 @@ export async function listUsers(
   now: Date,
 ): Promise<{ items: UserView[]; total: number; hasMore: boolean }> {
   const conditions: SQL[] = [userScope(filter)];
-  if (query.q) conditions.push(sql`${users.searchKey} like '%' || vn_fold(${query.q}) || '%'`);
+  const search = searchCondition(users.searchKey, query.q);
+  if (search) conditions.push(search);
   if (query.orgUnitId) conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
   if (query.status) conditions.push(eq(users.status, query.status));
   const where = and(...conditions);

@@ -35,6 +35,12 @@ describe('user administration within scope', () => {
     expect(usernames.every((u) => u.orgUnitId === 'VN.31' || u.orgUnitId.startsWith('VN.31.'))).toBe(true);
     const search = await province.get('/api/v1/users?q=tran%20thi%20y%20te');
     expect(search.json<{ items: { username: string }[] }>().items.map((u) => u.username)).toEqual(['so.yte']);
+    // Words in any order, with or without accents, each must match.
+    const words = await province.get(`/api/v1/users?q=${encodeURIComponent('Tế  trần')}`);
+    expect(words.json<{ items: { username: string }[] }>().items.map((u) => u.username)).toEqual(['so.yte']);
+    // LIKE wildcards typed by a user are literal characters, not patterns ("y%te" is not "y tế").
+    const percent = await province.get(`/api/v1/users?q=${encodeURIComponent('y%te')}`);
+    expect(percent.json<{ items: unknown[] }>().items).toEqual([]);
   });
 
   it('pages with a cursor without repeating or skipping anyone', async () => {

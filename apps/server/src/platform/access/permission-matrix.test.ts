@@ -145,3 +145,11 @@ describe('public surface', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/roles' })).statusCode).toBe(401);
   });
 });
+
+describe('agency search', () => {
+  it('finds an agency by the words of its name in any order, without accents', async () => {
+    const agent = agents.get('so.yte')!;
+    const page = await agent.get(`/api/v1/agencies?q=${encodeURIComponent('so noi vu hai phong')}`);
+    expect(page.json<{ items: { code: string }[] }>().items.map((a) => a.code)).toContain('T31.SNV');
+  });
+});
