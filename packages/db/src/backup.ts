@@ -121,6 +121,8 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
           if ((row?.count ?? 0) > 0) throw new Error(`CSDL đích không trống (bảng ${table} đã có dữ liệu). Hãy khôi phục vào một CSDL mới.`);
         }
         header = parsed;
+        // Empty tables count too: the restore reports every table of the backup, like the backup does.
+        for (const table of parsed.tables) counts[table] = 0;
         continue;
       }
       const { t: table, r: row } = JSON.parse(line) as { t: string; r: unknown };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PERMISSIONS, SCOPES } from '../access/permissions.ts';
-import { isoDateSchema, listQuerySchema, optionalText, orgUnitIdSchema, safeString, text, uuidSchema } from './common.ts';
+import { isoDateSchema, listQuerySchema, optionalText, orgUnitIdSchema, safeString, sortSchema, text, uuidSchema } from './common.ts';
 
 const usernameSchema = z
   .string()
@@ -26,7 +26,9 @@ export const userViewSchema = z.object({
 });
 export type UserView = z.infer<typeof userViewSchema>;
 
+export const USER_SORT_KEYS = ['username', 'fullName', 'createdAt'] as const;
 export const userListQuerySchema = listQuerySchema.extend({
+  sort: sortSchema(USER_SORT_KEYS, 'username'),
   orgUnitId: orgUnitIdSchema.optional(),
   status: z.enum(['active', 'disabled']).optional(),
 });
@@ -119,7 +121,9 @@ export const agencyViewSchema = z.object({
 });
 export type AgencyView = z.infer<typeof agencyViewSchema>;
 
+export const AGENCY_SORT_KEYS = ['code', 'name'] as const;
 export const agencyListQuerySchema = listQuerySchema.extend({
+  sort: sortSchema(AGENCY_SORT_KEYS, 'code'),
   orgUnitId: orgUnitIdSchema.optional(),
   type: safeString(50).optional(),
   includeInactive: z.enum(['true', 'false']).optional(),

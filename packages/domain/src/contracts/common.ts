@@ -52,6 +52,20 @@ export const listQuerySchema = z.strictObject({
   q: safeString(200).optional(),
 });
 
+/**
+ * Sorting convention: `sort=<key>` ascending or `sort=-<key>` descending, one key per list from a
+ * fixed set; ties are broken by id so that cursor pages never repeat or skip a row.
+ */
+export function sortSchema<const K extends string>(keys: readonly [K, ...K[]], defaultKey: K) {
+  type SortValue = K | `-${K}`;
+  const values = keys.flatMap((key) => [key, `-${key}`]) as [SortValue, ...SortValue[]];
+  return z.enum(values).default(defaultKey as never) as unknown as z.ZodDefault<z.ZodType<SortValue>>;
+}
+
+export function parseSort<K extends string>(sort: K | `-${K}`): { key: K; isDescending: boolean } {
+  return sort.startsWith('-') ? { key: sort.slice(1) as K, isDescending: true } : { key: sort as K, isDescending: false };
+}
+
 export function pageSchema<T extends z.ZodType>(item: T) {
   return z.object({
     items: z.array(item),

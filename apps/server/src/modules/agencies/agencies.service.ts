@@ -1,9 +1,9 @@
 import { agencies, agencyNameHistory, orgUnits, type Database } from '@atmis/db';
-import { canAccess, type Actor, type AgencyView } from '@atmis/domain';
+import { canAccess, parseSort, type Actor, type AgencyView } from '@atmis/domain';
 import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
+import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
 
 const parent = aliasedTable(agencies, 'parent');
@@ -31,7 +31,7 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     return db.select(columns).from(agencies).innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId)).leftJoin(parent, eq(parent.id, agencies.parentId)).leftJoin(successor, eq(successor.id, agencies.successorId));
   }
 
-  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; orgUnitId?: string | undefined; type?: string | undefined; includeInactive?: 'true' | 'false' | undefined }) {
+  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; sort: 'code' | '-code' | 'name' | '-name'; q?: string | undefined; orgUnitId?: string | undefined; type?: string | undefined; includeInactive?: 'true' | 'false' | undefined }) {
     const conditions: SQL[] = [];
     const search = searchCondition(agencies.searchKey, query.q);
     if (search) conditions.push(search);
@@ -39,13 +39,22 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     if (query.type) conditions.push(eq(agencies.type, query.type));
     if (query.includeInactive !== 'true') conditions.push(isNull(agencies.validTo));
     const where = conditions.length ? and(...conditions) : undefined;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const page = after ? and(where, or(gt(agencies.code, after[0]), and(eq(agencies.code, after[0]), gt(agencies.id, after[1])))) : where;
-    const rows = await baseQuery().where(page).orderBy(asc(agencies.code), asc(agencies.id)).limit(query.limit + 1);
+    const { key, isDescending } = parseSort(query.sort);
+    const sort: KeysetSort = { key, expression: textSortExpression(agencies[key], key === 'name'), idColumn: agencies.id, isDescending };
+    const rows: (Row & { sortValue: string })[] = await db
+      .select({ ...columns, sortValue: sql<string>`${sort.expression}` })
+      .from(agencies)
+      .innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId))
+      .leftJoin(parent, eq(parent.id, agencies.parentId))
+      .leftJoin(successor, eq(successor.id, agencies.successorId))
+      .where(and(where, keysetAfter(sort, query.cursor)))
+      .orderBy(...keysetOrder(sort))
+      .limit(query.limit + 1);
     const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(agencies).where(where);
-    const items = rows.slice(0, query.limit).map((row) => withActions(actor, row));
-    const last = items.at(-1);
-    return { items, total: count?.total ?? 0, nextCursor: rows.length > query.limit && last ? encodeCursor([last.code, last.id]) : null };
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const items = page.map(({ sortValue: _sortValue, ...row }) => withActions(actor, row));
+    return { items, total: count?.total ?? 0, nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null };
   }
 
   async function get(actor: Actor, id: string): Promise<AgencyView> {

@@ -1,8 +1,10 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Executor } from '@atmis/db';
-import type { ScopeFilter, UserView, AssignmentView } from '@atmis/domain';
+import { parseSort, type ScopeFilter, type UserView, type AssignmentView, type USER_SORT_KEYS } from '@atmis/domain';
 import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
-import { toIso } from '../../platform/http/pagination.ts';
+import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
+
+type UserSort = (typeof USER_SORT_KEYS)[number] | `-${(typeof USER_SORT_KEYS)[number]}`;
 import { searchCondition } from '../../platform/http/search.ts';
 
 const userColumns = {
@@ -55,26 +57,40 @@ export function userScope(filter: ScopeFilter): SQL {
 export async function listUsers(
   executor: Executor,
   filter: ScopeFilter,
-  query: { limit: number; after: [string, string] | null; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined },
+  query: { limit: number; cursor?: string | undefined; sort: UserSort; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined },
   now: Date,
-): Promise<{ items: UserView[]; total: number; hasMore: boolean }> {
+): Promise<{ items: UserView[]; total: number; nextCursor: string | null }> {
   const conditions: SQL[] = [userScope(filter)];
   const search = searchCondition(users.searchKey, query.q);
   if (search) conditions.push(search);
   if (query.orgUnitId) conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
   if (query.status) conditions.push(eq(users.status, query.status));
   const where = and(...conditions);
-  const pageWhere = query.after ? and(where, or(gt(users.username, query.after[0]), and(eq(users.username, query.after[0]), gt(users.id, query.after[1])))) : where;
+  const { key, isDescending } = parseSort(query.sort);
+  const sort: KeysetSort = {
+    key,
+    expression: key === 'createdAt' ? sql`${users.createdAt}` : textSortExpression(users[key], key === 'fullName'),
+    idColumn: users.id,
+    isDescending,
+    isTimestamp: key === 'createdAt',
+  };
+  const pageWhere = and(where, keysetAfter(sort, query.cursor));
   const rows = await executor
-    .select(userColumns)
+    .select({ ...userColumns, sortValue: sql<string | Date>`${sort.expression}` })
     .from(users)
     .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
     .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(pageWhere)
-    .orderBy(asc(users.username), asc(users.id))
+    .orderBy(...keysetOrder(sort))
     .limit(query.limit + 1);
   const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
-  return { items: rows.slice(0, query.limit).map((row) => present(row as UserRow, now)), total: count?.total ?? 0, hasMore: rows.length > query.limit };
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => present(row as UserRow, now)),
+    total: count?.total ?? 0,
+    nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
+  };
 }
 
 export async function findUserInScope(executor: Executor, filter: ScopeFilter, id: string, now: Date): Promise<UserView | null> {

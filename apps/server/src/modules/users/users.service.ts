@@ -5,7 +5,6 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { deleteUserSessions } from '../../platform/auth/session-store.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { assertPasswordPolicy } from '../auth/auth.service.ts';
 import { findUserInScope, listAssignments, listUsers } from './users.repository.ts';
 
@@ -31,11 +30,8 @@ function refusalText(refusal: GrantRefusal, locale: Locale): string {
 }
 
 export function createUsersService({ db, clock }: UsersServiceDeps) {
-  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined }) {
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const page = await listUsers(db, scopeFilterFor(actor, 'read:users'), { ...query, after }, clock());
-    const last = page.items.at(-1);
-    return { items: page.items, total: page.total, nextCursor: page.hasMore && last ? encodeCursor([last.username, last.id]) : null };
+  function list(actor: Actor, query: Parameters<typeof listUsers>[2]) {
+    return listUsers(db, scopeFilterFor(actor, 'read:users'), query, clock());
   }
 
   async function get(actor: Actor, id: string) {

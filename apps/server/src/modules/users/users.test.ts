@@ -1,4 +1,5 @@
 import { agencies, roles, userAssignments } from '@atmis/db';
+import { foldVietnamese } from '@atmis/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
@@ -58,6 +59,35 @@ describe('user administration within scope', () => {
     expect(seen.length).toBe(total);
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen]).toEqual([...seen].sort());
+  });
+
+  it.each(['fullName', '-fullName', '-createdAt', '-username'])('sorts by %s across cursor pages', async (sort) => {
+    const admin = await loginAs(t.app, 'admin');
+    const seen: { fullName: string; username: string; createdAt: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await admin.get(`/api/v1/users?limit=2&sort=${sort}${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(response.statusCode).toBe(200);
+      const page = response.json<{ items: { fullName: string; username: string; createdAt: string }[]; nextCursor: string | null }>();
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const key = sort.replace('-', '') as 'fullName' | 'username' | 'createdAt';
+    // Names sort by their folded form (the same on every engine); the other keys as they are.
+    const values = seen.map((u) => (key === 'fullName' ? foldVietnamese(u.fullName) : u[key]));
+    const ordered = [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (sort.startsWith('-')) ordered.reverse();
+    expect(values).toEqual(ordered);
+    expect(new Set(seen.map((u) => u.username)).size).toBe(seen.length);
+  });
+
+  it('refuses an unknown sort key, and a cursor made for another sort', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    expect((await admin.get('/api/v1/users?sort=passwordHash')).statusCode).toBe(400);
+    const first = (await admin.get('/api/v1/users?limit=1&sort=fullName')).json<{ nextCursor: string }>();
+    const mixed = await admin.get(`/api/v1/users?limit=1&sort=username&cursor=${first.nextCursor}`);
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json()).toMatchObject({ code: 'validation.failed' });
   });
 
   it('does not create a user outside its unit', async () => {
