@@ -1,6 +1,6 @@
 import { agencies, agencyNameHistory, orgUnits, type Database } from '@atmis/db';
 import { canAccess, parseSort, type Actor, type AgencyView } from '@atmis/domain';
-import { aliasedTable, and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';

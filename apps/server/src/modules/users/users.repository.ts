@@ -1,6 +1,6 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Executor } from '@atmis/db';
 import { parseSort, type ScopeFilter, type UserView, type AssignmentView, type USER_SORT_KEYS } from '@atmis/domain';
-import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 
