@@ -17,6 +17,9 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { planRoutes } from './modules/plans/plans.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { roleRoutes } from './modules/roles/roles.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { registerRequestGuard } from './platform/auth/request-guard.ts';
@@ -109,6 +112,9 @@ export async function buildApp({ database, config, clock = () => new Date(), log
       await api.register(orgUnitRoutes(deps));
       await api.register(agencyRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(planRoutes(deps));
+      await api.register(taskRoutes(deps));
+      await api.register(notificationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

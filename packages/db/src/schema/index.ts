@@ -1,3 +1,4 @@
 export * from './reference.ts';
 export * from './identity.ts';
 export * from './audit.ts';
+export * from './plans.ts';

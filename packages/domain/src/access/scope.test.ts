@@ -72,15 +72,15 @@ describe('record scope', () => {
   });
   it('the filter (used to build SQL) and the per-record check always agree with the grants', () => {
     fc.assert(
-      fc.property(fc.array(assignmentArbitrary, { maxLength: 4 }), unitArbitrary, fc.constantFrom(null, 'ag-1', 'ag-2'), fc.constantFrom(null, 'user-1', 'user-2'), (assignments, unit, agency, owner) => {
+      fc.property(fc.array(assignmentArbitrary, { maxLength: 4 }), unitArbitrary, fc.constantFrom(null, 'ag-1', 'ag-2'), fc.constantFrom(null, 'user-1', 'user-2'), fc.option(fc.subarray(['ag-1', 'ag-2', 'ag-3']), { nil: undefined }), (assignments, unit, agency, owner, agencyIds) => {
         const who = actor(...assignments);
-        const record = { orgUnitId: unit, agencyId: agency, ownerUserId: owner };
+        const record = { orgUnitId: unit, agencyId: agency, ownerUserId: owner, agencyIds };
         const direct = assignments.some(
           (a) =>
             a.permissions.includes('read:users') &&
             (a.scope === 'national' ||
               (a.scope === 'subtree' && isWithinOrgUnit(unit, a.orgUnitId)) ||
-              (a.scope === 'agency' && a.agencyId !== null && a.agencyId === agency) ||
+              (a.scope === 'agency' && a.agencyId !== null && (a.agencyId === agency || (agencyIds ?? []).includes(a.agencyId))) ||
               (a.scope === 'own' && owner === 'user-1')),
         );
         expect(matchesScope(scopeFilterFor(who, 'read:users'), record)).toBe(direct);

@@ -24,6 +24,9 @@ export interface Actor {
 export interface ScopedRecord {
   orgUnitId: string;
   agencyId?: string | null | undefined;
+  /** Records addressed to several agencies (a task's lead, coordinating and requested bodies):
+   * an agency grant for any of them reaches the record. */
+  agencyIds?: readonly string[] | undefined;
   ownerUserId?: string | null | undefined;
 }
 
@@ -76,6 +79,7 @@ export function matchesScope(filter: ScopeFilter, record: ScopedRecord): boolean
   if (filter.kind === 'none') return false;
   if (filter.orgUnitIds.some((unit) => isWithinOrgUnit(record.orgUnitId, unit))) return true;
   if (record.agencyId && filter.agencyIds.includes(record.agencyId)) return true;
+  if (record.agencyIds?.some((id) => filter.agencyIds.includes(id))) return true;
   return Boolean(record.ownerUserId && filter.ownerUserIds.includes(record.ownerUserId));
 }
 

@@ -47,6 +47,46 @@ export const ERROR_CATALOGUE = {
   'request.header_too_large': { status: 431, vi: 'Địa chỉ hoặc tiêu đề yêu cầu quá dài.', en: 'The request line or headers are too long.' },
   'request.route_not_found': { status: 404, vi: 'Không tìm thấy địa chỉ yêu cầu.', en: 'No such address.' },
   'request.method_not_allowed': { status: 405, vi: 'Phương thức không được hỗ trợ.', en: 'Method not allowed.' },
+  'plan_import.unreadable': {
+    status: 400,
+    vi: 'Không đọc được tệp kế hoạch: {detail}',
+    en: 'The plan file cannot be read: {detail}',
+  },
+  'plan_import.too_large': {
+    status: 400,
+    vi: 'Tệp kế hoạch quá lớn (tối đa {limit} MB). Hãy bỏ phụ lục, hình ảnh rồi thử lại.',
+    en: 'The plan file is too large (at most {limit} MB). Remove annexes and images and try again.',
+  },
+  'plan_import.not_a_plan': {
+    status: 400,
+    vi: 'Nội dung tệp không phải một kế hoạch (không tìm thấy mục, nhiệm vụ hay phân công cơ quan chủ trì). Hãy kiểm tra lại tệp.',
+    en: 'The file does not look like a plan (no sections, tasks or lead agencies found). Check the file.',
+  },
+  'plan_import.not_pending': {
+    status: 409,
+    vi: 'Bản nhập kế hoạch này đã được xác nhận hoặc hủy, không thể sửa tiếp.',
+    en: 'This plan import was already confirmed or discarded.',
+  },
+  'plan.not_draft': {
+    status: 409,
+    vi: 'Chỉ ban hành hoặc sửa được kế hoạch đang ở trạng thái dự thảo.',
+    en: 'Only a draft plan can be issued or edited this way.',
+  },
+  'task.action_not_allowed': {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác "{action}" khi nhiệm vụ đang ở trạng thái "{status}".',
+    en: 'The action "{action}" is not possible while the task is "{status}".',
+  },
+  'file.invalid': {
+    status: 400,
+    vi: 'Tệp đính kèm không hợp lệ: {detail}',
+    en: 'Invalid attachment: {detail}',
+  },
+  'file.too_large': {
+    status: 400,
+    vi: 'Tệp đính kèm quá lớn (tối đa {limit} MB).',
+    en: 'The attachment is too large (at most {limit} MB).',
+  },
   'server.internal': { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
   'server.unavailable': { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

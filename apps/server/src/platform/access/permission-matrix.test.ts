@@ -1,5 +1,6 @@
-import { agencies, roles, users } from '@atmis/db';
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { agencies, notifications, roles, users } from '@atmis/db';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
@@ -20,6 +21,12 @@ interface Fixture {
   departmentRoleId: string;
   provinceAgencyId: string;
   successorAgencyId: string;
+  /** An issued Hải Phòng plan: a task led by Sở Y tế, one it coordinates, a file, a notification. */
+  planId: string;
+  healthTaskId: string;
+  coordinatedTaskId: string;
+  fileId: string;
+  notificationId: string;
 }
 
 interface RouteCase {
@@ -48,6 +55,32 @@ const freshAgency = async (_t: TestApp, admin: Agent): Promise<Setup> => {
   return { agencyId: response.json<{ id: string }>().id };
 };
 
+const planText = readFileSync(new URL('../../../../../packages/domain/src/plans/import/fixtures/plan-children-europe-2019.txt', import.meta.url), 'utf8');
+const freshImport = async (): Promise<Setup> => {
+  const office = agents.get('tinh.thuongtruc')!;
+  const response = await office.post('/api/v1/plan-imports', { fileName: 'ke-hoach.txt', text: planText });
+  return { importId: response.json<{ id: string }>().id };
+};
+const freshDraftPlan = async (): Promise<Setup> => {
+  const office = agents.get('tinh.thuongtruc')!;
+  const response = await office.post('/api/v1/plans', { title: uniqueName('Kế hoạch ma trận ') });
+  return { planId: response.json<{ id: string }>().id };
+};
+/** A fresh task led by Sở Y tế, moved along by its lead to the given state. */
+const freshHealthTask = (state: 'not_started' | 'in_progress' | 'submitted') => async (_t: TestApp, _admin: Agent, f: Fixture): Promise<Setup> => {
+  const office = agents.get('tinh.thuongtruc')!;
+  const created = await office.post('/api/v1/plans', { title: uniqueName('Kế hoạch ma trận '), tasks: [{ content: 'Nhiệm vụ ma trận', leadAgencyId: f.provinceAgencyId, deadline: '2026-01-31' }] });
+  const plan = created.json<{ id: string }>();
+  await office.post(`/api/v1/plans/${plan.id}/issue`);
+  const [task] = (await office.get(`/api/v1/tasks?planId=${plan.id}`)).json<{ items: { id: string }[] }>().items;
+  const health = agents.get('so.yte')!;
+  if (state !== 'not_started') await health.post(`/api/v1/tasks/${task!.id}/progress`, { percent: 50, narrative: 'Đang làm' });
+  if (state === 'submitted') await health.post(`/api/v1/tasks/${task!.id}/submit`, {});
+  return { taskId: task!.id };
+};
+const onlyOffice = (status: number) => only({ admin: status, 'tinh.thuongtruc': status });
+const healthLead = (status: number) => only({ 'so.yte': status, 'xa.a': 404, 'xa.b': 404 });
+
 const CASES: RouteCase[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expected: all(200) },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: all(200) },
@@ -74,6 +107,30 @@ const CASES: RouteCase[] = [
   { method: 'POST', route: '/api/v1/agencies/{id}/merge', url: (_f, s) => `/api/v1/agencies/${s.agencyId}/merge`, body: (f) => ({ successorId: f.successorAgencyId, effectiveFrom: '2026-01-01' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
   { method: 'GET', route: '/api/v1/audit-events', url: () => '/api/v1/audit-events', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
   { method: 'POST', route: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  { method: 'POST', route: '/api/v1/plan-imports', url: () => '/api/v1/plan-imports', body: () => ({ fileName: 'ke-hoach.txt', text: planText }), expected: onlyOffice(201) },
+  { method: 'GET', route: '/api/v1/plan-imports/{id}', url: (_f, s) => `/api/v1/plan-imports/${s.importId}`, prepare: freshImport, expected: onlyOffice(200) },
+  { method: 'PATCH', route: '/api/v1/plan-imports/{id}', url: (_f, s) => `/api/v1/plan-imports/${s.importId}`, body: () => ({ document: { number: '09' } }), prepare: freshImport, expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/plan-imports/{id}/confirm', url: (_f, s) => `/api/v1/plan-imports/${s.importId}/confirm`, prepare: freshImport, expected: onlyOffice(201) },
+  { method: 'GET', route: '/api/v1/plans', url: () => '/api/v1/plans?q=ke%20hoach', expected: all(200) },
+  { method: 'POST', route: '/api/v1/plans', url: () => '/api/v1/plans', body: () => ({ title: uniqueName('Kế hoạch mới ') }), expected: onlyOffice(201) },
+  // The plan is addressed to Sở Y tế; the court's subtree grant reaches the city's plans; communes' do not.
+  { method: 'GET', route: '/api/v1/plans/{id}', url: (f) => `/api/v1/plans/${f.planId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
+  { method: 'PATCH', route: '/api/v1/plans/{id}', url: (f) => `/api/v1/plans/${f.planId}`, body: () => ({ place: 'Hải Phòng' }), expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/plans/{id}/issue', url: (_f, s) => `/api/v1/plans/${s.planId}/issue`, prepare: freshDraftPlan, expected: onlyOffice(200) },
+  { method: 'GET', route: '/api/v1/tasks', url: () => '/api/v1/tasks?mine=true', expected: all(200) },
+  { method: 'GET', route: '/api/v1/tasks/{id}', url: (f) => `/api/v1/tasks/${f.healthTaskId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
+  { method: 'POST', route: '/api/v1/tasks/{id}/progress', url: (f) => `/api/v1/tasks/${f.healthTaskId}/progress`, body: () => ({ percent: 40, narrative: 'Tiến độ' }), expected: healthLead(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/contributions', url: (f) => `/api/v1/tasks/${f.coordinatedTaskId}/contributions`, body: () => ({ narrative: 'Phối hợp' }), expected: healthLead(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/submit', url: (_f, s) => `/api/v1/tasks/${s.taskId}/submit`, body: () => ({}), prepare: freshHealthTask('in_progress'), expected: healthLead(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/accept', url: (_f, s) => `/api/v1/tasks/${s.taskId}/accept`, body: () => ({}), prepare: freshHealthTask('submitted'), expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/return', url: (_f, s) => `/api/v1/tasks/${s.taskId}/return`, body: () => ({ comment: 'Bổ sung' }), prepare: freshHealthTask('submitted'), expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/cancel', url: (_f, s) => `/api/v1/tasks/${s.taskId}/cancel`, body: () => ({ comment: 'Không còn phù hợp' }), prepare: freshHealthTask('not_started'), expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/tasks/{id}/chase', url: (f) => `/api/v1/tasks/${f.healthTaskId}/chase`, body: () => ({ message: 'Đề nghị khẩn trương' }), expected: onlyOffice(200) },
+  { method: 'POST', route: '/api/v1/files', url: () => '/api/v1/files', body: () => ({ fileName: 'minh-chung.txt', mime: 'text/plain', contentBase64: Buffer.from('minh chứng').toString('base64') }), expected: all(201) },
+  { method: 'GET', route: '/api/v1/files/{id}', url: (f) => `/api/v1/files/${f.fileId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
+  { method: 'GET', route: '/api/v1/notifications', url: () => '/api/v1/notifications', expected: all(200) },
+  { method: 'POST', route: '/api/v1/notifications/{id}/read', url: (f) => `/api/v1/notifications/${f.notificationId}/read`, expected: { ...all(404), 'so.yte': 200 } },
+  { method: 'POST', route: '/api/v1/notifications/digest/run', url: () => '/api/v1/notifications/digest/run', body: () => ({}), expected: onlyOffice(200) },
 ];
 
 /** Routes exercised by their own tests (they change the session itself). */
@@ -105,7 +162,34 @@ beforeAll(async () => {
     departmentRoleId: await id(roles, 'code', 'department_officer'),
     provinceAgencyId: await id(agencies, 'code', 'T31.SYT'),
     successorAgencyId: await id(agencies, 'code', 'T31.SNV'),
+    planId: '',
+    healthTaskId: '',
+    coordinatedTaskId: '',
+    fileId: '',
+    notificationId: '',
   };
+  const office = agents.get('tinh.thuongtruc')!;
+  const health = agents.get('so.yte')!;
+  const plan = (
+    await office.post('/api/v1/plans', {
+      title: uniqueName('Kế hoạch ma trận '),
+      tasks: [
+        { content: 'Khám cho nạn nhân', leadAgencyId: fixture.provinceAgencyId, requestedAgencyIds: [await id(agencies, 'code', 'T31.TAND')], deadline: '2026-01-31' },
+        { content: 'Tuyên truyền trong trường học', leadAgencyId: await id(agencies, 'code', 'T31.SGDDT'), coordinatingAgencyIds: [fixture.provinceAgencyId] },
+      ],
+    })
+  ).json<{ id: string }>();
+  await office.post(`/api/v1/plans/${plan.id}/issue`);
+  const planTasks = (await office.get(`/api/v1/tasks?planId=${plan.id}`)).json<{ items: { id: string; content: string }[] }>().items;
+  fixture.planId = plan.id;
+  fixture.healthTaskId = planTasks.find((task) => task.content === 'Khám cho nạn nhân')!.id;
+  fixture.coordinatedTaskId = planTasks.find((task) => task.content !== 'Khám cho nạn nhân')!.id;
+  fixture.fileId = (await health.post('/api/v1/files', { fileName: 'bao-cao.txt', mime: 'text/plain', contentBase64: Buffer.from('báo cáo').toString('base64') })).json<{ id: string }>().id;
+  await health.post(`/api/v1/tasks/${fixture.healthTaskId}/progress`, { percent: 10, narrative: 'Bắt đầu', fileIds: [fixture.fileId] });
+  await office.post(`/api/v1/tasks/${fixture.healthTaskId}/chase`, { message: 'Đôn đốc' });
+  const healthUserId = await id(users, 'username', 'so.yte');
+  const [notice] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.recipientUserId, healthUserId), eq(notifications.entityId, fixture.healthTaskId)));
+  fixture.notificationId = notice!.id;
 });
 afterAll(() => t.close());
 

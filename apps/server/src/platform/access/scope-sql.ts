@@ -4,6 +4,8 @@ import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
 export interface ScopeColumns {
   orgUnitId: AnyColumn | SQL;
   agencyId?: AnyColumn | SQL;
+  /** A uuid[] column of the agencies a record is addressed to (matches when any is granted). */
+  agencyIdsArray?: AnyColumn | SQL;
   ownerUserId?: AnyColumn | SQL;
 }
 
@@ -24,6 +26,9 @@ export function scopeCondition(filter: ScopeFilter, columns: ScopeColumns): SQL 
   }
   if (columns.agencyId && filter.agencyIds.length) {
     parts.push(sql`${columns.agencyId} in (${sql.join(filter.agencyIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  }
+  if (columns.agencyIdsArray && filter.agencyIds.length) {
+    parts.push(sql`${columns.agencyIdsArray} && array[${sql.join(filter.agencyIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`);
   }
   if (columns.ownerUserId && filter.ownerUserIds.length) {
     parts.push(sql`${columns.ownerUserId} in (${sql.join(filter.ownerUserIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
