@@ -21,7 +21,8 @@ function newestModification(directory) {
 export function ensureWebBuild() {
   const isStale =
     !existsSync(builtIndex) ||
-    Math.max(newestModification(path.join(root, 'apps/web')), newestModification(path.join(root, 'packages/domain/src'))) > statSync(builtIndex).mtimeMs;
+    Math.max(newestModification(path.join(root, 'apps/web')), newestModification(path.join(root, 'packages/domain/src'))) >
+      statSync(builtIndex).mtimeMs;
   if (!isStale) return;
   console.log('ATMIS: đang dựng giao diện web (lần đầu mất khoảng một phút)…');
   const build = spawnSync('npm', ['run', 'build', '-w', '@atmis/web'], { cwd: root, stdio: 'inherit' });

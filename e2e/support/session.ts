@@ -18,7 +18,22 @@ export async function logout(page: Page): Promise<void> {
   await expect(page.getByTestId('login-form')).toBeVisible();
 }
 
-export const ALL_NAV = ['dashboard', 'plans', 'reports', 'indicators', 'tipoffs', 'cases', 'victims', 'support', 'prevention', 'users', 'roles', 'agencies', 'org-units', 'audit'] as const;
+export const ALL_NAV = [
+  'dashboard',
+  'plans',
+  'reports',
+  'indicators',
+  'tipoffs',
+  'cases',
+  'victims',
+  'support',
+  'prevention',
+  'users',
+  'roles',
+  'agencies',
+  'org-units',
+  'audit',
+] as const;
 
 /** The navigation entries a person sees (the admin group is open by default). */
 export async function visibleNav(page: Page): Promise<string[]> {

@@ -271,7 +271,32 @@ const BORDER_GUARD_PROVINCES = new Set(current.map((p) => p.Code).filter((code) 
  * provinces; correct this list against the provinces' own decisions when known.
  */
 const FOREIGN_AFFAIRS_PROVINCES = new Set([
-  '01', '04', '08', '11', '12', '14', '15', '20', '22', '31', '38', '40', '42', '44', '46', '48', '51', '52', '66', '68', '75', '79', '80', '82', '91', '92',
+  '01',
+  '04',
+  '08',
+  '11',
+  '12',
+  '14',
+  '15',
+  '20',
+  '22',
+  '31',
+  '38',
+  '40',
+  '42',
+  '44',
+  '46',
+  '48',
+  '51',
+  '52',
+  '66',
+  '68',
+  '75',
+  '79',
+  '80',
+  '82',
+  '91',
+  '92',
 ]);
 
 /** The agencies of one province; `type` is the unit type as written ("Tỉnh" | "Thành phố"). */
@@ -323,7 +348,17 @@ for (const province of currentProvinces) {
     const former = formerRows.find(([s]) => s === suffix);
     const extra =
       former && (former[1] !== name || former[2] !== shortName)
-        ? { formerNames: [{ name: former[1], shortName: former[2], validFrom: REFORM_DATE, validTo: dayBefore(DONG_NAI_CITY_FROM), reason: DONG_NAI_CITY_REASON }] }
+        ? {
+            formerNames: [
+              {
+                name: former[1],
+                shortName: former[2],
+                validFrom: REFORM_DATE,
+                validTo: dayBefore(DONG_NAI_CITY_FROM),
+                reason: DONG_NAI_CITY_REASON,
+              },
+            ],
+          }
         : {};
     agency(`${code}.${suffix}`, name, shortName, type, parentCode, province.id, REFORM_DATE, null, extra);
   }
@@ -332,9 +367,19 @@ for (const province of currentProvinces) {
 // Pre-reform People's Committees of all 63 provinces (successor: the new province's committee).
 for (const province of oldProvinces) {
   const of = `${province.unitType.toLocaleLowerCase('vi')} ${province.name}`;
-  agency(`L${province.code}.UBND`, `Ủy ban nhân dân ${of}`, `UBND ${province.unitType.toLocaleLowerCase('vi')}`, 'peoples_committee', null, province.id, null, PRE_REFORM_END, {
-    successorCode: `T${province.successorCode}.UBND`,
-  });
+  agency(
+    `L${province.code}.UBND`,
+    `Ủy ban nhân dân ${of}`,
+    `UBND ${province.unitType.toLocaleLowerCase('vi')}`,
+    'peoples_committee',
+    null,
+    province.id,
+    null,
+    PRE_REFORM_END,
+    {
+      successorCode: `T${province.successorCode}.UBND`,
+    },
+  );
 }
 
 // Pre-reform member agencies of the two seed provinces, so that the 2016 and 2021 plans match:
@@ -369,12 +414,36 @@ for (const seed of SEED_OLD_PROVINCES) {
   if (steering) [steering[1], steering[2]] = seed.steeringCommittee;
   if (seed.code === '31') rows.push(['SNGV', `Sở Ngoại vụ ${t} ${province.name}`, 'Sở Ngoại vụ', 'foreign_affairs', `${code}.UBND`]);
   const mergedAway = [
-    ['SLDTBXH', `Sở Lao động - Thương binh và Xã hội ${t} ${province.name}`, 'Sở Lao động - Thương binh và Xã hội', 'social_affairs', `${code}.UBND`, null],
-    ['STTTT', `Sở Thông tin và Truyền thông ${t} ${province.name}`, 'Sở Thông tin và Truyền thông', 'information_communication', `${code}.UBND`, null],
+    [
+      'SLDTBXH',
+      `Sở Lao động - Thương binh và Xã hội ${t} ${province.name}`,
+      'Sở Lao động - Thương binh và Xã hội',
+      'social_affairs',
+      `${code}.UBND`,
+      null,
+    ],
+    [
+      'STTTT',
+      `Sở Thông tin và Truyền thông ${t} ${province.name}`,
+      'Sở Thông tin và Truyền thông',
+      'information_communication',
+      `${code}.UBND`,
+      null,
+    ],
     ['SKHDT', `Sở Kế hoạch và Đầu tư ${t} ${province.name}`, 'Sở Kế hoạch và Đầu tư', 'planning_investment', `${code}.UBND`, `${code}.STC`],
   ];
   for (const [suffix, name, shortName, type, parentCode, successorCode] of mergedAway) {
-    agency(`${code}.${suffix}`, name, shortName, type, parentCode, province.id, null, MERGED_DEPARTMENTS_END, successorCode ? { successorCode } : {});
+    agency(
+      `${code}.${suffix}`,
+      name,
+      shortName,
+      type,
+      parentCode,
+      province.id,
+      null,
+      MERGED_DEPARTMENTS_END,
+      successorCode ? { successorCode } : {},
+    );
   }
   for (const [suffix, name, shortName, type, parentCode] of rows) {
     const successorCode = `${next}.${suffix}`;

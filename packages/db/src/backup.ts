@@ -26,7 +26,12 @@ interface BackupHeader {
 
 /** Base tables of the public schema, parents before children. */
 export async function tablesInDependencyOrder(executor: Executor): Promise<string[]> {
-  const tables = (await queryRows<{ name: string }>(executor, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`)).map((r) => r.name);
+  const tables = (
+    await queryRows<{ name: string }>(
+      executor,
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    )
+  ).map((r) => r.name);
   const edges = await queryRows<{ child: string; parent: string }>(
     executor,
     sql`select distinct tc.table_name as child, ccu.table_name as parent
@@ -63,16 +68,29 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
   const executor = handle.db;
   const tables = await tablesInDependencyOrder(executor);
   const counts: Record<string, number> = {};
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), engine: handle.engine, migrations: await migrationCount(executor), tables };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    engine: handle.engine,
+    migrations: await migrationCount(executor),
+    tables,
+  };
   async function* lines() {
     yield `${JSON.stringify(header)}\n`;
     for (const table of tables) {
       const columns = await insertableColumns(executor, table);
-      const columnList = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+      const columnList = sql.join(
+        columns.map((c) => sql.identifier(c)),
+        sql`, `,
+      );
       counts[table] = 0;
       for (let offset = 0; ; offset += BATCH) {
         // Ordering by every column gives a stable page order without knowing each table's key.
-        const rows = await queryRows<{ row: unknown }>(executor, sql`select to_jsonb(x) as row from (select ${columnList} from ${sql.identifier(table)} order by 1 limit ${BATCH} offset ${offset}) x`);
+        const rows = await queryRows<{ row: unknown }>(
+          executor,
+          sql`select to_jsonb(x) as row from (select ${columnList} from ${sql.identifier(table)} order by 1 limit ${BATCH} offset ${offset}) x`,
+        );
         for (const { row } of rows) yield `${JSON.stringify({ t: table, r: typeof row === 'string' ? JSON.parse(row) : row })}\n`;
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
@@ -98,7 +116,10 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
       columns = await insertableColumns(tx, table);
       columnsOf.set(table, columns);
     }
-    const columnList = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+    const columnList = sql.join(
+      columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
     await tx.execute(
       sql`insert into ${sql.identifier(table)} (${columnList}) overriding system value select ${columnList} from jsonb_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::jsonb)`,
     );
@@ -115,10 +136,12 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
         const parsed = JSON.parse(line) as BackupHeader;
         if (parsed.format !== BACKUP_FORMAT || parsed.version !== 1) throw new Error('Tệp không phải bản sao lưu ATMIS hợp lệ.');
         const migrations = await migrationCount(tx);
-        if (parsed.migrations > migrations) throw new Error(`Bản sao lưu cần ${parsed.migrations} migration, CSDL đích mới có ${migrations}: hãy cập nhật phần mềm trước.`);
+        if (parsed.migrations > migrations)
+          throw new Error(`Bản sao lưu cần ${parsed.migrations} migration, CSDL đích mới có ${migrations}: hãy cập nhật phần mềm trước.`);
         for (const table of parsed.tables) {
           const [row] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from ${sql.identifier(table)}`);
-          if ((row?.count ?? 0) > 0) throw new Error(`CSDL đích không trống (bảng ${table} đã có dữ liệu). Hãy khôi phục vào một CSDL mới.`);
+          if ((row?.count ?? 0) > 0)
+            throw new Error(`CSDL đích không trống (bảng ${table} đã có dữ liệu). Hãy khôi phục vào một CSDL mới.`);
         }
         header = parsed;
         // Empty tables count too: the restore reports every table of the backup, like the backup does.
@@ -137,9 +160,14 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
     for (const table of pending.keys()) await flush(tx, table);
     if (!header) throw new Error('Tệp sao lưu trống.');
     // Identity columns continue after the restored values.
-    const identities = await queryRows<{ table_name: string; column_name: string }>(tx, sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`);
+    const identities = await queryRows<{ table_name: string; column_name: string }>(
+      tx,
+      sql`select table_name, column_name from information_schema.columns where table_schema = 'public' and is_identity = 'YES'`,
+    );
     for (const { table_name, column_name } of identities) {
-      await tx.execute(sql`select setval(pg_get_serial_sequence(${`public.${table_name}`}, ${column_name}), greatest(coalesce((select max(${sql.identifier(column_name)}) from ${sql.identifier(table_name)}), 0), 1))`);
+      await tx.execute(
+        sql`select setval(pg_get_serial_sequence(${`public.${table_name}`}, ${column_name}), greatest(coalesce((select max(${sql.identifier(column_name)}) from ${sql.identifier(table_name)}), 0), 1))`,
+      );
     }
   });
   return { tables: counts };

@@ -9,7 +9,9 @@ try {
   if (result.isValid) {
     console.log(`Chuỗi nhật ký toàn vẹn: đã kiểm tra ${result.checked} sự kiện.`);
   } else {
-    console.error(`Chuỗi nhật ký bị phá vỡ tại sự kiện số ${result.firstBrokenSeq} (${result.problem}); ${result.checked} sự kiện trước đó hợp lệ.`);
+    console.error(
+      `Chuỗi nhật ký bị phá vỡ tại sự kiện số ${result.firstBrokenSeq} (${result.problem}); ${result.checked} sự kiện trước đó hợp lệ.`,
+    );
     process.exitCode = 1;
   }
 } finally {

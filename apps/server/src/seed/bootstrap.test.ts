@@ -19,7 +19,10 @@ describe('production mode', () => {
   it('creates the initial administrator, who must change the password and set up the second factor', async () => {
     const { handle, drop } = await createFreshDatabase();
     try {
-      const config = { ...loadConfig({ NODE_ENV: 'production', ATMIS_ADMIN_USERNAME: 'quantri', ATMIS_ADMIN_PASSWORD: 'Khởi-Tạo-2026!' }), webDistDir: undefined };
+      const config = {
+        ...loadConfig({ NODE_ENV: 'production', ATMIS_ADMIN_USERNAME: 'quantri', ATMIS_ADMIN_PASSWORD: 'Khởi-Tạo-2026!' }),
+        webDistDir: undefined,
+      };
       expect(config).toMatchObject({ mode: 'production', enforceSecondFactor: true, secureCookies: true });
       await bootstrapDatabase(handle, config);
       const app = await buildApp({ database: handle, config });

@@ -1,4 +1,14 @@
-import { agencies, migrateDatabase, orgUnits, roles, userAssignments, users, type Database, type DatabaseHandle, type Executor } from '@atmis/db';
+import {
+  agencies,
+  migrateDatabase,
+  orgUnits,
+  roles,
+  userAssignments,
+  users,
+  type Database,
+  type DatabaseHandle,
+  type Executor,
+} from '@atmis/db';
 import { seedReferenceData } from '@atmis/db/seeds/reference';
 import { SYSTEM_ROLES, type Scope } from '@atmis/domain';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -38,18 +48,51 @@ export async function demoUsers(db: Database): Promise<DemoUser[]> {
   const [communeA, communeB] = await firstCommunes(db, DEMO_PROVINCE, 2);
   if (!communeA || !communeB) throw new Error('Thiếu dữ liệu xã/phường của tỉnh mẫu');
   return [
-    { username: 'admin', fullName: 'Quản trị hệ thống', orgUnitId: 'VN', agencyCode: 'TW.BCA', assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }] },
     {
-      username: 'tinh.thuongtruc', fullName: 'Nguyễn Văn Thường Trực', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA',
+      username: 'admin',
+      fullName: 'Quản trị hệ thống',
+      orgUnitId: 'VN',
+      agencyCode: 'TW.BCA',
+      assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }],
+    },
+    {
+      username: 'tinh.thuongtruc',
+      fullName: 'Nguyễn Văn Thường Trực',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: 'T31.CA',
       assignments: [
         { role: 'standing_office', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
         { role: 'unit_admin', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
       ],
     },
-    { username: 'so.yte', fullName: 'Trần Thị Y Tế', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SYT', assignments: [{ role: 'department_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SYT', scope: 'agency' }] },
-    { username: 'xa.a', fullName: 'Lê Văn Xã A', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, assignments: [{ role: 'commune_officer', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, scope: 'subtree' }] },
-    { username: 'xa.b', fullName: 'Phạm Thị Xã B', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, assignments: [{ role: 'commune_officer', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, scope: 'subtree' }] },
-    { username: 'toaan', fullName: 'Hoàng Văn Tòa Án', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.TAND', assignments: [{ role: 'judicial_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.TAND', scope: 'subtree' }] },
+    {
+      username: 'so.yte',
+      fullName: 'Trần Thị Y Tế',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: 'T31.SYT',
+      assignments: [{ role: 'department_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SYT', scope: 'agency' }],
+    },
+    {
+      username: 'xa.a',
+      fullName: 'Lê Văn Xã A',
+      orgUnitId: communeA.id,
+      agencyCode: `X${communeA.code}.UBND`,
+      assignments: [{ role: 'commune_officer', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, scope: 'subtree' }],
+    },
+    {
+      username: 'xa.b',
+      fullName: 'Phạm Thị Xã B',
+      orgUnitId: communeB.id,
+      agencyCode: `X${communeB.code}.UBND`,
+      assignments: [{ role: 'commune_officer', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, scope: 'subtree' }],
+    },
+    {
+      username: 'toaan',
+      fullName: 'Hoàng Văn Tòa Án',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: 'T31.TAND',
+      assignments: [{ role: 'judicial_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.TAND', scope: 'subtree' }],
+    },
   ];
 }
 
@@ -64,7 +107,15 @@ export async function seedSystemRoles(db: Database): Promise<void> {
   for (const role of SYSTEM_ROLES) {
     await db
       .insert(roles)
-      .values({ code: role.code, name: role.name, nameEn: role.nameEn, description: role.description, permissions: [...role.permissions], requiresTotp: role.requiresTotp, isSystem: true })
+      .values({
+        code: role.code,
+        name: role.name,
+        nameEn: role.nameEn,
+        description: role.description,
+        permissions: [...role.permissions],
+        requiresTotp: role.requiresTotp,
+        isSystem: true,
+      })
       .onConflictDoNothing({ target: roles.code });
   }
 }
@@ -82,9 +133,25 @@ async function createUserWithAssignments(db: Database, user: DemoUser, password:
     for (const assignment of user.assignments) {
       const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.code, assignment.role));
       if (!role) throw new Error(`Thiếu vai trò ${assignment.role}`);
-      await tx.insert(userAssignments).values({ userId: created.id, roleId: role.id, orgUnitId: assignment.orgUnitId, agencyId: await agencyIdByCode(tx, assignment.agencyCode), scope: assignment.scope });
+      await tx.insert(userAssignments).values({
+        userId: created.id,
+        roleId: role.id,
+        orgUnitId: assignment.orgUnitId,
+        agencyId: await agencyIdByCode(tx, assignment.agencyCode),
+        scope: assignment.scope,
+      });
     }
-    await recordAudit(tx, { actorUserId: null, actorUsername: 'system', ip: null, userAgent: null }, { action: 'user.created', entityType: 'user', entityId: created.id, orgUnitId: user.orgUnitId, details: { username: user.username, seeded: true } });
+    await recordAudit(
+      tx,
+      { actorUserId: null, actorUsername: 'system', ip: null, userAgent: null },
+      {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: created.id,
+        orgUnitId: user.orgUnitId,
+        details: { username: user.username, seeded: true },
+      },
+    );
   });
 }
 
@@ -92,7 +159,11 @@ async function createUserWithAssignments(db: Database, user: DemoUser, password:
  * Brings a database to a usable state at every start: migrations, reference data, system roles,
  * then demo accounts (demo mode) or the initial administrator (production, first start only).
  */
-export async function bootstrapDatabase(handle: DatabaseHandle, config: Pick<AppConfig, 'mode' | 'initialAdmin'>, log: (message: string) => void = () => {}): Promise<void> {
+export async function bootstrapDatabase(
+  handle: DatabaseHandle,
+  config: Pick<AppConfig, 'mode' | 'initialAdmin'>,
+  log: (message: string) => void = () => {},
+): Promise<void> {
   await migrateDatabase(handle);
   const seeded = await seedReferenceData(handle.db);
   log(`Dữ liệu danh mục: ${seeded.orgUnits} đơn vị hành chính, ${seeded.agencies} cơ quan`);
@@ -111,7 +182,13 @@ export async function bootstrapDatabase(handle: DatabaseHandle, config: Pick<App
     }
     await createUserWithAssignments(
       handle.db,
-      { username: config.initialAdmin.username, fullName: 'Quản trị hệ thống', orgUnitId: 'VN', agencyCode: null, assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }] },
+      {
+        username: config.initialAdmin.username,
+        fullName: 'Quản trị hệ thống',
+        orgUnitId: 'VN',
+        agencyCode: null,
+        assignments: [{ role: 'system_admin', orgUnitId: 'VN', agencyCode: null, scope: 'national' }],
+      },
       config.initialAdmin.password,
       true,
     );

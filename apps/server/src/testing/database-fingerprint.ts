@@ -2,8 +2,25 @@ import { queryRows, type Executor } from '@atmis/db';
 import { sql } from 'drizzle-orm';
 
 /** Tables whose content a refused request must leave untouched (sessions only get last-seen bumps). */
-const TABLES = ['users', 'roles', 'user_assignments', 'agencies', 'agency_name_history', 'org_units', 'audit_events',
-  'plans', 'plan_targets', 'plan_sections', 'tasks', 'task_agencies', 'task_occurrences', 'task_updates', 'files', 'notifications', 'plan_imports'] as const;
+const TABLES = [
+  'users',
+  'roles',
+  'user_assignments',
+  'agencies',
+  'agency_name_history',
+  'org_units',
+  'audit_events',
+  'plans',
+  'plan_targets',
+  'plan_sections',
+  'tasks',
+  'task_agencies',
+  'task_occurrences',
+  'task_updates',
+  'files',
+  'notifications',
+  'plan_imports',
+] as const;
 
 /** A digest of every row of the casework and identity tables: equal digests, unchanged data. */
 export async function databaseFingerprint(executor: Executor): Promise<Record<string, string>> {

@@ -33,7 +33,14 @@ export interface TestApp {
 
 export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const database = await openTestDatabase();
-  const config: AppConfig = { ...loadConfig({}), mode: 'demo', enforceSecondFactor: false, secureCookies: false, webDistDir: undefined, ...overrides };
+  const config: AppConfig = {
+    ...loadConfig({}),
+    mode: 'demo',
+    enforceSecondFactor: false,
+    secureCookies: false,
+    webDistDir: undefined,
+    ...overrides,
+  };
   const clock = { now: new Date() };
   const app = await buildApp({ database, config, clock: () => clock.now });
   await app.ready();
@@ -61,7 +68,12 @@ export class Agent {
     return { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': this.csrfToken };
   }
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method,
       url,

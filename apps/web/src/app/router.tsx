@@ -7,6 +7,7 @@ import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './layout/route-pages.tsx';
 import { LoginPage } from '../features/auth/pages/login-page.tsx';
 import { DashboardPage } from '../features/dashboard/pages/dashboard-page.tsx';
+import { TASK_INBOX_VIEWS, type TaskInboxView } from '../features/tasks/api/task-views.ts';
 import { UnderConstructionPage, type PlannedModule } from '../features/placeholders/pages/under-construction-page.tsx';
 
 export interface RouterContext {
@@ -60,7 +61,45 @@ function plannedModuleRoute(module: PlannedModule) {
   return createRoute({ getParentRoute: () => appRoute, path: `/${module}`, component: () => <UnderConstructionPage module={module} /> });
 }
 
-const plansRoute = plannedModuleRoute('plans');
+const plansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans',
+  component: lazyRouteComponent(() => import('../features/plans/pages/plan-list-page.tsx'), 'PlanListPage'),
+});
+const planImportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/import',
+  component: lazyRouteComponent(() => import('../features/plans/pages/plan-import-page.tsx'), 'PlanImportPage'),
+});
+const planImportReviewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/import/$id',
+  component: lazyRouteComponent(() => import('../features/plans/pages/plan-import-review-page.tsx'), 'PlanImportReviewPage'),
+});
+const planDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/plans/$id',
+  component: lazyRouteComponent(() => import('../features/plans/pages/plan-detail-page.tsx'), 'PlanDetailPage'),
+});
+const tasksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks',
+  validateSearch: (search: Record<string, unknown>): { view?: TaskInboxView } =>
+    typeof search.view === 'string' && (TASK_INBOX_VIEWS as readonly string[]).includes(search.view)
+      ? { view: search.view as TaskInboxView }
+      : {},
+  component: lazyRouteComponent(() => import('../features/tasks/pages/task-inbox-page.tsx'), 'TaskInboxPage'),
+});
+const taskDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/tasks/$id',
+  component: lazyRouteComponent(() => import('../features/tasks/pages/task-detail-page.tsx'), 'TaskDetailPage'),
+});
+const notificationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/notifications',
+  component: lazyRouteComponent(() => import('../features/notifications/pages/notification-list-page.tsx'), 'NotificationListPage'),
+});
 const reportsRoute = plannedModuleRoute('reports');
 const indicatorsRoute = plannedModuleRoute('indicators');
 const tipoffsRoute = plannedModuleRoute('tipoffs');
@@ -115,6 +154,12 @@ const routeTree = rootRoute.addChildren([
   appRoute.addChildren([
     dashboardRoute,
     plansRoute,
+    planImportRoute,
+    planImportReviewRoute,
+    planDetailRoute,
+    tasksRoute,
+    taskDetailRoute,
+    notificationsRoute,
     reportsRoute,
     indicatorsRoute,
     tipoffsRoute,

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { check, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { createdAt, foldedText, idColumn, updatedAt } from './columns.ts';
 import { users } from './identity.ts';
 import { agencies, orgUnits } from './reference.ts';
@@ -38,7 +52,9 @@ export const plans = pgTable(
     phases: jsonb('phases').$type<{ label: string; from: string | null; to: string | null }[]>().notNull().default([]),
     /** Reporting regime: [{ frequency, recipient, due, dueText, … }] as the importer found it. */
     reporting: jsonb('reporting').$type<Record<string, unknown>[]>().notNull().default([]),
-    status: text('status', { enum: ['draft', 'issued', 'superseded'] }).notNull().default('draft'),
+    status: text('status', { enum: ['draft', 'issued', 'superseded'] })
+      .notNull()
+      .default('draft'),
     signer: jsonb('signer').$type<{ title: string | null; name: string | null }>(),
     recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
     parentPlanId: uuid('parent_plan_id').references((): AnyPgColumn => plans.id),
@@ -46,14 +62,19 @@ export const plans = pgTable(
       .notNull()
       .references(() => orgUnits.id),
     provinceCode: text('province_code'),
-    agencyIds: uuid('agency_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    agencyIds: uuid('agency_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     importWarnings: jsonb('import_warnings').$type<{ code: string; message: string; excerpt?: string }[]>().notNull().default([]),
     importId: uuid('import_id'),
     createdBy: uuid('created_by').references(() => users.id),
     issuedAt: timestamp('issued_at', { withTimezone: true }),
     searchKey: foldedText('search_key')
       .notNull()
-      .generatedAlwaysAs(sql`vn_fold(title || ' ' || coalesce(number, '') || '/' || coalesce(symbol, '') || ' ' || coalesce(issuer_name, ''))`),
+      .generatedAlwaysAs(
+        sql`vn_fold(title || ' ' || coalesce(number, '') || '/' || coalesce(symbol, '') || ' ' || coalesce(issuer_name, ''))`,
+      ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -118,20 +139,27 @@ export const tasks = pgTable(
     content: text('content').notNull(),
     context: text('context'),
     leadAgencyId: uuid('lead_agency_id').references(() => agencies.id),
-    agencyIds: uuid('agency_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    agencyIds: uuid('agency_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     phase: text('phase'),
     deadline: date('deadline'),
     deadlineText: text('deadline_text'),
     recurrence: text('recurrence', { enum: ['continuous', 'monthly', 'quarterly', 'six_monthly', 'yearly'] }),
     campaignFrom: date('campaign_from'),
     campaignTo: date('campaign_to'),
-    status: text('status', { enum: ['not_started', 'in_progress', 'submitted', 'accepted', 'returned', 'cancelled'] }).notNull().default('not_started'),
+    status: text('status', { enum: ['not_started', 'in_progress', 'submitted', 'accepted', 'returned', 'cancelled'] })
+      .notNull()
+      .default('not_started'),
     progressPercent: integer('progress_percent').notNull().default(0),
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),
     provinceCode: text('province_code'),
-    searchKey: foldedText('search_key').notNull().generatedAlwaysAs(sql`vn_fold(content)`),
+    searchKey: foldedText('search_key')
+      .notNull()
+      .generatedAlwaysAs(sql`vn_fold(content)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -178,7 +206,9 @@ export const taskOccurrences = pgTable(
     periodFrom: date('period_from').notNull(),
     periodTo: date('period_to').notNull(),
     dueDate: date('due_date').notNull(),
-    status: text('status', { enum: ['pending', 'done', 'cancelled'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'done', 'cancelled'] })
+      .notNull()
+      .default('pending'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -210,7 +240,10 @@ export const taskUpdates = pgTable(
   },
   (table) => [
     index('task_updates_task_idx').on(table.taskId, table.createdAt),
-    check('task_updates_kind_check', sql`${table.kind} in ('progress','contribution','submission','acceptance','return','cancellation','chase')`),
+    check(
+      'task_updates_kind_check',
+      sql`${table.kind} in ('progress','contribution','submission','acceptance','return','cancellation','chase')`,
+    ),
   ],
 );
 
@@ -272,13 +305,17 @@ export const planImports = pgTable(
     fileName: text('file_name').notNull(),
     extractedText: text('extracted_text').notNull(),
     result: jsonb('result').$type<Record<string, unknown>>().notNull(),
-    agencyMatches: jsonb('agency_matches').$type<{ name: string; agencyId: string | null; agencyName: string | null; score: number }[]>().notNull(),
+    agencyMatches: jsonb('agency_matches')
+      .$type<{ name: string; agencyId: string | null; agencyName: string | null; score: number }[]>()
+      .notNull(),
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),
     provinceCode: text('province_code'),
     parentPlanId: uuid('parent_plan_id').references(() => plans.id),
-    status: text('status', { enum: ['pending', 'confirmed', 'discarded'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'confirmed', 'discarded'] })
+      .notNull()
+      .default('pending'),
     planId: uuid('plan_id').references(() => plans.id),
     createdBy: uuid('created_by')
       .notNull()

@@ -72,7 +72,9 @@ describe('seedReferenceData', () => {
     expect(firstRun.orgUnits).toBe(data.orgUnits.length);
     expect(firstRun.orgUnits).toBe(1 + 34 + 3321 + 63 + 696 + 10035);
     expect(firstRun.agencies).toBe(data.agencies.length);
-    console.info(`reference seed: ${firstRun.orgUnits} units, ${firstRun.agencies} agencies in ${Math.round(firstRunMs)} ms (${handle.engine})`);
+    console.info(
+      `reference seed: ${firstRun.orgUnits} units, ${firstRun.agencies} agencies in ${Math.round(firstRunMs)} ms (${handle.engine})`,
+    );
   });
 
   it('has the national root', async () => {

@@ -277,20 +277,18 @@ async function seedAgencies(tx: Transaction, seeds: readonly AgencySeed[]): Prom
 
   let inserted = 0;
   for (const batch of chunks(missing)) {
-    const rows = batch.map(
-      (seed): AgencyInsert => ({
-        id: resolve(seed.code) ?? uuidv7(),
-        code: seed.code,
-        name: seed.name,
-        shortName: seed.shortName,
-        type: seed.type,
-        parentId: resolve(seed.parentCode),
-        orgUnitId: seed.orgUnitId,
-        validFrom: seed.validFrom,
-        validTo: seed.validTo,
-        successorId: resolve(seed.successorCode),
-      }),
-    );
+    const rows = batch.map((seed): AgencyInsert => ({
+      id: resolve(seed.code) ?? uuidv7(),
+      code: seed.code,
+      name: seed.name,
+      shortName: seed.shortName,
+      type: seed.type,
+      parentId: resolve(seed.parentCode),
+      orgUnitId: seed.orgUnitId,
+      validFrom: seed.validFrom,
+      validTo: seed.validTo,
+      successorId: resolve(seed.successorCode),
+    }));
     const result = await tx.insert(agencies).values(rows).onConflictDoNothing({ target: agencies.code }).returning({ id: agencies.id });
     inserted += result.length;
   }

@@ -26,11 +26,7 @@ export function grantCovers(held: Assignment, request: Omit<GrantRequest, 'permi
     case 'subtree':
       return request.scope !== 'national' && isWithinOrgUnit(request.orgUnitId, held.orgUnitId);
     case 'agency':
-      return (
-        (request.scope === 'agency' || request.scope === 'own') &&
-        held.agencyId !== null &&
-        request.agencyId === held.agencyId
-      );
+      return (request.scope === 'agency' || request.scope === 'own') && held.agencyId !== null && request.agencyId === held.agencyId;
     case 'own':
       return request.scope === 'own' && isWithinOrgUnit(request.orgUnitId, held.orgUnitId);
   }

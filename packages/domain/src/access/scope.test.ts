@@ -72,19 +72,26 @@ describe('record scope', () => {
   });
   it('the filter (used to build SQL) and the per-record check always agree with the grants', () => {
     fc.assert(
-      fc.property(fc.array(assignmentArbitrary, { maxLength: 4 }), unitArbitrary, fc.constantFrom(null, 'ag-1', 'ag-2'), fc.constantFrom(null, 'user-1', 'user-2'), fc.option(fc.subarray(['ag-1', 'ag-2', 'ag-3']), { nil: undefined }), (assignments, unit, agency, owner, agencyIds) => {
-        const who = actor(...assignments);
-        const record = { orgUnitId: unit, agencyId: agency, ownerUserId: owner, agencyIds };
-        const direct = assignments.some(
-          (a) =>
-            a.permissions.includes('read:users') &&
-            (a.scope === 'national' ||
-              (a.scope === 'subtree' && isWithinOrgUnit(unit, a.orgUnitId)) ||
-              (a.scope === 'agency' && a.agencyId !== null && (a.agencyId === agency || (agencyIds ?? []).includes(a.agencyId))) ||
-              (a.scope === 'own' && owner === 'user-1')),
-        );
-        expect(matchesScope(scopeFilterFor(who, 'read:users'), record)).toBe(direct);
-      }),
+      fc.property(
+        fc.array(assignmentArbitrary, { maxLength: 4 }),
+        unitArbitrary,
+        fc.constantFrom(null, 'ag-1', 'ag-2'),
+        fc.constantFrom(null, 'user-1', 'user-2'),
+        fc.option(fc.subarray(['ag-1', 'ag-2', 'ag-3']), { nil: undefined }),
+        (assignments, unit, agency, owner, agencyIds) => {
+          const who = actor(...assignments);
+          const record = { orgUnitId: unit, agencyId: agency, ownerUserId: owner, agencyIds };
+          const direct = assignments.some(
+            (a) =>
+              a.permissions.includes('read:users') &&
+              (a.scope === 'national' ||
+                (a.scope === 'subtree' && isWithinOrgUnit(unit, a.orgUnitId)) ||
+                (a.scope === 'agency' && a.agencyId !== null && (a.agencyId === agency || (agencyIds ?? []).includes(a.agencyId))) ||
+                (a.scope === 'own' && owner === 'user-1')),
+          );
+          expect(matchesScope(scopeFilterFor(who, 'read:users'), record)).toBe(direct);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -95,11 +102,19 @@ describe('no escalation when granting', () => {
     { roleCode: 'unit_admin', permissions: role('unit_admin'), scope: 'subtree', orgUnitId: 'VN.31' },
     { roleCode: 'standing_office', permissions: role('standing_office'), scope: 'subtree', orgUnitId: 'VN.31' },
   );
-  const request = { permissions: role('department_officer'), orgUnitId: 'VN.31', agencyId: 'ag-yte', agencyOrgUnitId: 'VN.31', scope: 'agency' as Scope };
+  const request = {
+    permissions: role('department_officer'),
+    orgUnitId: 'VN.31',
+    agencyId: 'ag-yte',
+    agencyOrgUnitId: 'VN.31',
+    scope: 'agency' as Scope,
+  };
 
   it('allows a role it holds, inside its unit, at a reach it holds', () => {
     expect(checkGrant(provincialAdmin, request)).toBeNull();
-    expect(checkGrant(provincialAdmin, { ...request, orgUnitId: 'VN.31.11383', agencyId: null, agencyOrgUnitId: null, scope: 'subtree' })).toBeNull();
+    expect(
+      checkGrant(provincialAdmin, { ...request, orgUnitId: 'VN.31.11383', agencyId: null, agencyOrgUnitId: null, scope: 'subtree' }),
+    ).toBeNull();
   });
   it('refuses permissions it does not hold', () => {
     expect(checkGrant(provincialAdmin, { ...request, permissions: role('system_admin') })).toMatchObject({ reason: 'permission_not_held' });
@@ -108,7 +123,9 @@ describe('no escalation when granting', () => {
     expect(checkGrant(provincialAdmin, { ...request, scope: 'national' })).toMatchObject({ reason: 'scope_too_wide' });
   });
   it('refuses places outside its unit, and agencies outside the assigned unit', () => {
-    expect(checkGrant(provincialAdmin, { ...request, orgUnitId: 'VN.01', agencyOrgUnitId: 'VN.01' })).toMatchObject({ reason: 'target_outside_scope' });
+    expect(checkGrant(provincialAdmin, { ...request, orgUnitId: 'VN.01', agencyOrgUnitId: 'VN.01' })).toMatchObject({
+      reason: 'target_outside_scope',
+    });
     expect(checkGrant(provincialAdmin, { ...request, agencyOrgUnitId: 'VN.01' })).toMatchObject({ reason: 'agency_outside_unit' });
   });
   it('refuses everything to someone who does not manage users', () => {

@@ -36,9 +36,7 @@ export interface ScopedRecord {
  * exports and counts all apply the very same rule as `matchesScope`.
  */
 export type ScopeFilter =
-  | { kind: 'all' }
-  | { kind: 'none' }
-  | { kind: 'some'; orgUnitIds: string[]; agencyIds: string[]; ownerUserIds: string[] };
+  { kind: 'all' } | { kind: 'none' } | { kind: 'some'; orgUnitIds: string[]; agencyIds: string[]; ownerUserIds: string[] };
 
 /** Org-unit ids are paths (`VN.31.11311`), so containment is a prefix test. */
 export function isWithinOrgUnit(unitId: string, ancestorId: string): boolean {
@@ -68,9 +66,7 @@ export function scopeFilterFor(actor: Actor, permission: Permission): ScopeFilte
     } else if (grant.scope === 'own') ownerUserIds.add(actor.userId);
   }
   // A unit inside another granted unit adds nothing: keep the filter (and the SQL) small.
-  const units = [...orgUnitIds].filter(
-    (unit) => ![...orgUnitIds].some((other) => other !== unit && isWithinOrgUnit(unit, other)),
-  );
+  const units = [...orgUnitIds].filter((unit) => ![...orgUnitIds].some((other) => other !== unit && isWithinOrgUnit(unit, other)));
   return { kind: 'some', orgUnitIds: units.sort(), agencyIds: [...agencyIds].sort(), ownerUserIds: [...ownerUserIds] };
 }
 

@@ -73,7 +73,11 @@ export const roleViewSchema = z.object({
 export type RoleView = z.infer<typeof roleViewSchema>;
 
 export const roleBodySchema = z.strictObject({
-  code: z.string().min(2).max(50).regex(/^[a-z][a-z0-9_]*$/),
+  code: z
+    .string()
+    .min(2)
+    .max(50)
+    .regex(/^[a-z][a-z0-9_]*$/),
   name: text(200),
   nameEn: text(200),
   description: optionalText(1000),
@@ -130,17 +134,30 @@ export const agencyListQuerySchema = listQuerySchema.extend({
 });
 
 export const createAgencyBodySchema = z.strictObject({
-  code: z.string().min(2).max(50).regex(/^[A-Za-z0-9._-]+$/),
+  code: z
+    .string()
+    .min(2)
+    .max(50)
+    .regex(/^[A-Za-z0-9._-]+$/),
   name: text(300),
   shortName: optionalText(100),
-  type: z.string().min(2).max(50).regex(/^[a-z_]+$/),
+  type: z
+    .string()
+    .min(2)
+    .max(50)
+    .regex(/^[a-z_]+$/),
   parentId: uuidSchema.nullable().optional(),
   orgUnitId: orgUnitIdSchema,
   validFrom: isoDateSchema.nullable().optional(),
 });
 
 export const updateAgencyBodySchema = z.strictObject({
-  type: z.string().min(2).max(50).regex(/^[a-z_]+$/).optional(),
+  type: z
+    .string()
+    .min(2)
+    .max(50)
+    .regex(/^[a-z_]+$/)
+    .optional(),
   parentId: uuidSchema.nullable().optional(),
 });
 

@@ -22,7 +22,11 @@ const taskStatusSchema = z.enum(TASK_STATUSES);
 
 // ── Import ────────────────────────────────────────────────────────────────────────────────────────
 export const createPlanImportBodySchema = z.union([
-  z.strictObject({ fileName: fileNameSchema, contentBase64: base64Text(PLAN_IMPORT_MAX_BYTES), parentPlanId: uuidSchema.nullable().optional() }),
+  z.strictObject({
+    fileName: fileNameSchema,
+    contentBase64: base64Text(PLAN_IMPORT_MAX_BYTES),
+    parentPlanId: uuidSchema.nullable().optional(),
+  }),
   z.strictObject({ fileName: fileNameSchema, text: safeString(PLAN_IMPORT_MAX_BYTES, 0), parentPlanId: uuidSchema.nullable().optional() }),
 ]);
 export type CreatePlanImportBody = z.infer<typeof createPlanImportBodySchema>;
@@ -55,7 +59,10 @@ export const planImportViewSchema = z.object({
 export type PlanImportView = z.infer<typeof planImportViewSchema>;
 
 export const updatePlanImportBodySchema = z.strictObject({
-  agencyMappings: z.array(z.strictObject({ name: safeString(500, 1), agencyId: uuidSchema.nullable() })).max(500).optional(),
+  agencyMappings: z
+    .array(z.strictObject({ name: safeString(500, 1), agencyId: uuidSchema.nullable() }))
+    .max(500)
+    .optional(),
   document: z
     .strictObject({
       number: optionalText(50),
@@ -66,7 +73,13 @@ export const updatePlanImportBodySchema = z.strictObject({
       title: text(1000).optional(),
     })
     .optional(),
-  period: z.strictObject({ from: isoDateSchema.nullable().optional(), to: isoDateSchema.nullable().optional(), orientationTo: isoDateSchema.nullable().optional() }).optional(),
+  period: z
+    .strictObject({
+      from: isoDateSchema.nullable().optional(),
+      to: isoDateSchema.nullable().optional(),
+      orientationTo: isoDateSchema.nullable().optional(),
+    })
+    .optional(),
   parentPlanId: uuidSchema.nullable().optional(),
   tasks: z
     .array(
@@ -144,7 +157,11 @@ export const createPlanBodySchema = z.strictObject({
 });
 export type CreatePlanBody = z.infer<typeof createPlanBodySchema>;
 
-export const updatePlanBodySchema = z.strictObject({ ...planMetadataFields, title: text(1000).optional(), status: z.literal('superseded').optional() });
+export const updatePlanBodySchema = z.strictObject({
+  ...planMetadataFields,
+  title: text(1000).optional(),
+  status: z.literal('superseded').optional(),
+});
 export type UpdatePlanBody = z.infer<typeof updatePlanBodySchema>;
 
 export const planListQuerySchema = listQuerySchema.extend({
@@ -180,7 +197,16 @@ export const cascadeUnitSchema = z.object({
   agencyId: z.uuid(),
   agencyName: z.string(),
   kind: z.enum(['member', 'locality']),
-  implementingPlans: z.array(z.object({ id: z.uuid(), number: z.string().nullable(), symbol: z.string().nullable(), title: z.string(), status: planStatusSchema, issueDate: z.string().nullable() })),
+  implementingPlans: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.string().nullable(),
+      symbol: z.string().nullable(),
+      title: z.string(),
+      status: planStatusSchema,
+      issueDate: z.string().nullable(),
+    }),
+  ),
   hasIssued: z.boolean(),
 });
 
@@ -192,9 +218,24 @@ export const planDetailSchema = planViewSchema.extend({
   recipients: z.array(z.string()),
   importWarnings: z.array(z.object({ code: z.string(), message: z.string(), excerpt: z.string().optional() })),
   parentPlan: z.object({ id: z.uuid(), title: z.string(), number: z.string().nullable(), symbol: z.string().nullable() }).nullable(),
-  targets: z.array(z.object({ id: z.uuid(), text: z.string(), comparator: z.string(), value: z.number(), unit: z.string(), noun: z.string().nullable(), sectionPath: z.string().nullable() })),
+  targets: z.array(
+    z.object({
+      id: z.uuid(),
+      text: z.string(),
+      comparator: z.string(),
+      value: z.number(),
+      unit: z.string(),
+      noun: z.string().nullable(),
+      sectionPath: z.string().nullable(),
+    }),
+  ),
   sections: z.array(z.object({ id: z.uuid(), path: z.string(), heading: z.string() })),
-  taskSummary: z.object({ byStatus: z.record(z.string(), z.number().int()), overdue: z.number().int(), dueSoon: z.number().int(), total: z.number().int() }),
+  taskSummary: z.object({
+    byStatus: z.record(z.string(), z.number().int()),
+    overdue: z.number().int(),
+    dueSoon: z.number().int(),
+    total: z.number().int(),
+  }),
   cascade: z.object({ expected: z.array(cascadeUnitSchema), expectedCount: z.number().int(), issuedCount: z.number().int() }),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;

@@ -11,17 +11,33 @@ export const ERROR_CATALOGUE = {
     en: 'The account is temporarily locked after repeated failed sign-ins. Try again in {minutes} minutes.',
   },
   'auth.account_disabled': { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa.', en: 'The account is disabled.' },
-  'auth.too_many_requests': { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests. Please try again later.' },
-  'auth.csrf_invalid': { status: 403, vi: 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.', en: 'Invalid session token (CSRF). Please reload the page.' },
+  'auth.too_many_requests': {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.',
+    en: 'Too many requests. Please try again later.',
+  },
+  'auth.csrf_invalid': {
+    status: 403,
+    vi: 'Phiên làm việc không hợp lệ (CSRF). Vui lòng tải lại trang.',
+    en: 'Invalid session token (CSRF). Please reload the page.',
+  },
   'auth.forbidden': { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
   'auth.second_factor_required': { status: 401, vi: 'Cần nhập mã xác thực hai lớp.', en: 'A second-factor code is required.' },
-  'auth.second_factor_invalid': { status: 401, vi: 'Mã xác thực không đúng hoặc đã hết hạn.', en: 'The verification code is wrong or expired.' },
+  'auth.second_factor_invalid': {
+    status: 401,
+    vi: 'Mã xác thực không đúng hoặc đã hết hạn.',
+    en: 'The verification code is wrong or expired.',
+  },
   'auth.second_factor_setup_required': {
     status: 403,
     vi: 'Vai trò của bạn yêu cầu xác thực hai lớp. Vui lòng thiết lập trước khi tiếp tục.',
     en: 'Your role requires two-factor authentication. Please set it up first.',
   },
-  'auth.password_change_required': { status: 403, vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.', en: 'You must change your password first.' },
+  'auth.password_change_required': {
+    status: 403,
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục.',
+    en: 'You must change your password first.',
+  },
   'auth.password_wrong': { status: 400, vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
   'auth.password_weak': { status: 400, vi: 'Mật khẩu chưa đạt yêu cầu: {reasons}.', en: 'The password is too weak: {reasons}.' },
   'access.escalation': {

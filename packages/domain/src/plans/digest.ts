@@ -57,7 +57,8 @@ export function formatDigest(entry: DigestEntry, today: string): { title: string
   const list = (heading: string, items: DigestTask[]) => {
     if (!items.length) return;
     lines.push(heading);
-    for (const task of items.slice(0, DIGEST_LIST_LIMIT)) lines.push(`- ${shorten(task.content)} (hạn ${formatDate(task.dueDate)}; ${shorten(task.planTitle, 80)})`);
+    for (const task of items.slice(0, DIGEST_LIST_LIMIT))
+      lines.push(`- ${shorten(task.content)} (hạn ${formatDate(task.dueDate)}; ${shorten(task.planTitle, 80)})`);
     if (items.length > DIGEST_LIST_LIMIT) lines.push(`- … và ${items.length - DIGEST_LIST_LIMIT} nhiệm vụ khác`);
   };
   list('Quá hạn:', entry.overdue);

@@ -5,7 +5,16 @@ import { SYSTEM_ROLES } from '../access/system-roles.ts';
 import { buildDailyDigest, formatDigest, type DigestTask } from './digest.ts';
 import { occurrencesFor } from './occurrences.ts';
 import { allowedTaskActions, taskRelationsOf, type TaskAccessRecord } from './task-policy.ts';
-import { canFireTaskTransition, isFinalTaskStatus, nextTaskStatus, TASK_STATUSES, TASK_TRANSITIONS, transitionForProgress, type TaskParty, type TaskStatus } from './task-status.ts';
+import {
+  canFireTaskTransition,
+  isFinalTaskStatus,
+  nextTaskStatus,
+  TASK_STATUSES,
+  TASK_TRANSITIONS,
+  transitionForProgress,
+  type TaskParty,
+  type TaskStatus,
+} from './task-status.ts';
 import { addDays, dayNumber, taskTiming, vietnamToday } from './task-timing.ts';
 
 describe('task state machine', () => {
@@ -80,12 +89,17 @@ describe('overdue and due soon', () => {
   });
   it('property: overdue exactly when the due date is before today (for open tasks)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 18000, max: 25000 }), fc.integer({ min: -30, max: 30 }), fc.constantFrom<TaskStatus>('not_started', 'in_progress', 'returned'), (today, offset, status) => {
-        const todayIso = addDays('1970-01-01', today);
-        const timing = taskTiming({ status, dueDate: addDays(todayIso, offset) }, todayIso);
-        expect(timing === 'overdue').toBe(offset < 0);
-        expect(timing === 'due_soon').toBe(offset >= 0 && offset <= 7);
-      }),
+      fc.property(
+        fc.integer({ min: 18000, max: 25000 }),
+        fc.integer({ min: -30, max: 30 }),
+        fc.constantFrom<TaskStatus>('not_started', 'in_progress', 'returned'),
+        (today, offset, status) => {
+          const todayIso = addDays('1970-01-01', today);
+          const timing = taskTiming({ status, dueDate: addDays(todayIso, offset) }, todayIso);
+          expect(timing === 'overdue').toBe(offset < 0);
+          expect(timing === 'due_soon').toBe(offset >= 0 && offset <= 7);
+        },
+      ),
     );
   });
 });
@@ -95,9 +109,20 @@ describe('occurrences of a recurring task', () => {
     expect(occurrencesFor('monthly', '2024-01-01', '2024-12-31')).toHaveLength(12);
     expect(occurrencesFor('quarterly', '2021-01-01', '2025-12-31')).toHaveLength(20);
     expect(occurrencesFor('six_monthly', '2021-01-01', '2025-12-31')).toHaveLength(10);
-    expect(occurrencesFor('yearly', '2021-01-01', '2025-12-31').map((o) => o.periodLabel)).toEqual(['Năm 2021', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025']);
+    expect(occurrencesFor('yearly', '2021-01-01', '2025-12-31').map((o) => o.periodLabel)).toEqual([
+      'Năm 2021',
+      'Năm 2022',
+      'Năm 2023',
+      'Năm 2024',
+      'Năm 2025',
+    ]);
     expect(occurrencesFor('continuous', '2016-01-01', '2020-12-31')).toHaveLength(5);
-    expect(occurrencesFor('quarterly', '2024-01-01', '2024-12-31')[1]).toEqual({ periodLabel: 'Quý II/2024', periodFrom: '2024-04-01', periodTo: '2024-06-30', dueDate: '2024-06-30' });
+    expect(occurrencesFor('quarterly', '2024-01-01', '2024-12-31')[1]).toEqual({
+      periodLabel: 'Quý II/2024',
+      periodFrom: '2024-04-01',
+      periodTo: '2024-06-30',
+      dueDate: '2024-06-30',
+    });
   });
   it('clips the first and last period to the plan and handles leap years', () => {
     const months = occurrencesFor('monthly', '2024-02-10', '2024-04-15');
@@ -114,19 +139,24 @@ describe('occurrences of a recurring task', () => {
   it('property: occurrences are ordered, contiguous, inside the period and cover it', () => {
     const day = fc.integer({ min: dayNumber('2000-01-01'), max: dayNumber('2040-12-31') });
     fc.assert(
-      fc.property(fc.constantFrom('monthly', 'quarterly', 'six_monthly', 'yearly', 'continuous' as const), day, fc.integer({ min: 0, max: 3000 }), (recurrence, start, length) => {
-        const from = addDays('1970-01-01', start);
-        const to = addDays(from, length);
-        const list = occurrencesFor(recurrence, from, to);
-        expect(list.length).toBeGreaterThan(0);
-        expect(list[0]!.periodFrom).toBe(from);
-        if (list.length < 240) expect(list.at(-1)!.periodTo).toBe(to);
-        for (let i = 0; i < list.length; i++) {
-          const o = list[i]!;
-          expect(o.periodFrom <= o.periodTo && o.dueDate === o.periodTo).toBe(true);
-          if (i > 0) expect(dayNumber(o.periodFrom)).toBe(dayNumber(list[i - 1]!.periodTo) + 1);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('monthly', 'quarterly', 'six_monthly', 'yearly', 'continuous' as const),
+        day,
+        fc.integer({ min: 0, max: 3000 }),
+        (recurrence, start, length) => {
+          const from = addDays('1970-01-01', start);
+          const to = addDays(from, length);
+          const list = occurrencesFor(recurrence, from, to);
+          expect(list.length).toBeGreaterThan(0);
+          expect(list[0]!.periodFrom).toBe(from);
+          if (list.length < 240) expect(list.at(-1)!.periodTo).toBe(to);
+          for (let i = 0; i < list.length; i++) {
+            const o = list[i]!;
+            expect(o.periodFrom <= o.periodTo && o.dueDate === o.periodTo).toBe(true);
+            if (i > 0) expect(dayNumber(o.periodFrom)).toBe(dayNumber(list[i - 1]!.periodTo) + 1);
+          }
+        },
+      ),
     );
   });
 });
@@ -138,7 +168,16 @@ function actor(agencyId: string | null, ...assignments: Partial<Assignment>[]): 
     username: 'u',
     orgUnitId: 'VN.31',
     agencyId,
-    assignments: assignments.map((a, i) => ({ id: `a${i}`, roleId: 'r', roleCode: 'r', permissions: [], orgUnitId: 'VN.31', agencyId: null, scope: 'subtree', ...a })),
+    assignments: assignments.map((a, i) => ({
+      id: `a${i}`,
+      roleId: 'r',
+      roleCode: 'r',
+      permissions: [],
+      orgUnitId: 'VN.31',
+      agencyId: null,
+      scope: 'subtree',
+      ...a,
+    })),
   };
 }
 
@@ -148,7 +187,13 @@ describe('task access policy', () => {
   const court = actor('ag-tand', { permissions: role('judicial_officer'), scope: 'agency', agencyId: 'ag-tand' });
   const otherProvince = actor('ag-x', { permissions: role('standing_office'), scope: 'subtree', orgUnitId: 'VN.01' });
   const commune = actor('ag-xa', { permissions: role('commune_officer'), scope: 'subtree', orgUnitId: 'VN.31.11383' });
-  const task = (status: TaskStatus, lead = 'ag-yte'): TaskAccessRecord => ({ orgUnitId: 'VN.31', leadAgencyId: lead, coordinatingAgencyIds: ['ag-snv'], requestedAgencyIds: ['ag-tand'], status });
+  const task = (status: TaskStatus, lead = 'ag-yte'): TaskAccessRecord => ({
+    orgUnitId: 'VN.31',
+    leadAgencyId: lead,
+    coordinatingAgencyIds: ['ag-snv'],
+    requestedAgencyIds: ['ag-tand'],
+    status,
+  });
 
   it('the lead agency reports progress and submits, but cannot accept', () => {
     expect(allowedTaskActions(health, task('not_started'))).toEqual(['view', 'progress']);
@@ -168,16 +213,38 @@ describe('task access policy', () => {
   });
   it('nobody else sees the task', () => {
     expect(allowedTaskActions(health, task('in_progress', 'ag-ldtbxh'))).toEqual([]);
-    expect(allowedTaskActions(actor('ag-gd', { permissions: role('department_officer'), scope: 'agency', agencyId: 'ag-gd' }), task('in_progress'))).toEqual([]);
+    expect(
+      allowedTaskActions(
+        actor('ag-gd', { permissions: role('department_officer'), scope: 'agency', agencyId: 'ag-gd' }),
+        task('in_progress'),
+      ),
+    ).toEqual([]);
     expect(allowedTaskActions(otherProvince, task('in_progress'))).toEqual([]);
     expect(allowedTaskActions(commune, task('in_progress'))).toEqual([]);
   });
 });
 
 describe('daily digest', () => {
-  const t = (id: string, lead: string | null, dueDate: string | null, status: TaskStatus = 'in_progress'): DigestTask => ({ id, content: `Nhiệm vụ ${id}`, planTitle: 'Kế hoạch', leadAgencyId: lead, status, dueDate });
+  const t = (id: string, lead: string | null, dueDate: string | null, status: TaskStatus = 'in_progress'): DigestTask => ({
+    id,
+    content: `Nhiệm vụ ${id}`,
+    planTitle: 'Kế hoạch',
+    leadAgencyId: lead,
+    status,
+    dueDate,
+  });
   it('groups overdue and due-soon tasks by lead agency, leaving out the rest', () => {
-    const digest = buildDailyDigest([t('1', 'b', '2024-08-01'), t('2', 'b', '2024-08-20'), t('3', 'a', '2024-08-16'), t('4', 'a', '2024-12-01'), t('5', null, '2024-08-01'), t('6', 'c', '2024-08-01', 'accepted')], '2024-08-15');
+    const digest = buildDailyDigest(
+      [
+        t('1', 'b', '2024-08-01'),
+        t('2', 'b', '2024-08-20'),
+        t('3', 'a', '2024-08-16'),
+        t('4', 'a', '2024-12-01'),
+        t('5', null, '2024-08-01'),
+        t('6', 'c', '2024-08-01', 'accepted'),
+      ],
+      '2024-08-15',
+    );
     expect(digest.map((e) => [e.agencyId, e.overdue.map((x) => x.id), e.dueSoon.map((x) => x.id)])).toEqual([
       ['a', [], ['3']],
       ['b', ['1'], ['2']],

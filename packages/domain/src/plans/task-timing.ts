@@ -42,6 +42,10 @@ export function taskTiming(task: { status: TaskStatus; dueDate: string | null },
 }
 
 /** The date a task is due: its deadline, else the end of its campaign, else its next open occurrence. */
-export function effectiveDueDate(task: { deadline: string | null; campaignTo?: string | null; nextOccurrenceDue?: string | null }): string | null {
+export function effectiveDueDate(task: {
+  deadline: string | null;
+  campaignTo?: string | null;
+  nextOccurrenceDue?: string | null;
+}): string | null {
   return task.deadline ?? task.campaignTo ?? task.nextOccurrenceDue ?? null;
 }

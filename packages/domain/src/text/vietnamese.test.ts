@@ -13,7 +13,9 @@ describe('Vietnamese folding', () => {
     expect(foldVietnamese('Nguyễn'.normalize('NFD'))).toBe(foldVietnamese('Nguyễn'.normalize('NFC')));
   });
 
-  const vietnameseLetter = fc.constantFrom(...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵAĂÂĐÊÔƠƯÀÁẢÃẠ '.split(''));
+  const vietnameseLetter = fc.constantFrom(
+    ...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵAĂÂĐÊÔƠƯÀÁẢÃẠ '.split(''),
+  );
   const vietnameseText = fc.array(vietnameseLetter, { maxLength: 40 }).map((letters) => letters.join(''));
 
   it('property: folding is idempotent and yields only unaccented lower-case ASCII for Vietnamese text', () => {

@@ -1,6 +1,7 @@
 export const PASSWORD_MIN_LENGTH = 10;
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'needs_lower' | 'needs_upper' | 'needs_digit' | 'needs_symbol' | 'contains_username';
+export type PasswordProblem =
+  'too_short' | 'too_long' | 'needs_lower' | 'needs_upper' | 'needs_digit' | 'needs_symbol' | 'contains_username';
 
 export const PASSWORD_PROBLEM_LABELS: Record<PasswordProblem, { vi: string; en: string }> = {
   too_short: { vi: `ít nhất ${PASSWORD_MIN_LENGTH} ký tự`, en: `at least ${PASSWORD_MIN_LENGTH} characters` },

@@ -18,19 +18,27 @@ describe('citizen identity numbers', () => {
   });
   it('property: every valid number round-trips its century/sex digit', () => {
     fc.assert(
-      fc.property(fc.constantFrom('001', '031', '079', '096'), fc.integer({ min: 1930, max: 2026 }), fc.boolean(), fc.stringMatching(/^\d{6}$/), (province, year, isFemale, serial) => {
-        const century = year >= 2000 ? 2 : 0;
-        const id = `${province}${century + (isFemale ? 1 : 0)}${String(year % 100).padStart(2, '0')}${serial}`;
-        const result = checkCitizenId(id, today);
-        expect(result).toEqual({ valid: true, info: { provinceCode: province, sex: isFemale ? 'female' : 'male', birthYear: year } });
-      }),
+      fc.property(
+        fc.constantFrom('001', '031', '079', '096'),
+        fc.integer({ min: 1930, max: 2026 }),
+        fc.boolean(),
+        fc.stringMatching(/^\d{6}$/),
+        (province, year, isFemale, serial) => {
+          const century = year >= 2000 ? 2 : 0;
+          const id = `${province}${century + (isFemale ? 1 : 0)}${String(year % 100).padStart(2, '0')}${serial}`;
+          const result = checkCitizenId(id, today);
+          expect(result).toEqual({ valid: true, info: { provinceCode: province, sex: isFemale ? 'female' : 'male', birthYear: year } });
+        },
+      ),
     );
   });
   it('property: anything that is not 12 digits is refused, never thrown on', () => {
-    fc.assert(fc.property(fc.string(), (value) => {
-      const result = checkCitizenId(value, today);
-      if (!/^\d{12}$/.test(value)) expect(result).toMatchObject({ valid: false, reason: 'format' });
-    }));
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        const result = checkCitizenId(value, today);
+        if (!/^\d{12}$/.test(value)) expect(result).toMatchObject({ valid: false, reason: 'format' });
+      }),
+    );
   });
   it('accepts the old 9-digit identity card number', () => {
     expect(isOldIdentityCardNumber('031234567')).toBe(true);
@@ -50,14 +58,18 @@ describe('Vietnamese phone numbers', () => {
     expect(normalizeVietnamesePhone('abc')).toBeNull();
   });
   it('property: never throws, and anything accepted is E.164 with +84', () => {
-    fc.assert(fc.property(fc.string(), (value) => {
-      const result = normalizeVietnamesePhone(value);
-      if (result !== null) expect(result).toMatch(/^\+84\d{8,10}$/);
-    }));
-    fc.assert(fc.property(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{8}$/), (prefix, rest) => {
-      const result = normalizeVietnamesePhone(`0${prefix}${rest}`);
-      if (result !== null) expect(result).toBe(`+84${prefix}${rest}`);
-    }));
+    fc.assert(
+      fc.property(fc.string(), (value) => {
+        const result = normalizeVietnamesePhone(value);
+        if (result !== null) expect(result).toMatch(/^\+84\d{8,10}$/);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom('3', '5', '7', '8', '9'), fc.stringMatching(/^\d{8}$/), (prefix, rest) => {
+        const result = normalizeVietnamesePhone(`0${prefix}${rest}`);
+        if (result !== null) expect(result).toBe(`+84${prefix}${rest}`);
+      }),
+    );
   });
 });
 

@@ -10,9 +10,19 @@ const parent = aliasedTable(agencies, 'parent');
 const successor = aliasedTable(agencies, 'successor');
 
 const columns = {
-  id: agencies.id, code: agencies.code, name: agencies.name, shortName: agencies.shortName, type: agencies.type,
-  parentId: agencies.parentId, parentName: parent.name, orgUnitId: agencies.orgUnitId, orgUnitName: orgUnits.fullName,
-  validFrom: agencies.validFrom, validTo: agencies.validTo, successorId: agencies.successorId, successorName: successor.name,
+  id: agencies.id,
+  code: agencies.code,
+  name: agencies.name,
+  shortName: agencies.shortName,
+  type: agencies.type,
+  parentId: agencies.parentId,
+  parentName: parent.name,
+  orgUnitId: agencies.orgUnitId,
+  orgUnitName: orgUnits.fullName,
+  validFrom: agencies.validFrom,
+  validTo: agencies.validTo,
+  successorId: agencies.successorId,
+  successorName: successor.name,
 };
 
 type Row = Omit<AgencyView, 'allowedActions'>;
@@ -28,10 +38,26 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
   }
 
   function baseQuery() {
-    return db.select(columns).from(agencies).innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId)).leftJoin(parent, eq(parent.id, agencies.parentId)).leftJoin(successor, eq(successor.id, agencies.successorId));
+    return db
+      .select(columns)
+      .from(agencies)
+      .innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId))
+      .leftJoin(parent, eq(parent.id, agencies.parentId))
+      .leftJoin(successor, eq(successor.id, agencies.successorId));
   }
 
-  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; sort: 'code' | '-code' | 'name' | '-name'; q?: string | undefined; orgUnitId?: string | undefined; type?: string | undefined; includeInactive?: 'true' | 'false' | undefined }) {
+  async function list(
+    actor: Actor,
+    query: {
+      limit: number;
+      cursor?: string | undefined;
+      sort: 'code' | '-code' | 'name' | '-name';
+      q?: string | undefined;
+      orgUnitId?: string | undefined;
+      type?: string | undefined;
+      includeInactive?: 'true' | 'false' | undefined;
+    },
+  ) {
     const conditions: SQL[] = [];
     const search = searchCondition(agencies.searchKey, query.q);
     if (search) conditions.push(search);
@@ -50,11 +76,18 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
       .where(and(where, keysetAfter(sort, query.cursor)))
       .orderBy(...keysetOrder(sort))
       .limit(query.limit + 1);
-    const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(agencies).where(where);
+    const [count] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(agencies)
+      .where(where);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     const items = page.map(({ sortValue: _sortValue, ...row }) => withActions(actor, row));
-    return { items, total: count?.total ?? 0, nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null };
+    return {
+      items,
+      total: count?.total ?? 0,
+      nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
+    };
   }
 
   async function get(actor: Actor, id: string): Promise<AgencyView> {
@@ -71,12 +104,25 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
 
   async function assertParent(parentId: string | null | undefined, selfId?: string) {
     if (!parentId) return;
-    if (parentId === selfId) throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan không thể là cấp trên của chính nó.' }]);
+    if (parentId === selfId)
+      throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan không thể là cấp trên của chính nó.' }]);
     const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, parentId));
     if (!row) throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan cấp trên không tồn tại.' }]);
   }
 
-  async function create(actor: Actor, input: { code: string; name: string; shortName?: string | null | undefined; type: string; parentId?: string | null | undefined; orgUnitId: string; validFrom?: string | null | undefined }, context: AuditContext) {
+  async function create(
+    actor: Actor,
+    input: {
+      code: string;
+      name: string;
+      shortName?: string | null | undefined;
+      type: string;
+      parentId?: string | null | undefined;
+      orgUnitId: string;
+      validFrom?: string | null | undefined;
+    },
+    context: AuditContext,
+  ) {
     if (!canAccess(actor, 'manage:agencies', { orgUnitId: input.orgUnitId })) throw new AppError('auth.forbidden');
     const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, input.orgUnitId));
     if (!unit) throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
@@ -84,58 +130,172 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     const [existing] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, input.code));
     if (existing) throw new AppError('resource.conflict', { detail: input.code });
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx.insert(agencies).values({ code: input.code, name: input.name, shortName: input.shortName ?? null, type: input.type, parentId: input.parentId ?? null, orgUnitId: input.orgUnitId, validFrom: input.validFrom ?? null }).returning({ id: agencies.id });
-      await tx.insert(agencyNameHistory).values({ agencyId: row!.id, name: input.name, shortName: input.shortName ?? null, validFrom: input.validFrom ?? null, changedBy: actor.userId, reason: 'created' });
-      await recordAudit(tx, context, { action: 'agency.created', entityType: 'agency', entityId: row!.id, orgUnitId: input.orgUnitId, details: { code: input.code, name: input.name, type: input.type } }, clock());
+      const [row] = await tx
+        .insert(agencies)
+        .values({
+          code: input.code,
+          name: input.name,
+          shortName: input.shortName ?? null,
+          type: input.type,
+          parentId: input.parentId ?? null,
+          orgUnitId: input.orgUnitId,
+          validFrom: input.validFrom ?? null,
+        })
+        .returning({ id: agencies.id });
+      await tx.insert(agencyNameHistory).values({
+        agencyId: row!.id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        validFrom: input.validFrom ?? null,
+        changedBy: actor.userId,
+        reason: 'created',
+      });
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'agency.created',
+          entityType: 'agency',
+          entityId: row!.id,
+          orgUnitId: input.orgUnitId,
+          details: { code: input.code, name: input.name, type: input.type },
+        },
+        clock(),
+      );
       return row!.id;
     });
     return get(actor, id);
   }
 
-  async function update(actor: Actor, id: string, input: { type?: string | undefined; parentId?: string | null | undefined }, context: AuditContext) {
+  async function update(
+    actor: Actor,
+    id: string,
+    input: { type?: string | undefined; parentId?: string | null | undefined },
+    context: AuditContext,
+  ) {
     const agency = await requireManageable(actor, id);
     await assertParent(input.parentId, id);
     await db.transaction(async (tx) => {
-      await tx.update(agencies).set({ ...input, updatedAt: clock() }).where(eq(agencies.id, id));
-      await recordAudit(tx, context, { action: 'agency.updated', entityType: 'agency', entityId: id, orgUnitId: agency.orgUnitId, details: { before: { type: agency.type, parentId: agency.parentId }, after: input } }, clock());
+      await tx
+        .update(agencies)
+        .set({ ...input, updatedAt: clock() })
+        .where(eq(agencies.id, id));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'agency.updated',
+          entityType: 'agency',
+          entityId: id,
+          orgUnitId: agency.orgUnitId,
+          details: { before: { type: agency.type, parentId: agency.parentId }, after: input },
+        },
+        clock(),
+      );
     });
     return get(actor, id);
   }
 
   /** A rename closes the current name's validity and opens a new one; the old name stays in history. */
-  async function rename(actor: Actor, id: string, input: { name: string; shortName?: string | null | undefined; effectiveFrom: string; reason?: string | null | undefined }, context: AuditContext) {
+  async function rename(
+    actor: Actor,
+    id: string,
+    input: { name: string; shortName?: string | null | undefined; effectiveFrom: string; reason?: string | null | undefined },
+    context: AuditContext,
+  ) {
     const agency = await requireManageable(actor, id);
     if (agency.validTo) throw new AppError('resource.conflict', { detail: 'cơ quan đã hết hiệu lực' });
     await db.transaction(async (tx) => {
-      const [current] = await tx.select().from(agencyNameHistory).where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo))).orderBy(desc(agencyNameHistory.createdAt)).limit(1);
+      const [current] = await tx
+        .select()
+        .from(agencyNameHistory)
+        .where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo)))
+        .orderBy(desc(agencyNameHistory.createdAt))
+        .limit(1);
       const dayBefore = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
       if (current) await tx.update(agencyNameHistory).set({ validTo: dayBefore }).where(eq(agencyNameHistory.id, current.id));
-      await tx.insert(agencyNameHistory).values({ agencyId: id, name: input.name, shortName: input.shortName ?? null, validFrom: input.effectiveFrom, reason: input.reason ?? null, changedBy: actor.userId });
-      await tx.update(agencies).set({ name: input.name, shortName: input.shortName ?? null, updatedAt: clock() }).where(eq(agencies.id, id));
-      await recordAudit(tx, context, { action: 'agency.renamed', entityType: 'agency', entityId: id, orgUnitId: agency.orgUnitId, details: { from: agency.name, to: input.name, effectiveFrom: input.effectiveFrom, reason: input.reason ?? null } }, clock());
+      await tx.insert(agencyNameHistory).values({
+        agencyId: id,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        validFrom: input.effectiveFrom,
+        reason: input.reason ?? null,
+        changedBy: actor.userId,
+      });
+      await tx
+        .update(agencies)
+        .set({ name: input.name, shortName: input.shortName ?? null, updatedAt: clock() })
+        .where(eq(agencies.id, id));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'agency.renamed',
+          entityType: 'agency',
+          entityId: id,
+          orgUnitId: agency.orgUnitId,
+          details: { from: agency.name, to: input.name, effectiveFrom: input.effectiveFrom, reason: input.reason ?? null },
+        },
+        clock(),
+      );
     });
     return get(actor, id);
   }
 
   /** Merging ends the agency's validity and names its successor; its records keep pointing at it. */
-  async function merge(actor: Actor, id: string, input: { successorId: string; effectiveFrom: string; reason?: string | null | undefined }, context: AuditContext) {
+  async function merge(
+    actor: Actor,
+    id: string,
+    input: { successorId: string; effectiveFrom: string; reason?: string | null | undefined },
+    context: AuditContext,
+  ) {
     const agency = await requireManageable(actor, id);
     if (agency.validTo) throw new AppError('resource.conflict', { detail: 'cơ quan đã hết hiệu lực' });
-    if (input.successorId === id) throw new AppError('validation.failed', {}, [{ path: 'successorId', message: 'Không thể sáp nhập vào chính cơ quan này.' }]);
+    if (input.successorId === id)
+      throw new AppError('validation.failed', {}, [{ path: 'successorId', message: 'Không thể sáp nhập vào chính cơ quan này.' }]);
     const target = await get(actor, input.successorId).catch(() => null);
-    if (!target || target.validTo) throw new AppError('validation.failed', {}, [{ path: 'successorId', message: 'Cơ quan tiếp nhận không tồn tại hoặc đã hết hiệu lực.' }]);
+    if (!target || target.validTo)
+      throw new AppError('validation.failed', {}, [
+        { path: 'successorId', message: 'Cơ quan tiếp nhận không tồn tại hoặc đã hết hiệu lực.' },
+      ]);
     const lastDay = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await db.transaction(async (tx) => {
       await tx.update(agencies).set({ validTo: lastDay, successorId: input.successorId, updatedAt: clock() }).where(eq(agencies.id, id));
-      await tx.update(agencyNameHistory).set({ validTo: lastDay }).where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo)));
-      await recordAudit(tx, context, { action: 'agency.merged', entityType: 'agency', entityId: id, orgUnitId: agency.orgUnitId, details: { into: input.successorId, intoName: target.name, effectiveFrom: input.effectiveFrom, reason: input.reason ?? null } }, clock());
+      await tx
+        .update(agencyNameHistory)
+        .set({ validTo: lastDay })
+        .where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo)));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'agency.merged',
+          entityType: 'agency',
+          entityId: id,
+          orgUnitId: agency.orgUnitId,
+          details: { into: input.successorId, intoName: target.name, effectiveFrom: input.effectiveFrom, reason: input.reason ?? null },
+        },
+        clock(),
+      );
     });
     return get(actor, id);
   }
 
   async function history(id: string) {
-    const rows = await db.select().from(agencyNameHistory).where(eq(agencyNameHistory.agencyId, id)).orderBy(asc(agencyNameHistory.createdAt));
-    return rows.map((row) => ({ id: row.id, name: row.name, shortName: row.shortName, validFrom: row.validFrom, validTo: row.validTo, reason: row.reason, createdAt: toIso(row.createdAt) as string }));
+    const rows = await db
+      .select()
+      .from(agencyNameHistory)
+      .where(eq(agencyNameHistory.agencyId, id))
+      .orderBy(asc(agencyNameHistory.createdAt));
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      shortName: row.shortName,
+      validFrom: row.validFrom,
+      validTo: row.validTo,
+      reason: row.reason,
+      createdAt: toIso(row.createdAt) as string,
+    }));
   }
 
   return { list, get, create, update, rename, merge, history };

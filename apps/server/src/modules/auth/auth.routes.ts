@@ -20,7 +20,12 @@ const tags = ['auth'];
 
 export function authRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createAuthService(deps);
-  const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: deps.config.secureCookies, maxAge: deps.config.sessionHours * 3600 };
+  const cookieOptions = {
+    path: '/',
+    sameSite: 'strict' as const,
+    secure: deps.config.secureCookies,
+    maxAge: deps.config.sessionHours * 3600,
+  };
 
   function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string) {
     reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, httpOnly: true });
@@ -87,14 +92,23 @@ export function authRoutes(deps: ModuleDependencies): FastifyPluginAsync {
       },
       async (request) => {
         if (request.session!.isSecondFactorPending) throw new AppError('auth.second_factor_required');
-        await service.changePassword(request.session!, request.body.currentPassword, request.body.newPassword, localeOf(request), auditContextOf(request));
+        await service.changePassword(
+          request.session!,
+          request.body.currentPassword,
+          request.body.newPassword,
+          localeOf(request),
+          auditContextOf(request),
+        );
         return { ok: true as const };
       },
     );
 
     app.post(
       '/auth/second-factor/setup',
-      { config: { access: 'limited' }, schema: { tags, summary: 'Bắt đầu thiết lập xác thực hai lớp (TOTP)', response: { 200: totpSetupSchema } } },
+      {
+        config: { access: 'limited' },
+        schema: { tags, summary: 'Bắt đầu thiết lập xác thực hai lớp (TOTP)', response: { 200: totpSetupSchema } },
+      },
       async (request) => {
         const session = request.session!;
         if (session.isSecondFactorPending || session.user.totpEnabled) throw new AppError('auth.forbidden');

@@ -26,7 +26,16 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
     if (!user) {
       await burnPasswordCheck(password);
       await db.transaction((tx) =>
-        recordAudit(tx, context, { action: 'auth.login_failed', entityType: 'user', details: { username: normalizedUsername.slice(0, 100), reason: 'unknown_user' } }, now),
+        recordAudit(
+          tx,
+          context,
+          {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            details: { username: normalizedUsername.slice(0, 100), reason: 'unknown_user' },
+          },
+          now,
+        ),
       );
       throw new AppError('auth.invalid_credentials');
     }
@@ -41,11 +50,37 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
       await db.transaction(async (tx) => {
         await tx
           .update(users)
-          .set(isLockingNow ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + config.lockout.minutes * 60_000) } : { failedLoginCount: failures })
+          .set(
+            isLockingNow
+              ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + config.lockout.minutes * 60_000) }
+              : { failedLoginCount: failures },
+          )
           .where(eq(users.id, user.id));
-        await recordAudit(tx, { ...context, actorUserId: null, actorUsername: null }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, details: { username: user.username, failures } }, now);
+        await recordAudit(
+          tx,
+          { ...context, actorUserId: null, actorUsername: null },
+          {
+            action: 'auth.login_failed',
+            entityType: 'user',
+            entityId: user.id,
+            orgUnitId: user.orgUnitId,
+            details: { username: user.username, failures },
+          },
+          now,
+        );
         if (isLockingNow) {
-          await recordAudit(tx, context, { action: 'auth.account_locked', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, details: { username: user.username, minutes: config.lockout.minutes } }, now);
+          await recordAudit(
+            tx,
+            context,
+            {
+              action: 'auth.account_locked',
+              entityType: 'user',
+              entityId: user.id,
+              orgUnitId: user.orgUnitId,
+              details: { username: user.username, minutes: config.lockout.minutes },
+            },
+            now,
+          );
         }
       });
       if (isLockingNow) throw new AppError('auth.account_locked', { minutes: config.lockout.minutes });
@@ -55,8 +90,26 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
     const isSecondFactorPending = user.totpEnabled;
     return db.transaction(async (tx) => {
       await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-      const created = await createSession(tx, { userId: user.id, ip: context.ip, userAgent: context.userAgent, hours: config.sessionHours, isSecondFactorPending, now });
-      await recordAudit(tx, { ...context, actorUserId: user.id, actorUsername: user.username }, { action: 'auth.login_succeeded', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId, details: { secondFactorPending: isSecondFactorPending } }, now);
+      const created = await createSession(tx, {
+        userId: user.id,
+        ip: context.ip,
+        userAgent: context.userAgent,
+        hours: config.sessionHours,
+        isSecondFactorPending,
+        now,
+      });
+      await recordAudit(
+        tx,
+        { ...context, actorUserId: user.id, actorUsername: user.username },
+        {
+          action: 'auth.login_succeeded',
+          entityType: 'user',
+          entityId: user.id,
+          orgUnitId: user.orgUnitId,
+          details: { secondFactorPending: isSecondFactorPending },
+        },
+        now,
+      );
       return { ...created, isSecondFactorPending };
     });
   }
@@ -64,7 +117,14 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
   async function verifySecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {
     const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, session.user.id));
     if (!user?.secret || !isTotpCodeValid(user.secret, code, clock().getTime())) {
-      await db.transaction((tx) => recordAudit(tx, context, { action: 'auth.second_factor_failed', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId }, clock()));
+      await db.transaction((tx) =>
+        recordAudit(
+          tx,
+          context,
+          { action: 'auth.second_factor_failed', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId },
+          clock(),
+        ),
+      );
       throw new AppError('auth.second_factor_invalid');
     }
     await db.update(sessions).set({ isSecondFactorPending: false }).where(eq(sessions.id, session.id));
@@ -73,23 +133,44 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
   async function logout(session: LoadedSession, context: AuditContext): Promise<void> {
     await db.transaction(async (tx) => {
       await deleteSession(tx, session.id);
-      await recordAudit(tx, context, { action: 'auth.logout', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId }, clock());
+      await recordAudit(
+        tx,
+        context,
+        { action: 'auth.logout', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId },
+        clock(),
+      );
     });
   }
 
-  async function changePassword(session: LoadedSession, currentPassword: string, newPassword: string, locale: Locale, context: AuditContext): Promise<void> {
+  async function changePassword(
+    session: LoadedSession,
+    currentPassword: string,
+    newPassword: string,
+    locale: Locale,
+    context: AuditContext,
+  ): Promise<void> {
     const [user] = await db.select().from(users).where(eq(users.id, session.user.id));
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError('auth.password_wrong');
     assertPasswordPolicy(newPassword, user.username, locale);
     if (await verifyPassword(user.passwordHash, newPassword)) {
-      throw new AppError('auth.password_weak', { reasons: locale === 'en' ? 'must differ from the current password' : 'phải khác mật khẩu hiện tại' });
+      throw new AppError('auth.password_weak', {
+        reasons: locale === 'en' ? 'must differ from the current password' : 'phải khác mật khẩu hiện tại',
+      });
     }
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, passwordChangedAt: clock(), mustChangePassword: false, updatedAt: clock() }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ passwordHash, passwordChangedAt: clock(), mustChangePassword: false, updatedAt: clock() })
+        .where(eq(users.id, user.id));
       // Other sessions of this account end; the current one stays.
       await tx.execute(sql`delete from sessions where user_id = ${user.id} and id <> ${session.id}`);
-      await recordAudit(tx, context, { action: 'auth.password_changed', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId }, clock());
+      await recordAudit(
+        tx,
+        context,
+        { action: 'auth.password_changed', entityType: 'user', entityId: user.id, orgUnitId: user.orgUnitId },
+        clock(),
+      );
     });
   }
 
@@ -100,11 +181,20 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
   }
 
   async function enableSecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {
-    const [user] = await db.select({ secret: users.totpSecret, enabled: users.totpEnabled }).from(users).where(eq(users.id, session.user.id));
-    if (!user?.secret || user.enabled || !isTotpCodeValid(user.secret, code, clock().getTime())) throw new AppError('auth.second_factor_invalid');
+    const [user] = await db
+      .select({ secret: users.totpSecret, enabled: users.totpEnabled })
+      .from(users)
+      .where(eq(users.id, session.user.id));
+    if (!user?.secret || user.enabled || !isTotpCodeValid(user.secret, code, clock().getTime()))
+      throw new AppError('auth.second_factor_invalid');
     await db.transaction(async (tx) => {
       await tx.update(users).set({ totpEnabled: true, updatedAt: clock() }).where(eq(users.id, session.user.id));
-      await recordAudit(tx, context, { action: 'auth.second_factor_enabled', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId }, clock());
+      await recordAudit(
+        tx,
+        context,
+        { action: 'auth.second_factor_enabled', entityType: 'user', entityId: session.user.id, orgUnitId: session.user.orgUnitId },
+        clock(),
+      );
     });
   }
 
@@ -115,11 +205,21 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
       .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
       .leftJoin(agencies, eq(agencies.id, users.agencyId))
       .where(eq(users.id, session.user.id));
-    const assignmentRows = await queryRows<{ id: string; role_id: string; role_code: string; role_name: string; org_unit_name: string; agency_name: string | null }>(db, sql`
+    const assignmentRows = await queryRows<{
+      id: string;
+      role_id: string;
+      role_code: string;
+      role_name: string;
+      org_unit_name: string;
+      agency_name: string | null;
+    }>(
+      db,
+      sql`
       select a.id, r.id as role_id, r.code as role_code, r.name as role_name, o.full_name as org_unit_name, ag.name as agency_name
       from user_assignments a join roles r on r.id = a.role_id join org_units o on o.id = a.org_unit_id
       left join agencies ag on ag.id = a.agency_id
-      where a.user_id = ${session.user.id} and a.revoked_at is null`);
+      where a.user_id = ${session.user.id} and a.revoked_at is null`,
+    );
     const names = new Map(assignmentRows.map((row) => [row.id, row]));
     const permissions = [...new Set(session.actor.assignments.flatMap((a) => a.permissions))].sort();
     return {
@@ -152,7 +252,16 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
     };
   }
 
-  return { login, verifySecondFactor, logout, changePassword, beginSecondFactorSetup, enableSecondFactor, describeMe, deleteUserSessions: (userId: string) => deleteUserSessions(db, userId) };
+  return {
+    login,
+    verifySecondFactor,
+    logout,
+    changePassword,
+    beginSecondFactorSetup,
+    enableSecondFactor,
+    describeMe,
+    deleteUserSessions: (userId: string) => deleteUserSessions(db, userId),
+  };
 }
 
 export function assertPasswordPolicy(password: string, username: string, locale: Locale): void {

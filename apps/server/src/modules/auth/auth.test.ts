@@ -42,7 +42,11 @@ describe('sign-in', () => {
     expect(vi.statusCode).toBe(401);
     expect(vi.headers['content-type']).toContain('application/problem+json');
     expect(vi.json()).toMatchObject({ code: 'auth.invalid_credentials', title: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
-    const en = await new Agent(t.app).post('/api/v1/auth/login', { username: 'so.yte', password: 'sai' }, { 'accept-language': 'en-GB,en;q=0.9' });
+    const en = await new Agent(t.app).post(
+      '/api/v1/auth/login',
+      { username: 'so.yte', password: 'sai' },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
     expect(en.json()).toMatchObject({ title: 'Wrong username or password.' });
     // Reset the counter so later tests start clean.
     await t.database.db.update(users).set({ failedLoginCount: 0 }).where(eq(users.username, 'so.yte'));
@@ -61,14 +65,18 @@ describe('sign-in', () => {
     const user = await createUser(admin);
     const agent = new Agent(t.app);
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 10; attempt++) statuses.push((await agent.post('/api/v1/auth/login', { username: user.username, password: 'Sai-mật-khẩu-1' })).statusCode);
+    for (let attempt = 0; attempt < 10; attempt++)
+      statuses.push((await agent.post('/api/v1/auth/login', { username: user.username, password: 'Sai-mật-khẩu-1' })).statusCode);
     expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
     expect(statuses[9]).toBe(429);
     const locked = await agent.post('/api/v1/auth/login', { username: user.username, password: user.password });
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: 'auth.account_locked' });
     expect(locked.json<{ title: string }>().title).toMatch(/tạm khóa/);
-    const audited = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'auth.account_locked'), eq(auditEvents.entityId, user.id)));
+    const audited = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'auth.account_locked'), eq(auditEvents.entityId, user.id)));
     expect(audited).toHaveLength(1);
     t.clock.now = new Date(t.clock.now.getTime() + 16 * 60_000);
     try {
@@ -82,7 +90,12 @@ describe('sign-in', () => {
     const agent = await loginAs(t.app, 'admin');
     const token = agent.csrfToken;
     agent.csrfToken = '';
-    const response = await agent.post('/api/v1/agencies', { code: uniqueName('X.'), name: 'Cơ quan thử', type: 'other', orgUnitId: 'VN.31' });
+    const response = await agent.post('/api/v1/agencies', {
+      code: uniqueName('X.'),
+      name: 'Cơ quan thử',
+      type: 'other',
+      orgUnitId: 'VN.31',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'auth.csrf_invalid' });
     agent.csrfToken = 'wrong-token';
@@ -109,7 +122,9 @@ describe('passwords', () => {
     expect(weak.json<{ title: string }>().title).toMatch(/ít nhất 10 ký tự/);
     const wrongCurrent = await agent.post('/api/v1/auth/password', { currentPassword: 'không-phải', newPassword: 'Mới-An-Toàn-2026' });
     expect(wrongCurrent.json()).toMatchObject({ code: 'auth.password_wrong' });
-    expect((await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Mới-An-Toàn-2026' })).statusCode).toBe(200);
+    expect(
+      (await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Mới-An-Toàn-2026' })).statusCode,
+    ).toBe(200);
     expect((await new Agent(t.app).login(user.username, user.password)).statusCode).toBe(401);
     expect((await new Agent(t.app).login(user.username, 'Mới-An-Toàn-2026')).statusCode).toBe(200);
   });
@@ -124,14 +139,18 @@ describe('second factor', () => {
     const setup = await agent.post('/api/v1/auth/second-factor/setup');
     const { secret } = setup.json<{ secret: string }>();
     expect((await agent.post('/api/v1/auth/second-factor/enable', { code: '000000' })).statusCode).toBe(401);
-    expect((await agent.post('/api/v1/auth/second-factor/enable', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(200);
+    expect((await agent.post('/api/v1/auth/second-factor/enable', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(
+      200,
+    );
 
     const next = new Agent(t.app);
     const login = await next.login(user.username, 'Mới-An-Toàn-2026');
     expect(login.json()).toMatchObject({ status: 'second_factor_required', me: null });
     expect((await next.get('/api/v1/auth/me')).statusCode).toBe(401);
     expect((await next.post('/api/v1/auth/second-factor/verify', { code: '123456' })).statusCode).toBe(401);
-    expect((await next.post('/api/v1/auth/second-factor/verify', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(200);
+    expect((await next.post('/api/v1/auth/second-factor/verify', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(
+      200,
+    );
     expect((await next.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 

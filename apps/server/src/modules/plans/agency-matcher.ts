@@ -28,7 +28,11 @@ const ABBREVIATIONS: [RegExp, string][] = [
  * written for "tỉnh" matches the registry's "thành phố …" and the reverse.
  */
 export function coreAgencyKey(name: string, localityNames: readonly string[]): string {
-  let key = foldVietnamese(name).replace(/[.,;:()"“”'‘’]/g, ' ').replace(/\s*-\s*/g, ' ').replace(/\s+/g, ' ').trim();
+  let key = foldVietnamese(name)
+    .replace(/[.,;:()"“”'‘’]/g, ' ')
+    .replace(/\s*-\s*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const [pattern, replacement] of ABBREVIATIONS) key = key.replace(pattern, replacement);
   for (const locality of localityNames) {
     const folded = foldVietnamese(locality);
@@ -47,7 +51,10 @@ interface Candidate {
 
 /** Agencies in force in a unit and its subordinate units: the registry a plan of that unit addresses. */
 async function candidatesOf(executor: Executor, orgUnitId: string): Promise<{ candidates: Candidate[]; localities: string[] }> {
-  const [unit] = await executor.select({ name: orgUnits.name, fullName: orgUnits.fullName }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
+  const [unit] = await executor
+    .select({ name: orgUnits.name, fullName: orgUnits.fullName })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, orgUnitId));
   const localities = unit ? [unit.fullName, unit.name, `thành phố ${unit.name}`, `tỉnh ${unit.name}`] : [];
   const rows = await executor
     .select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName })
@@ -71,7 +78,9 @@ export async function matchAgencyNames(executor: Executor, names: readonly strin
       matches.push({ name, agencyId: null, agencyName: null, score: 0, source: 'none' });
       continue;
     }
-    const exact = candidates.filter((c) => c.core === core || foldVietnamese(c.name) === folded || (c.shortName && foldVietnamese(c.shortName) === folded));
+    const exact = candidates.filter(
+      (c) => c.core === core || foldVietnamese(c.name) === folded || (c.shortName && foldVietnamese(c.shortName) === folded),
+    );
     if (exact.length === 1) {
       matches.push({ name, agencyId: exact[0]!.id, agencyName: exact[0]!.name, score: 1, source: 'exact' });
       continue;
@@ -95,9 +104,21 @@ export async function matchAgencyNames(executor: Executor, names: readonly strin
     const bestCore = candidates.find((c) => c.id === best?.id)?.core ?? '';
     const isPartOf = bestCore !== '' && core !== bestCore && core.includes(bestCore);
     if (best && Number(best.score) >= SIMILARITY_THRESHOLD && !isPartOf) {
-      matches.push({ name, agencyId: best.id, agencyName: best.name, score: Math.round(Number(best.score) * 1000) / 1000, source: 'similar' });
+      matches.push({
+        name,
+        agencyId: best.id,
+        agencyName: best.name,
+        score: Math.round(Number(best.score) * 1000) / 1000,
+        source: 'similar',
+      });
     } else {
-      matches.push({ name, agencyId: null, agencyName: null, score: best ? Math.round(Number(best.score) * 1000) / 1000 : 0, source: 'none' });
+      matches.push({
+        name,
+        agencyId: null,
+        agencyName: null,
+        score: best ? Math.round(Number(best.score) * 1000) / 1000 : 0,
+        source: 'none',
+      });
     }
   }
   return matches;

@@ -39,7 +39,9 @@ async function linkLegalBasis(executor: Executor, legalBasis: Record<string, unk
     .from(plans)
     .where(inArray(sql`${plans.number} || '/' || ${plans.symbol}`, numbers));
   const byKey = new Map(found.map((row) => [row.key, row.id]));
-  return legalBasis.map((ref) => (typeof ref.number === 'string' && byKey.has(ref.number) ? { ...ref, planId: byKey.get(ref.number) } : ref));
+  return legalBasis.map((ref) =>
+    typeof ref.number === 'string' && byKey.has(ref.number) ? { ...ref, planId: byKey.get(ref.number) } : ref,
+  );
 }
 
 /** The phase (lộ trình) a deadline falls in, by the plan's phases. */
@@ -54,7 +56,9 @@ export function phaseOf(phases: { label: string; from: string | null; to: string
  */
 export async function insertPlanGraph(tx: Executor, graph: PlanGraph): Promise<{ planId: string; taskIds: string[] }> {
   const provinceCode = await provinceCodeOf(tx, graph.plan.orgUnitId);
-  const taskAgencyIds = graph.tasks.map((task) => [...new Set(task.agencies.map((a) => a.agencyId).filter((id): id is string => Boolean(id)))]);
+  const taskAgencyIds = graph.tasks.map((task) => [
+    ...new Set(task.agencies.map((a) => a.agencyId).filter((id): id is string => Boolean(id))),
+  ]);
   // A plan is addressed to its issuer and to every agency of its tasks.
   const planAgencyIds = [...new Set([...(graph.plan.issuerAgencyId ? [graph.plan.issuerAgencyId] : []), ...taskAgencyIds.flat()])];
   const legalBasis = await linkLegalBasis(tx, graph.plan.legalBasis ?? []);
@@ -104,12 +108,21 @@ export async function insertPlanGraph(tx: Executor, graph: PlanGraph): Promise<{
       .returning({ id: tasks.id });
     taskIds.push(...inserted.map((row) => row.id));
   }
-  const agencyRows = graph.tasks.flatMap((task, index) => task.agencies.map((agency, position) => ({ ...agency, taskId: taskIds[index]!, position })));
+  const agencyRows = graph.tasks.flatMap((task, index) =>
+    task.agencies.map((agency, position) => ({ ...agency, taskId: taskIds[index]!, position })),
+  );
   for (let start = 0; start < agencyRows.length; start += 500) await tx.insert(taskAgencies).values(agencyRows.slice(start, start + 500));
   const occurrenceRows = graph.tasks.flatMap((task, index) =>
-    task.recurrence && !task.deadline ? occurrencesFor(task.recurrence, task.campaignFrom ?? graph.plan.periodFrom ?? null, task.campaignTo ?? graph.plan.periodTo ?? null).map((o) => ({ ...o, taskId: taskIds[index]! })) : [],
+    task.recurrence && !task.deadline
+      ? occurrencesFor(
+          task.recurrence,
+          task.campaignFrom ?? graph.plan.periodFrom ?? null,
+          task.campaignTo ?? graph.plan.periodTo ?? null,
+        ).map((o) => ({ ...o, taskId: taskIds[index]! }))
+      : [],
   );
-  for (let start = 0; start < occurrenceRows.length; start += 500) await tx.insert(taskOccurrences).values(occurrenceRows.slice(start, start + 500));
+  for (let start = 0; start < occurrenceRows.length; start += 500)
+    await tx.insert(taskOccurrences).values(occurrenceRows.slice(start, start + 500));
   return { planId, taskIds };
 }
 

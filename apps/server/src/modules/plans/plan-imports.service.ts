@@ -1,5 +1,13 @@
 import { agencies, planImports, type Database } from '@atmis/db';
-import { canAccess, PLAN_IMPORT_MAX_BYTES, type Actor, type AgencyMatch, type CreatePlanImportBody, type PlanImportView, type UpdatePlanImportBody } from '@atmis/domain';
+import {
+  canAccess,
+  PLAN_IMPORT_MAX_BYTES,
+  type Actor,
+  type AgencyMatch,
+  type CreatePlanImportBody,
+  type PlanImportView,
+  type UpdatePlanImportBody,
+} from '@atmis/domain';
 import { isLikelyPlan, parsePlan, type PlanImportResult } from '@atmis/domain/plans/import/index';
 import { eq, inArray } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
@@ -56,7 +64,10 @@ function present(row: ImportRow): PlanImportView {
   };
 }
 
-export function createPlanImportsService({ db, clock }: { db: Database; clock: () => Date }, plansService: ReturnType<typeof createPlansService>) {
+export function createPlanImportsService(
+  { db, clock }: { db: Database; clock: () => Date },
+  plansService: ReturnType<typeof createPlansService>,
+) {
   async function readText(body: CreatePlanImportBody): Promise<string> {
     const buffer = 'contentBase64' in body ? Buffer.from(body.contentBase64, 'base64') : Buffer.from(body.text, 'utf8');
     if (buffer.length > PLAN_IMPORT_MAX_BYTES) throw new AppError('plan_import.too_large', { limit: PLAN_IMPORT_MAX_BYTES / 1024 / 1024 });
@@ -72,9 +83,10 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
   async function create(actor: Actor, body: CreatePlanImportBody, context: AuditContext): Promise<PlanImportView> {
     const orgUnitId = importUnitOf(actor);
     if (!canAccess(actor, 'manage:plans', { orgUnitId })) throw new AppError('auth.forbidden');
-    if (body.parentPlanId) await plansService.requireVisible(actor, body.parentPlanId).catch(() => {
-      throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
-    });
+    if (body.parentPlanId)
+      await plansService.requireVisible(actor, body.parentPlanId).catch(() => {
+        throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
+      });
     const text = await readText(body);
     const result = parsePlan(text);
     if (!isLikelyPlan(result)) throw new AppError('plan_import.not_a_plan');
@@ -82,12 +94,34 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
     const row = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(planImports)
-        .values({ fileName: body.fileName, extractedText: text, result: result as unknown as Record<string, unknown>, agencyMatches, orgUnitId, parentPlanId: body.parentPlanId ?? null, createdBy: actor.userId })
+        .values({
+          fileName: body.fileName,
+          extractedText: text,
+          result: result as unknown as Record<string, unknown>,
+          agencyMatches,
+          orgUnitId,
+          parentPlanId: body.parentPlanId ?? null,
+          createdBy: actor.userId,
+        })
         .returning();
-      await recordAudit(tx, context, {
-        action: 'plan_import.created', entityType: 'plan_import', entityId: created!.id, orgUnitId,
-        details: { fileName: body.fileName, title: result.document.title, tasks: result.tasks.length, warnings: result.warnings.length, unmatched: agencyMatches.filter((m) => !m.agencyId).length },
-      }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan_import.created',
+          entityType: 'plan_import',
+          entityId: created!.id,
+          orgUnitId,
+          details: {
+            fileName: body.fileName,
+            title: result.document.title,
+            tasks: result.tasks.length,
+            warnings: result.warnings.length,
+            unmatched: agencyMatches.filter((m) => !m.agencyId).length,
+          },
+        },
+        clock(),
+      );
       return created!;
     });
     return present(row);
@@ -110,10 +144,20 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
     const matches = structuredClone(row.agencyMatches) as AgencyMatch[];
     const changed: string[] = [];
     if (input.agencyMappings?.length) {
-      const missing = await missingAgencyIds(db, input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v)));
+      const missing = await missingAgencyIds(
+        db,
+        input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v)),
+      );
       if (missing.length) throw invalid('agencyMappings', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
       const ids = input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v));
-      const names = new Map(ids.length ? (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids))).map((a) => [a.id, a.name]) : []);
+      const names = new Map(
+        ids.length
+          ? (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids))).map((a) => [
+              a.id,
+              a.name,
+            ])
+          : [],
+      );
       for (const mapping of input.agencyMappings) {
         const match = matches.find((m) => m.name === mapping.name);
         if (!match) throw invalid('agencyMappings', `Tên cơ quan "${mapping.name}" không có trong văn bản.`);
@@ -125,11 +169,13 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
       changed.push('agencyMappings');
     }
     if (input.document) {
-      for (const [key, value] of Object.entries(input.document)) if (value !== undefined) (result.document as Record<string, unknown>)[key] = value;
+      for (const [key, value] of Object.entries(input.document))
+        if (value !== undefined) (result.document as Record<string, unknown>)[key] = value;
       changed.push('document');
     }
     if (input.period) {
-      for (const [key, value] of Object.entries(input.period)) if (value !== undefined) (result.period as Record<string, unknown>)[key] = value;
+      for (const [key, value] of Object.entries(input.period))
+        if (value !== undefined) (result.period as Record<string, unknown>)[key] = value;
       changed.push('period');
     }
     if (input.tasks?.length) {
@@ -147,16 +193,38 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
     }
     let parentPlanId = row.parentPlanId;
     if (input.parentPlanId !== undefined) {
-      if (input.parentPlanId) await plansService.requireVisible(actor, input.parentPlanId).catch(() => {
-        throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
-      });
+      if (input.parentPlanId)
+        await plansService.requireVisible(actor, input.parentPlanId).catch(() => {
+          throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
+        });
       parentPlanId = input.parentPlanId;
       changed.push('parentPlanId');
     }
     if (!changed.length) return present(row);
     const updated = await db.transaction(async (tx) => {
-      const [saved] = await tx.update(planImports).set({ result: result as unknown as Record<string, unknown>, agencyMatches: matches, parentPlanId, updatedAt: clock() }).where(eq(planImports.id, id)).returning();
-      await recordAudit(tx, context, { action: 'plan_import.updated', entityType: 'plan_import', entityId: id, orgUnitId: row.orgUnitId, details: { changed, agencyMappings: input.agencyMappings ?? [], document: input.document ?? null, period: input.period ?? null, tasks: input.tasks ?? [] } }, clock());
+      const [saved] = await tx
+        .update(planImports)
+        .set({ result: result as unknown as Record<string, unknown>, agencyMatches: matches, parentPlanId, updatedAt: clock() })
+        .where(eq(planImports.id, id))
+        .returning();
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan_import.updated',
+          entityType: 'plan_import',
+          entityId: id,
+          orgUnitId: row.orgUnitId,
+          details: {
+            changed,
+            agencyMappings: input.agencyMappings ?? [],
+            document: input.document ?? null,
+            period: input.period ?? null,
+            tasks: input.tasks ?? [],
+          },
+        },
+        clock(),
+      );
       return saved!;
     });
     return present(updated);
@@ -175,7 +243,10 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
     const mapping = new Map(view.agencyMatches.map((m) => [m.name, m.agencyId]));
     const warnings = [
       ...result.warnings,
-      ...view.unmappedLeadNames.map((name) => ({ code: 'unmapped_lead_agency', message: `Cơ quan chủ trì "${name}" chưa được gắn với danh mục cơ quan.` })),
+      ...view.unmappedLeadNames.map((name) => ({
+        code: 'unmapped_lead_agency',
+        message: `Cơ quan chủ trì "${name}" chưa được gắn với danh mục cơ quan.`,
+      })),
     ];
     const status = warnings.length ? 'draft' : 'issued';
     const phases = result.phases.map((phase) => ({ label: phase.label, from: validDate(phase.from), to: validDate(phase.to) }));
@@ -225,13 +296,42 @@ export function createPlanImportsService({ db, clock }: { db: Database; clock: (
           importId: row.id,
           createdBy: actor.userId,
         },
-        targets: result.targets.map((target) => ({ text: target.text, comparator: target.comparator, value: target.value, unit: target.unit, noun: target.noun, sectionPath: target.section })),
+        targets: result.targets.map((target) => ({
+          text: target.text,
+          comparator: target.comparator,
+          value: target.value,
+          unit: target.unit,
+          noun: target.noun,
+          sectionPath: target.section,
+        })),
         sections: result.sections,
         tasks: graphTasks,
       });
       await tx.update(planImports).set({ status: 'confirmed', planId: created, updatedAt: clock() }).where(eq(planImports.id, id));
-      await recordAudit(tx, context, { action: 'plan_import.confirmed', entityType: 'plan_import', entityId: id, orgUnitId: row.orgUnitId, details: { planId: created, status, warnings: warnings.length } }, clock());
-      await recordAudit(tx, context, { action: 'plan.created', entityType: 'plan', entityId: created, orgUnitId: row.orgUnitId, details: { title: result.document.title, importId: id, status, tasks: taskIds.length } }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan_import.confirmed',
+          entityType: 'plan_import',
+          entityId: id,
+          orgUnitId: row.orgUnitId,
+          details: { planId: created, status, warnings: warnings.length },
+        },
+        clock(),
+      );
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan.created',
+          entityType: 'plan',
+          entityId: created,
+          orgUnitId: row.orgUnitId,
+          details: { title: result.document.title, importId: id, status, tasks: taskIds.length },
+        },
+        clock(),
+      );
       return created;
     });
     return plansService.get(actor, planId);

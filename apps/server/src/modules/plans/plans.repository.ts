@@ -34,14 +34,29 @@ const planColumns = {
 export type PlanRow = Awaited<ReturnType<typeof selectPlans>>[number];
 
 function selectPlans(executor: Executor, where: SQL | undefined) {
-  return executor.select(planColumns).from(plans).innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId)).leftJoin(agencies, eq(agencies.id, plans.issuerAgencyId)).where(where);
+  return executor
+    .select(planColumns)
+    .from(plans)
+    .innerJoin(orgUnits, eq(orgUnits.id, plans.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, plans.issuerAgencyId))
+    .where(where);
 }
 
 export function presentPlanRow(row: PlanRow) {
   return { ...row, taskCount: Number(row.taskCount), createdAt: toIso(row.createdAt) as string, updatedAt: toIso(row.updatedAt) as string };
 }
 
-export async function listPlans(executor: Executor, filter: ScopeFilter, query: { limit: number; after: string | null; q?: string | undefined; status?: 'draft' | 'issued' | 'superseded' | undefined; parentPlanId?: string | undefined }) {
+export async function listPlans(
+  executor: Executor,
+  filter: ScopeFilter,
+  query: {
+    limit: number;
+    after: string | null;
+    q?: string | undefined;
+    status?: 'draft' | 'issued' | 'superseded' | undefined;
+    parentPlanId?: string | undefined;
+  },
+) {
   const conditions: SQL[] = [planScope(filter)];
   if (query.q) conditions.push(sql`${plans.searchKey} like '%' || vn_fold(${query.q}) || '%'`);
   if (query.status) conditions.push(eq(plans.status, query.status));
@@ -50,7 +65,10 @@ export async function listPlans(executor: Executor, filter: ScopeFilter, query: 
   const rows = await selectPlans(executor, query.after ? and(where, lt(plans.id, query.after)) : where)
     .orderBy(desc(plans.id))
     .limit(query.limit + 1);
-  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(plans).where(where);
+  const [count] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(plans)
+    .where(where);
   return { rows: rows.slice(0, query.limit), total: count?.total ?? 0, hasMore: rows.length > query.limit };
 }
 
@@ -61,24 +79,49 @@ export async function findPlanInScope(executor: Executor, filter: ScopeFilter, i
 
 export async function loadPlanExtras(executor: Executor, id: string) {
   const [plan] = await executor
-    .select({ legalBasis: plans.legalBasis, phases: plans.phases, reporting: plans.reporting, signer: plans.signer, recipients: plans.recipients, importWarnings: plans.importWarnings })
+    .select({
+      legalBasis: plans.legalBasis,
+      phases: plans.phases,
+      reporting: plans.reporting,
+      signer: plans.signer,
+      recipients: plans.recipients,
+      importWarnings: plans.importWarnings,
+    })
     .from(plans)
     .where(eq(plans.id, id));
   const targets = await executor
-    .select({ id: planTargets.id, text: planTargets.text, comparator: planTargets.comparator, value: planTargets.value, unit: planTargets.unit, noun: planTargets.noun, sectionPath: planTargets.sectionPath })
+    .select({
+      id: planTargets.id,
+      text: planTargets.text,
+      comparator: planTargets.comparator,
+      value: planTargets.value,
+      unit: planTargets.unit,
+      noun: planTargets.noun,
+      sectionPath: planTargets.sectionPath,
+    })
     .from(planTargets)
     .where(eq(planTargets.planId, id))
     .orderBy(asc(planTargets.position));
-  const sections = await executor.select({ id: planSections.id, path: planSections.path, heading: planSections.heading }).from(planSections).where(eq(planSections.planId, id)).orderBy(asc(planSections.position));
+  const sections = await executor
+    .select({ id: planSections.id, path: planSections.path, heading: planSections.heading })
+    .from(planSections)
+    .where(eq(planSections.planId, id))
+    .orderBy(asc(planSections.position));
   return { ...plan!, targets, sections };
 }
 
 /** A task's due date: deadline, else end of campaign, else its next open occurrence. */
-export const taskDueDate = sql<string | null>`coalesce(${tasks.deadline}, ${tasks.campaignTo}, (select min(o.due_date) from task_occurrences o where o.task_id = ${tasks.id} and o.status = 'pending'))`;
+export const taskDueDate = sql<
+  string | null
+>`coalesce(${tasks.deadline}, ${tasks.campaignTo}, (select min(o.due_date) from task_occurrences o where o.task_id = ${tasks.id} and o.status = 'pending'))`;
 export const OPEN_TASK_STATUSES = ['not_started', 'in_progress', 'returned'] as const;
 
 export async function taskSummaryOf(executor: Executor, planId: string, today: string, soon: string) {
-  const rows = await executor.select({ status: tasks.status, count: sql<number>`count(*)::int` }).from(tasks).where(eq(tasks.planId, planId)).groupBy(tasks.status);
+  const rows = await executor
+    .select({ status: tasks.status, count: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(eq(tasks.planId, planId))
+    .groupBy(tasks.status);
   const open = sql`${tasks.status} in ('not_started','in_progress','returned')`;
   const [timing] = await executor
     .select({
@@ -88,7 +131,12 @@ export async function taskSummaryOf(executor: Executor, planId: string, today: s
     .from(tasks)
     .where(eq(tasks.planId, planId));
   const byStatus = Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
-  return { byStatus, overdue: Number(timing?.overdue ?? 0), dueSoon: Number(timing?.dueSoon ?? 0), total: rows.reduce((sum, row) => sum + Number(row.count), 0) };
+  return {
+    byStatus,
+    overdue: Number(timing?.overdue ?? 0),
+    dueSoon: Number(timing?.dueSoon ?? 0),
+    total: rows.reduce((sum, row) => sum + Number(row.count), 0),
+  };
 }
 
 /**
@@ -101,7 +149,13 @@ export async function cascadeOf(executor: Executor, plan: { id: string; orgUnitI
     .from(taskAgencies)
     .innerJoin(tasks, eq(tasks.id, taskAgencies.taskId))
     .innerJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
-    .where(and(eq(tasks.planId, plan.id), inArray(taskAgencies.role, ['lead', 'coordinating']), plan.issuerAgencyId ? ne(agencies.id, plan.issuerAgencyId) : undefined));
+    .where(
+      and(
+        eq(tasks.planId, plan.id),
+        inArray(taskAgencies.role, ['lead', 'coordinating']),
+        plan.issuerAgencyId ? ne(agencies.id, plan.issuerAgencyId) : undefined,
+      ),
+    );
   const localities = await queryRows<{ agencyId: string; agencyName: string }>(
     executor,
     sql`select a.id as "agencyId", a.name as "agencyName" from ${agencies} a join ${orgUnits} u on u.id = a.org_unit_id
@@ -109,7 +163,15 @@ export async function cascadeOf(executor: Executor, plan: { id: string; orgUnitI
         order by u.id`,
   );
   const children = await executor
-    .select({ id: plans.id, number: plans.number, symbol: plans.symbol, title: plans.title, status: plans.status, issueDate: plans.issueDate, issuerAgencyId: plans.issuerAgencyId })
+    .select({
+      id: plans.id,
+      number: plans.number,
+      symbol: plans.symbol,
+      title: plans.title,
+      status: plans.status,
+      issueDate: plans.issueDate,
+      issuerAgencyId: plans.issuerAgencyId,
+    })
     .from(plans)
     .where(eq(plans.parentPlanId, plan.id))
     .orderBy(asc(plans.id));
@@ -117,20 +179,28 @@ export async function cascadeOf(executor: Executor, plan: { id: string; orgUnitI
     ...members.sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi')).map((m) => ({ ...m, kind: 'member' as const })),
     ...localities.filter((l) => !members.some((m) => m.agencyId === l.agencyId)).map((l) => ({ ...l, kind: 'locality' as const })),
   ].map((unit) => {
-    const implementingPlans = children.filter((child) => child.issuerAgencyId === unit.agencyId).map(({ issuerAgencyId: _issuer, ...child }) => child);
+    const implementingPlans = children
+      .filter((child) => child.issuerAgencyId === unit.agencyId)
+      .map(({ issuerAgencyId: _issuer, ...child }) => child);
     return { ...unit, implementingPlans, hasIssued: implementingPlans.some((child) => child.status === 'issued') };
   });
   return { expected, expectedCount: expected.length, issuedCount: expected.filter((unit) => unit.hasIssued).length };
 }
 
 export async function agencyExists(executor: Executor, id: string): Promise<{ id: string; orgUnitId: string; name: string } | null> {
-  const [row] = await executor.select({ id: agencies.id, orgUnitId: agencies.orgUnitId, name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  const [row] = await executor
+    .select({ id: agencies.id, orgUnitId: agencies.orgUnitId, name: agencies.name })
+    .from(agencies)
+    .where(eq(agencies.id, id));
   return row ?? null;
 }
 
 export async function missingAgencyIds(executor: Executor, ids: readonly string[]): Promise<string[]> {
   if (!ids.length) return [];
-  const found = await executor.select({ id: agencies.id }).from(agencies).where(and(inArray(agencies.id, [...ids]), isNull(agencies.validTo)));
+  const found = await executor
+    .select({ id: agencies.id })
+    .from(agencies)
+    .where(and(inArray(agencies.id, [...ids]), isNull(agencies.validTo)));
   const set = new Set(found.map((row) => row.id));
   return [...new Set(ids)].filter((id) => !set.has(id));
 }

@@ -1,6 +1,7 @@
 import {
   createPlanBodySchema,
   createPlanImportBodySchema,
+  foldVietnamese,
   idParamsSchema,
   pageSchema,
   PLAN_IMPORT_MAX_BYTES,
@@ -15,6 +16,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
+import { createPlanExportService } from './export/plan-export.service.ts';
 import { createPlanImportsService } from './plan-imports.service.ts';
 import { createPlansService } from './plans.service.ts';
 
@@ -27,32 +29,148 @@ export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const imports = createPlanImportsService(deps, plans);
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    app.post('/plan-imports', { bodyLimit: IMPORT_BODY_LIMIT, config: { permission: 'manage:plans' }, schema: { tags, summary: 'Nhập kế hoạch từ văn bản (.txt, .md, .docx hoặc nội dung dán)', body: createPlanImportBodySchema, response: { 201: planImportViewSchema } } }, async (request, reply) =>
-      reply.status(201).send(await imports.create(actorOf(request), request.body, auditContextOf(request))),
+    app.post(
+      '/plan-imports',
+      {
+        bodyLimit: IMPORT_BODY_LIMIT,
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Nhập kế hoạch từ văn bản (.txt, .md, .docx hoặc nội dung dán)',
+          body: createPlanImportBodySchema,
+          response: { 201: planImportViewSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await imports.create(actorOf(request), request.body, auditContextOf(request))),
     );
-    app.get('/plan-imports/:id', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Bản nhập kế hoạch đang rà soát', params: idParamsSchema, response: { 200: planImportViewSchema } } }, (request) =>
-      imports.get(actorOf(request), request.params.id),
+    app.get(
+      '/plan-imports/:id',
+      {
+        config: { permission: 'manage:plans' },
+        schema: { tags, summary: 'Bản nhập kế hoạch đang rà soát', params: idParamsSchema, response: { 200: planImportViewSchema } },
+      },
+      (request) => imports.get(actorOf(request), request.params.id),
     );
-    app.patch('/plan-imports/:id', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Sửa bản nhập: gắn cơ quan, chỉnh thông tin', params: idParamsSchema, body: updatePlanImportBodySchema, response: { 200: planImportViewSchema } } }, (request) =>
-      imports.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.patch(
+      '/plan-imports/:id',
+      {
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Sửa bản nhập: gắn cơ quan, chỉnh thông tin',
+          params: idParamsSchema,
+          body: updatePlanImportBodySchema,
+          response: { 200: planImportViewSchema },
+        },
+      },
+      (request) => imports.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/plan-imports/:id/confirm', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Xác nhận bản nhập: tạo kế hoạch và nhiệm vụ', params: idParamsSchema, response: { 201: planDetailSchema } } }, async (request, reply) =>
-      reply.status(201).send(await imports.confirm(actorOf(request), request.params.id, auditContextOf(request))),
+    app.post(
+      '/plan-imports/:id/confirm',
+      {
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Xác nhận bản nhập: tạo kế hoạch và nhiệm vụ',
+          params: idParamsSchema,
+          response: { 201: planDetailSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await imports.confirm(actorOf(request), request.params.id, auditContextOf(request))),
     );
-    app.get('/plans', { config: { permission: 'read:plans' }, schema: { tags, summary: 'Danh sách kế hoạch trong phạm vi', querystring: planListQuerySchema, response: { 200: pageSchema(planViewSchema) } } }, (request) =>
-      plans.list(actorOf(request), request.query),
+    app.get(
+      '/plans',
+      {
+        config: { permission: 'read:plans' },
+        schema: {
+          tags,
+          summary: 'Danh sách kế hoạch trong phạm vi',
+          querystring: planListQuerySchema,
+          response: { 200: pageSchema(planViewSchema) },
+        },
+      },
+      (request) => plans.list(actorOf(request), request.query),
     );
-    app.post('/plans', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Tạo kế hoạch (dự thảo)', body: createPlanBodySchema, response: { 201: planDetailSchema } } }, async (request, reply) =>
-      reply.status(201).send(await plans.create(actorOf(request), request.body, auditContextOf(request))),
+    app.post(
+      '/plans',
+      {
+        config: { permission: 'manage:plans' },
+        schema: { tags, summary: 'Tạo kế hoạch (dự thảo)', body: createPlanBodySchema, response: { 201: planDetailSchema } },
+      },
+      async (request, reply) => reply.status(201).send(await plans.create(actorOf(request), request.body, auditContextOf(request))),
     );
-    app.get('/plans/:id', { config: { permission: 'read:plans' }, schema: { tags, summary: 'Chi tiết kế hoạch: chỉ tiêu, mục, tình hình nhiệm vụ, kế hoạch cấp dưới', params: idParamsSchema, response: { 200: planDetailSchema } } }, (request) =>
-      plans.get(actorOf(request), request.params.id),
+    app.get(
+      '/plans/:id',
+      {
+        config: { permission: 'read:plans' },
+        schema: {
+          tags,
+          summary: 'Chi tiết kế hoạch: chỉ tiêu, mục, tình hình nhiệm vụ, kế hoạch cấp dưới',
+          params: idParamsSchema,
+          response: { 200: planDetailSchema },
+        },
+      },
+      (request) => plans.get(actorOf(request), request.params.id),
     );
-    app.patch('/plans/:id', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Sửa thông tin kế hoạch', params: idParamsSchema, body: updatePlanBodySchema, response: { 200: planDetailSchema } } }, (request) =>
-      plans.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.patch(
+      '/plans/:id',
+      {
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Sửa thông tin kế hoạch',
+          params: idParamsSchema,
+          body: updatePlanBodySchema,
+          response: { 200: planDetailSchema },
+        },
+      },
+      (request) => plans.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/plans/:id/issue', { config: { permission: 'manage:plans' }, schema: { tags, summary: 'Ban hành kế hoạch dự thảo', params: idParamsSchema, response: { 200: planDetailSchema } } }, (request) =>
-      plans.issue(actorOf(request), request.params.id, auditContextOf(request)),
+    const exports = createPlanExportService(deps);
+    /** RFC 6266 attachment name: ASCII fallback plus the UTF-8 form. */
+    const attachment = (plan: { number: string | null; symbol: string | null }, kind: string, extension: string) => {
+      const base = `${kind}${plan.number ? `-${plan.number}` : ''}${plan.symbol ? `-${plan.symbol}` : ''}`.replace(
+        /[^\p{L}\p{N}-]+/gu,
+        '-',
+      );
+      const ascii = foldVietnamese(base).replace(/[^A-Za-z0-9-]/g, '-');
+      return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
+    };
+    app.get(
+      '/plans/:id/export.docx',
+      {
+        config: { permission: 'read:plans' },
+        schema: { tags, summary: 'Xuất kế hoạch ra Word (.docx) theo thể thức Nghị định 30/2020', params: idParamsSchema },
+      },
+      async (request, reply) => {
+        const { plan, buffer } = await exports.planDocx(actorOf(request), request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', attachment(plan, 'ke-hoach', 'docx'))
+          .send(buffer);
+      },
+    );
+    app.get(
+      '/plans/:id/tasks.xlsx',
+      {
+        config: { permission: 'read:plans' },
+        schema: { tags, summary: 'Xuất bảng tình hình thực hiện nhiệm vụ (.xlsx)', params: idParamsSchema },
+      },
+      async (request, reply) => {
+        const { plan, buffer } = await exports.taskStatusXlsx(actorOf(request), request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachment(plan, 'tien-do-nhiem-vu', 'xlsx'))
+          .send(buffer);
+      },
+    );
+    app.post(
+      '/plans/:id/issue',
+      {
+        config: { permission: 'manage:plans' },
+        schema: { tags, summary: 'Ban hành kế hoạch dự thảo', params: idParamsSchema, response: { 200: planDetailSchema } },
+      },
+      (request) => plans.issue(actorOf(request), request.params.id, auditContextOf(request)),
     );
   };
 }

@@ -1,12 +1,30 @@
 import { orgUnits, plans, type Database } from '@atmis/db';
-import { canAccess, scopeFilterFor, type Actor, type CreatePlanBody, type PlanDetail, type PlanView, type UpdatePlanBody } from '@atmis/domain';
+import {
+  canAccess,
+  scopeFilterFor,
+  type Actor,
+  type CreatePlanBody,
+  type PlanDetail,
+  type PlanView,
+  type UpdatePlanBody,
+} from '@atmis/domain';
 import { addDays, DUE_SOON_DAYS, vietnamToday } from '@atmis/domain/plans/index';
 import { eq } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { insertPlanGraph, phaseOf, refreshPlanAgencies } from './plan-graph.ts';
-import { agencyExists, cascadeOf, findPlanInScope, listPlans, loadPlanExtras, missingAgencyIds, presentPlanRow, taskSummaryOf, type PlanRow } from './plans.repository.ts';
+import {
+  agencyExists,
+  cascadeOf,
+  findPlanInScope,
+  listPlans,
+  loadPlanExtras,
+  missingAgencyIds,
+  presentPlanRow,
+  taskSummaryOf,
+  type PlanRow,
+} from './plans.repository.ts';
 
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
 
@@ -23,7 +41,16 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     return { ...presentPlanRow(row), allowedActions };
   }
 
-  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; status?: 'draft' | 'issued' | 'superseded' | undefined; parentPlanId?: string | undefined }) {
+  async function list(
+    actor: Actor,
+    query: {
+      limit: number;
+      cursor?: string | undefined;
+      q?: string | undefined;
+      status?: 'draft' | 'issued' | 'superseded' | undefined;
+      parentPlanId?: string | undefined;
+    },
+  ) {
     const after = decodeCursor(query.cursor, 1) as [string] | null;
     const page = await listPlans(db, scopeFilterFor(actor, 'read:plans'), { ...query, after: after?.[0] ?? null });
     const items = page.rows.map((row) => withActions(actor, row));
@@ -68,11 +95,17 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     };
   }
 
-  async function assertReferences(actor: Actor, input: { issuerAgencyId?: string | null | undefined; parentPlanId?: string | null | undefined }, selfId?: string) {
-    if (input.issuerAgencyId && !(await agencyExists(db, input.issuerAgencyId))) throw invalid('issuerAgencyId', 'Cơ quan ban hành không tồn tại.');
+  async function assertReferences(
+    actor: Actor,
+    input: { issuerAgencyId?: string | null | undefined; parentPlanId?: string | null | undefined },
+    selfId?: string,
+  ) {
+    if (input.issuerAgencyId && !(await agencyExists(db, input.issuerAgencyId)))
+      throw invalid('issuerAgencyId', 'Cơ quan ban hành không tồn tại.');
     if (input.parentPlanId) {
       if (input.parentPlanId === selfId) throw invalid('parentPlanId', 'Kế hoạch không thể thực hiện chính nó.');
-      if (!(await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), input.parentPlanId))) throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
+      if (!(await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), input.parentPlanId)))
+        throw invalid('parentPlanId', 'Kế hoạch cấp trên không tồn tại hoặc ngoài phạm vi.');
     }
   }
 
@@ -88,7 +121,11 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
     if (!unit) throw invalid('orgUnitId', 'Đơn vị hành chính không tồn tại.');
     if (!canManage(actor, orgUnitId)) throw new AppError('auth.forbidden');
-    const taskAgencyIds = (input.tasks ?? []).flatMap((task) => [...(task.leadAgencyId ? [task.leadAgencyId] : []), ...(task.coordinatingAgencyIds ?? []), ...(task.requestedAgencyIds ?? [])]);
+    const taskAgencyIds = (input.tasks ?? []).flatMap((task) => [
+      ...(task.leadAgencyId ? [task.leadAgencyId] : []),
+      ...(task.coordinatingAgencyIds ?? []),
+      ...(task.requestedAgencyIds ?? []),
+    ]);
     const missing = await missingAgencyIds(db, taskAgencyIds);
     if (missing.length) throw invalid('tasks', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
     const sectionTitles = new Map((input.sections ?? []).map((section) => [section.path, section.heading]));
@@ -103,7 +140,13 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
           place: input.place ?? null,
           issueDate: input.issueDate ?? null,
           title: input.title,
-          legalBasis: (input.legalBasis ?? []).map((ref) => ({ kind: ref.kind, number: ref.number ?? null, date: ref.date ?? null, issuer: ref.issuer ?? null, title: ref.title ?? null })),
+          legalBasis: (input.legalBasis ?? []).map((ref) => ({
+            kind: ref.kind,
+            number: ref.number ?? null,
+            date: ref.date ?? null,
+            issuer: ref.issuer ?? null,
+            title: ref.title ?? null,
+          })),
           periodFrom: input.periodFrom ?? null,
           periodTo: input.periodTo ?? null,
           orientationTo: input.orientationTo ?? null,
@@ -117,7 +160,14 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
           importWarnings: [],
           createdBy: actor.userId,
         },
-        targets: (input.targets ?? []).map((target) => ({ text: target.text, comparator: target.comparator, value: target.value, unit: target.unit, noun: target.noun ?? null, sectionPath: target.sectionPath ?? null })),
+        targets: (input.targets ?? []).map((target) => ({
+          text: target.text,
+          comparator: target.comparator,
+          value: target.value,
+          unit: target.unit,
+          noun: target.noun ?? null,
+          sectionPath: target.sectionPath ?? null,
+        })),
         sections: input.sections ?? [],
         tasks: (input.tasks ?? []).map((task) => ({
           sectionPath: task.sectionPath ?? '',
@@ -137,7 +187,18 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
           campaignTo: task.campaignTo ?? null,
         })),
       });
-      await recordAudit(tx, context, { action: 'plan.created', entityType: 'plan', entityId: id, orgUnitId, details: { title: input.title, number: input.number ?? null, symbol: input.symbol ?? null, tasks: taskIds.length } }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan.created',
+          entityType: 'plan',
+          entityId: id,
+          orgUnitId,
+          details: { title: input.title, number: input.number ?? null, symbol: input.symbol ?? null, tasks: taskIds.length },
+        },
+        clock(),
+      );
       return id;
     });
     return get(actor, planId);
@@ -150,14 +211,35 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     assertPeriod(input.periodFrom ?? plan.periodFrom, input.periodTo ?? plan.periodTo);
     const { signerTitle, signerName, legalBasis, phases, ...rest } = input;
     const changes: Partial<typeof plans.$inferInsert> = { ...rest };
-    if (legalBasis) changes.legalBasis = legalBasis.map((ref) => ({ kind: ref.kind, number: ref.number ?? null, date: ref.date ?? null, issuer: ref.issuer ?? null, title: ref.title ?? null }));
+    if (legalBasis)
+      changes.legalBasis = legalBasis.map((ref) => ({
+        kind: ref.kind,
+        number: ref.number ?? null,
+        date: ref.date ?? null,
+        issuer: ref.issuer ?? null,
+        title: ref.title ?? null,
+      }));
     if (phases) changes.phases = phases.map((phase) => ({ label: phase.label, from: phase.from ?? null, to: phase.to ?? null }));
     if (signerTitle !== undefined || signerName !== undefined) changes.signer = { title: signerTitle ?? null, name: signerName ?? null };
     if (!Object.keys(changes).length) return get(actor, id);
     await db.transaction(async (tx) => {
-      await tx.update(plans).set({ ...changes, updatedAt: clock() }).where(eq(plans.id, id));
+      await tx
+        .update(plans)
+        .set({ ...changes, updatedAt: clock() })
+        .where(eq(plans.id, id));
       if (changes.issuerAgencyId !== undefined) await refreshPlanAgencies(tx, id);
-      await recordAudit(tx, context, { action: 'plan.updated', entityType: 'plan', entityId: id, orgUnitId: plan.orgUnitId, details: { changed: Object.keys(changes), after: input } }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan.updated',
+          entityType: 'plan',
+          entityId: id,
+          orgUnitId: plan.orgUnitId,
+          details: { changed: Object.keys(changes), after: input },
+        },
+        clock(),
+      );
     });
     return get(actor, id);
   }
@@ -168,7 +250,12 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     if (plan.status !== 'draft') throw new AppError('plan.not_draft');
     await db.transaction(async (tx) => {
       await tx.update(plans).set({ status: 'issued', issuedAt: clock(), updatedAt: clock() }).where(eq(plans.id, id));
-      await recordAudit(tx, context, { action: 'plan.issued', entityType: 'plan', entityId: id, orgUnitId: plan.orgUnitId, details: { title: plan.title } }, clock());
+      await recordAudit(
+        tx,
+        context,
+        { action: 'plan.issued', entityType: 'plan', entityId: id, orgUnitId: plan.orgUnitId, details: { title: plan.title } },
+        clock(),
+      );
     });
     return get(actor, id);
   }

@@ -20,7 +20,10 @@ beforeAll(async () => {
   t = await createTestApp();
   office = await loginAs(t.app, 'tinh.thuongtruc');
   health = await loginAs(t.app, 'so.yte');
-  const rows = await t.database.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, ['T31.CA', 'T31.SYT', 'T31.SNV', 'T31.VKS', 'T31.TAND', 'T31.BCD138', 'T31.UBND', 'T31.SGDDT']));
+  const rows = await t.database.db
+    .select({ id: agencies.id, code: agencies.code })
+    .from(agencies)
+    .where(inArray(agencies.code, ['T31.CA', 'T31.SYT', 'T31.SNV', 'T31.VKS', 'T31.TAND', 'T31.BCD138', 'T31.UBND', 'T31.SGDDT']));
   for (const row of rows) agencyIds[row.code] = row.id;
 });
 afterAll(() => t.close());
@@ -30,36 +33,44 @@ async function importText(agent: Agent, fileName: string, text: string) {
 }
 
 async function auditCount(action: string, entityId: string) {
-  return (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))).length;
+  return (
+    await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+  ).length;
 }
 
 describe('importing the seed plans', () => {
-  it.each(['plan-bac-giang-2021-2025.txt', 'plan-children-europe-2019.txt', 'plan-hai-phong-2016-2020.txt'])('%s: proposes the plan with agencies matched to the Hải Phòng registry, confirms it as a draft with its tasks', async (name) => {
-    const created = await importText(office, name, fixture(name));
-    expect(created.statusCode, created.body.slice(0, 300)).toBe(201);
-    const draft = created.json<PlanImportView>();
-    expect(draft.status).toBe('pending');
-    expect(draft.result.tasks.length).toBeGreaterThan(5);
-    expect(await auditCount('plan_import.created', draft.id)).toBe(1);
-    // Exact registry names are found whatever the document's locality wording ("tỉnh", "thành phố").
-    const police = draft.agencyMatches.find((m) => /^Công an (tỉnh|thành phố)$/.test(m.name));
-    expect(police?.agencyId).toBe(agencyIds['T31.CA']);
-    // Collective addressees are never guessed.
-    for (const match of draft.agencyMatches.filter((m) => /^(các|Các)\s/.test(m.name))) expect(match.agencyId).toBeNull();
+  it.each(['plan-bac-giang-2021-2025.txt', 'plan-children-europe-2019.txt', 'plan-hai-phong-2016-2020.txt'])(
+    '%s: proposes the plan with agencies matched to the Hải Phòng registry, confirms it as a draft with its tasks',
+    async (name) => {
+      const created = await importText(office, name, fixture(name));
+      expect(created.statusCode, created.body.slice(0, 300)).toBe(201);
+      const draft = created.json<PlanImportView>();
+      expect(draft.status).toBe('pending');
+      expect(draft.result.tasks.length).toBeGreaterThan(5);
+      expect(await auditCount('plan_import.created', draft.id)).toBe(1);
+      // Exact registry names are found whatever the document's locality wording ("tỉnh", "thành phố").
+      const police = draft.agencyMatches.find((m) => /^Công an (tỉnh|thành phố)$/.test(m.name));
+      expect(police?.agencyId).toBe(agencyIds['T31.CA']);
+      // Collective addressees are never guessed.
+      for (const match of draft.agencyMatches.filter((m) => /^(các|Các)\s/.test(m.name))) expect(match.agencyId).toBeNull();
 
-    const confirmed = await office.post(`/api/v1/plan-imports/${draft.id}/confirm`);
-    expect(confirmed.statusCode, confirmed.body.slice(0, 300)).toBe(201);
-    const plan = confirmed.json<PlanDetail>();
-    // Every seed has parser warnings (blank number or date, tasks without lead): a draft, never silently issued.
-    expect(plan.status).toBe('draft');
-    expect(plan.importWarnings.length).toBeGreaterThan(0);
-    expect(plan.taskSummary.total).toBe(draft.result.tasks.length);
-    expect(plan.orgUnitId).toBe('VN.31');
-    expect(await auditCount('plan_import.confirmed', draft.id)).toBe(1);
-    expect(await auditCount('plan.created', plan.id)).toBe(1);
-    // Confirming twice is refused.
-    expect((await office.post(`/api/v1/plan-imports/${draft.id}/confirm`)).statusCode).toBe(409);
-  });
+      const confirmed = await office.post(`/api/v1/plan-imports/${draft.id}/confirm`);
+      expect(confirmed.statusCode, confirmed.body.slice(0, 300)).toBe(201);
+      const plan = confirmed.json<PlanDetail>();
+      // Every seed has parser warnings (blank number or date, tasks without lead): a draft, never silently issued.
+      expect(plan.status).toBe('draft');
+      expect(plan.importWarnings.length).toBeGreaterThan(0);
+      expect(plan.taskSummary.total).toBe(draft.result.tasks.length);
+      expect(plan.orgUnitId).toBe('VN.31');
+      expect(await auditCount('plan_import.confirmed', draft.id)).toBe(1);
+      expect(await auditCount('plan.created', plan.id)).toBe(1);
+      // Confirming twice is refused.
+      expect((await office.post(`/api/v1/plan-imports/${draft.id}/confirm`)).statusCode).toBe(409);
+    },
+  );
 
   it('Bắc Giang: "Sở Y tế" is T31.SYT, the former labour department is mapped by hand, recurring tasks get occurrences, then the plan is issued', async () => {
     const created = await importText(office, 'bac-giang.txt', fixture('plan-bac-giang-2021-2025.txt'));
@@ -69,22 +80,42 @@ describe('importing the seed plans', () => {
     expect(labour).toMatchObject({ agencyId: null, source: 'none' });
     expect(draft.unmappedLeadNames).toContain('Sở Lao động - Thương binh và Xã hội');
 
-    const mapped = await office.patch(`/api/v1/plan-imports/${draft.id}`, { agencyMappings: [{ name: 'Sở Lao động - Thương binh và Xã hội', agencyId: agencyIds['T31.SNV'] }], document: { number: '45', date: '2021-04-20' } });
+    const mapped = await office.patch(`/api/v1/plan-imports/${draft.id}`, {
+      agencyMappings: [{ name: 'Sở Lao động - Thương binh và Xã hội', agencyId: agencyIds['T31.SNV'] }],
+      document: { number: '45', date: '2021-04-20' },
+    });
     expect(mapped.statusCode, mapped.body.slice(0, 300)).toBe(200);
     const after = mapped.json<PlanImportView>();
-    expect(after.agencyMatches.find((m) => m.name === 'Sở Lao động - Thương binh và Xã hội')).toMatchObject({ agencyId: agencyIds['T31.SNV'], source: 'manual' });
+    expect(after.agencyMatches.find((m) => m.name === 'Sở Lao động - Thương binh và Xã hội')).toMatchObject({
+      agencyId: agencyIds['T31.SNV'],
+      source: 'manual',
+    });
     expect(after.unmappedLeadNames).not.toContain('Sở Lao động - Thương binh và Xã hội');
     expect(after.result.document).toMatchObject({ number: '45', date: '2021-04-20' });
     expect(await auditCount('plan_import.updated', draft.id)).toBe(1);
     expect((await office.get(`/api/v1/plan-imports/${draft.id}`)).json<PlanImportView>().result.document.number).toBe('45');
 
     const plan = (await office.post(`/api/v1/plan-imports/${draft.id}/confirm`)).json<PlanDetail>();
-    expect(plan).toMatchObject({ number: '45', symbol: 'KH-UBND', issueDate: '2021-04-20', periodFrom: '2021-01-01', periodTo: '2025-12-31', orientationTo: '2030-12-31', status: 'draft' });
+    expect(plan).toMatchObject({
+      number: '45',
+      symbol: 'KH-UBND',
+      issueDate: '2021-04-20',
+      periodFrom: '2021-01-01',
+      periodTo: '2025-12-31',
+      orientationTo: '2030-12-31',
+      status: 'draft',
+    });
     expect(plan.targets.length).toBe(draft.result.targets.length);
     expect(plan.sections.length).toBe(draft.result.sections.length);
-    const snvTasks = await t.database.db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.planId, plan.id), eq(tasks.leadAgencyId, agencyIds['T31.SNV']!)));
+    const snvTasks = await t.database.db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(eq(tasks.planId, plan.id), eq(tasks.leadAgencyId, agencyIds['T31.SNV']!)));
     expect(snvTasks.length).toBeGreaterThan(0);
-    const recurring = await t.database.db.select({ id: tasks.id, recurrence: tasks.recurrence }).from(tasks).where(and(eq(tasks.planId, plan.id), eq(tasks.recurrence, 'yearly')));
+    const recurring = await t.database.db
+      .select({ id: tasks.id, recurrence: tasks.recurrence })
+      .from(tasks)
+      .where(and(eq(tasks.planId, plan.id), eq(tasks.recurrence, 'yearly')));
     expect(recurring.length).toBeGreaterThan(0);
     const occurrences = await t.database.db.select().from(taskOccurrences).where(eq(taskOccurrences.taskId, recurring[0]!.id));
     expect(occurrences.map((o) => o.periodLabel)).toEqual(['Năm 2021', 'Năm 2022', 'Năm 2023', 'Năm 2024', 'Năm 2025']);
@@ -113,10 +144,25 @@ describe('bad input to the importer', () => {
   const cases: [string, unknown, RegExp][] = [
     ['empty file', { fileName: 'rong.txt', contentBase64: '' }, /rỗng/],
     ['blank text', { fileName: 'rong.txt', text: '   \n  ' }, /không có nội dung/],
-    ['binary file', { fileName: 'anh.txt', contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]).toString('base64') }, /nhị phân/],
-    ['binary renamed .docx', { fileName: 'gia.docx', contentBase64: Buffer.from('not a zip at all, just text').toString('base64') }, /Word/],
+    [
+      'binary file',
+      { fileName: 'anh.txt', contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0xff, 0xfe]).toString('base64') },
+      /nhị phân/,
+    ],
+    [
+      'binary renamed .docx',
+      { fileName: 'gia.docx', contentBase64: Buffer.from('not a zip at all, just text').toString('base64') },
+      /Word/,
+    ],
     ['unsupported type', { fileName: 'bang.xlsx', contentBase64: Buffer.from('abc').toString('base64') }, /không được hỗ trợ/],
-    ['non-plan text', { fileName: 'thu.txt', text: 'Kính gửi anh chị, cuối tuần này cơ quan tổ chức đi dã ngoại. Mọi người đăng ký với văn phòng trước thứ Sáu. Xin cảm ơn.' }, /không phải một kế hoạch/],
+    [
+      'non-plan text',
+      {
+        fileName: 'thu.txt',
+        text: 'Kính gửi anh chị, cuối tuần này cơ quan tổ chức đi dã ngoại. Mọi người đăng ký với văn phòng trước thứ Sáu. Xin cảm ơn.',
+      },
+      /không phải một kế hoạch/,
+    ],
     ['oversized file', { fileName: 'lon.txt', contentBase64: Buffer.alloc(8 * 1024 * 1024 + 10, 0x61).toString('base64') }, /quá lớn/],
   ];
   it.each(cases)('%s → 400 with a Vietnamese message, nothing stored', async (_what, body, message) => {
@@ -138,22 +184,58 @@ describe('plans', () => {
   it('creates a plan by hand, lists and searches it, edits it, and shows the cascade of implementing plans', async () => {
     const title = uniqueName('Kế hoạch thử ');
     const created = await office.post('/api/v1/plans', {
-      title, number: '12', symbol: 'KH-BCĐ', issuerAgencyId: agencyIds['T31.BCD138'], issueDate: '2026-01-05', periodFrom: '2026-01-01', periodTo: '2026-12-31',
+      title,
+      number: '12',
+      symbol: 'KH-BCĐ',
+      issuerAgencyId: agencyIds['T31.BCD138'],
+      issueDate: '2026-01-05',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
       targets: [{ text: '100% tin báo được tiếp nhận', comparator: '=', value: 100, unit: '%' }],
       sections: [{ path: 'II.1', heading: 'Công tác tuyên truyền' }],
       tasks: [
-        { sectionPath: 'II.1', content: 'Tuyên truyền tại trường học', leadAgencyId: agencyIds['T31.SGDDT'], coordinatingAgencyIds: [agencyIds['T31.SYT']], deadline: '2026-06-30' },
-        { sectionPath: 'II.1', content: 'Xét xử lưu động', leadAgencyId: agencyIds['T31.TAND'], requestedAgencyIds: [agencyIds['T31.VKS']], recurrence: 'quarterly' },
+        {
+          sectionPath: 'II.1',
+          content: 'Tuyên truyền tại trường học',
+          leadAgencyId: agencyIds['T31.SGDDT'],
+          coordinatingAgencyIds: [agencyIds['T31.SYT']],
+          deadline: '2026-06-30',
+        },
+        {
+          sectionPath: 'II.1',
+          content: 'Xét xử lưu động',
+          leadAgencyId: agencyIds['T31.TAND'],
+          requestedAgencyIds: [agencyIds['T31.VKS']],
+          recurrence: 'quarterly',
+        },
       ],
     });
     expect(created.statusCode, created.body.slice(0, 300)).toBe(201);
     const plan = created.json<PlanDetail>();
-    expect(plan).toMatchObject({ status: 'draft', orgUnitId: 'VN.31', issuerAgencyId: agencyIds['T31.BCD138'], taskCount: 2, allowedActions: ['update', 'issue'] });
-    expect(plan.cascade.expected.filter((u) => u.kind === 'member').map((u) => u.agencyId).sort()).toEqual([agencyIds['T31.SGDDT'], agencyIds['T31.SYT'], agencyIds['T31.TAND']].sort());
+    expect(plan).toMatchObject({
+      status: 'draft',
+      orgUnitId: 'VN.31',
+      issuerAgencyId: agencyIds['T31.BCD138'],
+      taskCount: 2,
+      allowedActions: ['update', 'issue'],
+    });
+    expect(
+      plan.cascade.expected
+        .filter((u) => u.kind === 'member')
+        .map((u) => u.agencyId)
+        .sort(),
+    ).toEqual([agencyIds['T31.SGDDT'], agencyIds['T31.SYT'], agencyIds['T31.TAND']].sort());
     expect(plan.cascade.expected.some((u) => u.kind === 'locality')).toBe(true);
     expect(plan.cascade.issuedCount).toBe(0);
 
-    const list = await office.get(`/api/v1/plans?q=${encodeURIComponent(title.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''))}`);
+    const list = await office.get(
+      `/api/v1/plans?q=${encodeURIComponent(
+        title
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      )}`,
+    );
     expect(list.json<{ items: { id: string }[] }>().items.map((p) => p.id)).toEqual([plan.id]);
 
     const edited = await office.patch(`/api/v1/plans/${plan.id}`, { place: 'Hải Phòng', recipients: ['Như trên', 'Lưu: VT'] });
@@ -161,10 +243,19 @@ describe('plans', () => {
     expect(await auditCount('plan.updated', plan.id)).toBe(1);
 
     // The education department's implementing plan, recorded by the standing office, then issued.
-    const child = (await office.post('/api/v1/plans', { title: 'Kế hoạch thực hiện của Sở Giáo dục', issuerAgencyId: agencyIds['T31.SGDDT'], parentPlanId: plan.id })).json<PlanDetail>();
+    const child = (
+      await office.post('/api/v1/plans', {
+        title: 'Kế hoạch thực hiện của Sở Giáo dục',
+        issuerAgencyId: agencyIds['T31.SGDDT'],
+        parentPlanId: plan.id,
+      })
+    ).json<PlanDetail>();
     await office.post(`/api/v1/plans/${child.id}/issue`);
     const cascade = (await office.get(`/api/v1/plans/${plan.id}`)).json<PlanDetail>().cascade;
-    expect(cascade.expected.find((u) => u.agencyId === agencyIds['T31.SGDDT'])).toMatchObject({ hasIssued: true, implementingPlans: [{ id: child.id, status: 'issued' }] });
+    expect(cascade.expected.find((u) => u.agencyId === agencyIds['T31.SGDDT'])).toMatchObject({
+      hasIssued: true,
+      implementingPlans: [{ id: child.id, status: 'issued' }],
+    });
     expect(cascade.issuedCount).toBe(1);
     expect((await office.get(`/api/v1/plans?parentPlanId=${plan.id}`)).json<{ total: number }>().total).toBe(1);
 

@@ -7,15 +7,37 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { findTaskInScope } from './tasks.repository.ts';
 
-export function presentFile(row: { id: string; fileName: string; mime: string; size: number; sha256: string; uploadedBy: string; createdAt: Date }): FileView {
-  return { id: row.id, fileName: row.fileName, mime: row.mime, size: row.size, sha256: row.sha256, uploadedBy: row.uploadedBy, createdAt: toIso(row.createdAt) as string };
+export function presentFile(row: {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: Date;
+}): FileView {
+  return {
+    id: row.id,
+    fileName: row.fileName,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+    uploadedBy: row.uploadedBy,
+    createdAt: toIso(row.createdAt) as string,
+  };
 }
 
 /**
  * Attaches the actor's own, not yet attached uploads to a record (inside the record's transaction).
  * Someone else's file, or one already attached elsewhere, is refused.
  */
-export async function attachFiles(tx: Executor, actor: Actor, fileIds: readonly string[] | undefined, ownerType: string, ownerId: string): Promise<void> {
+export async function attachFiles(
+  tx: Executor,
+  actor: Actor,
+  fileIds: readonly string[] | undefined,
+  ownerType: string,
+  ownerId: string,
+): Promise<void> {
   if (!fileIds?.length) return;
   const unique = [...new Set(fileIds)];
   const attached = await tx
@@ -30,7 +52,11 @@ export async function attachFiles(tx: Executor, actor: Actor, fileIds: readonly 
 
 /** Evidence files: uploaded first (JSON base64, ≤ 10 MB, stored in the database), attached later. */
 export function createFilesService({ db, clock }: { db: Database; clock: () => Date }) {
-  async function upload(actor: Actor, input: { fileName: string; contentBase64: string; mime: string }, context: AuditContext): Promise<FileView> {
+  async function upload(
+    actor: Actor,
+    input: { fileName: string; contentBase64: string; mime: string },
+    context: AuditContext,
+  ): Promise<FileView> {
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length === 0) throw new AppError('file.invalid', { detail: 'tệp rỗng (0 byte)' });
     if (content.length > FILE_MAX_BYTES) throw new AppError('file.too_large', { limit: FILE_MAX_BYTES / 1024 / 1024 });
@@ -38,9 +64,35 @@ export function createFilesService({ db, clock }: { db: Database; clock: () => D
     const row = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(files)
-        .values({ fileName: input.fileName, mime: input.mime.toLowerCase(), size: content.length, sha256, content, uploadedBy: actor.userId })
-        .returning({ id: files.id, fileName: files.fileName, mime: files.mime, size: files.size, sha256: files.sha256, uploadedBy: files.uploadedBy, createdAt: files.createdAt });
-      await recordAudit(tx, context, { action: 'file.uploaded', entityType: 'file', entityId: created!.id, orgUnitId: actor.orgUnitId, details: { fileName: input.fileName, mime: input.mime, size: content.length, sha256 } }, clock());
+        .values({
+          fileName: input.fileName,
+          mime: input.mime.toLowerCase(),
+          size: content.length,
+          sha256,
+          content,
+          uploadedBy: actor.userId,
+        })
+        .returning({
+          id: files.id,
+          fileName: files.fileName,
+          mime: files.mime,
+          size: files.size,
+          sha256: files.sha256,
+          uploadedBy: files.uploadedBy,
+          createdAt: files.createdAt,
+        });
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'file.uploaded',
+          entityType: 'file',
+          entityId: created!.id,
+          orgUnitId: actor.orgUnitId,
+          details: { fileName: input.fileName, mime: input.mime, size: content.length, sha256 },
+        },
+        clock(),
+      );
       return created!;
     });
     return presentFile(row);

@@ -42,7 +42,11 @@ const taskColumns = {
 };
 
 function selectTasks(executor: Executor) {
-  return executor.select(taskColumns).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId)).leftJoin(agencies, eq(agencies.id, tasks.leadAgencyId));
+  return executor
+    .select(taskColumns)
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(agencies, eq(agencies.id, tasks.leadAgencyId));
 }
 export type TaskRow = Awaited<ReturnType<ReturnType<typeof selectTasks>['where']>>[number];
 
@@ -62,7 +66,10 @@ export interface TaskListFilter {
 }
 
 function uuidArray(ids: readonly string[]): SQL {
-  return sql`array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::uuid[]`;
+  return sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
 }
 
 export async function listTasks(executor: Executor, filter: ScopeFilter, query: TaskListFilter) {
@@ -73,13 +80,17 @@ export async function listTasks(executor: Executor, filter: ScopeFilter, query: 
   if (query.status) conditions.push(sql`${tasks.status} = ${query.status}`);
   if (query.overdue) conditions.push(sql`${OPEN} and ${taskDueDate} < ${query.today}::date`);
   if (query.dueSoon) conditions.push(sql`${OPEN} and ${taskDueDate} between ${query.today}::date and ${query.soon}::date`);
-  if (query.mineAgencyIds) conditions.push(query.mineAgencyIds.length ? sql`${tasks.agencyIds} && ${uuidArray(query.mineAgencyIds)}` : sql`false`);
+  if (query.mineAgencyIds)
+    conditions.push(query.mineAgencyIds.length ? sql`${tasks.agencyIds} && ${uuidArray(query.mineAgencyIds)}` : sql`false`);
   const where = and(...conditions);
   const rows = await selectTasks(executor)
     .where(query.after ? and(where, gt(tasks.id, query.after)) : where)
     .orderBy(asc(tasks.id))
     .limit(query.limit + 1);
-  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(tasks).where(where);
+  const [count] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(where);
   return { rows: rows.slice(0, query.limit), total: count?.total ?? 0, hasMore: rows.length > query.limit };
 }
 
@@ -91,7 +102,13 @@ export async function findTaskInScope(executor: Executor, filter: ScopeFilter, i
 export async function agenciesOfTasks(executor: Executor, taskIds: readonly string[]) {
   if (!taskIds.length) return [];
   return executor
-    .select({ taskId: taskAgencies.taskId, agencyId: taskAgencies.agencyId, agencyName: agencies.name, nameAsWritten: taskAgencies.nameAsWritten, role: taskAgencies.role })
+    .select({
+      taskId: taskAgencies.taskId,
+      agencyId: taskAgencies.agencyId,
+      agencyName: agencies.name,
+      nameAsWritten: taskAgencies.nameAsWritten,
+      role: taskAgencies.role,
+    })
     .from(taskAgencies)
     .leftJoin(agencies, eq(agencies.id, taskAgencies.agencyId))
     .where(inArray(taskAgencies.taskId, [...taskIds]))
@@ -101,8 +118,18 @@ export async function agenciesOfTasks(executor: Executor, taskIds: readonly stri
 export async function updatesOfTask(executor: Executor, taskId: string) {
   return executor
     .select({
-      id: taskUpdates.id, kind: taskUpdates.kind, authorUserId: taskUpdates.authorUserId, authorName: users.fullName, agencyId: taskUpdates.agencyId, agencyName: agencies.name,
-      percent: taskUpdates.percent, narrative: taskUpdates.narrative, fromStatus: taskUpdates.fromStatus, toStatus: taskUpdates.toStatus, occurrenceId: taskUpdates.occurrenceId, createdAt: taskUpdates.createdAt,
+      id: taskUpdates.id,
+      kind: taskUpdates.kind,
+      authorUserId: taskUpdates.authorUserId,
+      authorName: users.fullName,
+      agencyId: taskUpdates.agencyId,
+      agencyName: agencies.name,
+      percent: taskUpdates.percent,
+      narrative: taskUpdates.narrative,
+      fromStatus: taskUpdates.fromStatus,
+      toStatus: taskUpdates.toStatus,
+      occurrenceId: taskUpdates.occurrenceId,
+      createdAt: taskUpdates.createdAt,
     })
     .from(taskUpdates)
     .innerJoin(users, eq(users.id, taskUpdates.authorUserId))
@@ -114,7 +141,16 @@ export async function updatesOfTask(executor: Executor, taskId: string) {
 export async function filesOfOwners(executor: Executor, ownerType: string, ownerIds: readonly string[]) {
   if (!ownerIds.length) return [];
   return executor
-    .select({ id: files.id, ownerId: files.ownerId, fileName: files.fileName, mime: files.mime, size: files.size, sha256: files.sha256, uploadedBy: files.uploadedBy, createdAt: files.createdAt })
+    .select({
+      id: files.id,
+      ownerId: files.ownerId,
+      fileName: files.fileName,
+      mime: files.mime,
+      size: files.size,
+      sha256: files.sha256,
+      uploadedBy: files.uploadedBy,
+      createdAt: files.createdAt,
+    })
     .from(files)
     .where(and(eq(files.ownerType, ownerType), inArray(files.ownerId, [...ownerIds])))
     .orderBy(asc(files.createdAt));
@@ -122,7 +158,14 @@ export async function filesOfOwners(executor: Executor, ownerType: string, owner
 
 export async function occurrencesOfTask(executor: Executor, taskId: string) {
   return executor
-    .select({ id: taskOccurrences.id, periodLabel: taskOccurrences.periodLabel, periodFrom: taskOccurrences.periodFrom, periodTo: taskOccurrences.periodTo, dueDate: taskOccurrences.dueDate, status: taskOccurrences.status })
+    .select({
+      id: taskOccurrences.id,
+      periodLabel: taskOccurrences.periodLabel,
+      periodFrom: taskOccurrences.periodFrom,
+      periodTo: taskOccurrences.periodTo,
+      dueDate: taskOccurrences.dueDate,
+      status: taskOccurrences.status,
+    })
     .from(taskOccurrences)
     .where(eq(taskOccurrences.taskId, taskId))
     .orderBy(asc(taskOccurrences.dueDate));
@@ -131,7 +174,14 @@ export async function occurrencesOfTask(executor: Executor, taskId: string) {
 /** Open tasks due by `until` (overdue or due soon), within the units a filter reaches: for the digest. */
 export async function tasksDueBy(executor: Executor, unitCondition: SQL, until: string) {
   return executor
-    .select({ id: tasks.id, content: tasks.content, planTitle: plans.title, leadAgencyId: tasks.leadAgencyId, status: tasks.status, dueDate: taskDueDate })
+    .select({
+      id: tasks.id,
+      content: tasks.content,
+      planTitle: plans.title,
+      leadAgencyId: tasks.leadAgencyId,
+      status: tasks.status,
+      dueDate: taskDueDate,
+    })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(unitCondition, OPEN, sql`${plans.status} = 'issued'`, sql`${taskDueDate} <= ${until}::date`));

@@ -27,7 +27,11 @@ const FILE_BODY_LIMIT = Math.ceil((FILE_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 /** `attachment; filename*=UTF-8''…`: the original (Vietnamese) name, safely encoded. */
 function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
@@ -36,44 +40,161 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const files = createFilesService(deps);
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    app.get('/tasks', { config: { permission: 'read:tasks' }, schema: { tags, summary: 'Nhiệm vụ trong phạm vi (lọc theo kế hoạch, cơ quan, trạng thái, quá hạn, sắp đến hạn, của tôi)', querystring: taskListQuerySchema, response: { 200: pageSchema(taskViewSchema) } } }, (request) =>
-      service.list(actorOf(request), request.query),
+    app.get(
+      '/tasks',
+      {
+        config: { permission: 'read:tasks' },
+        schema: {
+          tags,
+          summary: 'Nhiệm vụ trong phạm vi (lọc theo kế hoạch, cơ quan, trạng thái, quá hạn, sắp đến hạn, của tôi)',
+          querystring: taskListQuerySchema,
+          response: { 200: pageSchema(taskViewSchema) },
+        },
+      },
+      (request) => service.list(actorOf(request), request.query),
     );
-    app.get('/tasks/:id', { config: { permission: 'read:tasks' }, schema: { tags, summary: 'Chi tiết nhiệm vụ: diễn biến, tệp, các kỳ, thao tác được phép', params: idParamsSchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.get(actorOf(request), request.params.id),
+    app.get(
+      '/tasks/:id',
+      {
+        config: { permission: 'read:tasks' },
+        schema: {
+          tags,
+          summary: 'Chi tiết nhiệm vụ: diễn biến, tệp, các kỳ, thao tác được phép',
+          params: idParamsSchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.get(actorOf(request), request.params.id),
     );
-    app.post('/tasks/:id/progress', { config: { permission: 'update:tasks' }, schema: { tags, summary: 'Cơ quan chủ trì cập nhật tiến độ', params: idParamsSchema, body: taskProgressBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.progress(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/progress',
+      {
+        config: { permission: 'update:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan chủ trì cập nhật tiến độ',
+          params: idParamsSchema,
+          body: taskProgressBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.progress(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/contributions', { config: { permission: 'update:tasks' }, schema: { tags, summary: 'Cơ quan phối hợp gửi ý kiến, kết quả phối hợp', params: idParamsSchema, body: taskContributionBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.contribute(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/contributions',
+      {
+        config: { permission: 'update:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan phối hợp gửi ý kiến, kết quả phối hợp',
+          params: idParamsSchema,
+          body: taskContributionBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.contribute(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/submit', { config: { permission: 'update:tasks' }, schema: { tags, summary: 'Cơ quan chủ trì báo cáo hoàn thành', params: idParamsSchema, body: taskSubmitBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.submit(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/submit',
+      {
+        config: { permission: 'update:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan chủ trì báo cáo hoàn thành',
+          params: idParamsSchema,
+          body: taskSubmitBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.submit(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/accept', { config: { permission: 'chase:tasks' }, schema: { tags, summary: 'Cơ quan thường trực nghiệm thu', params: idParamsSchema, body: taskAcceptBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.accept(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/accept',
+      {
+        config: { permission: 'chase:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan thường trực nghiệm thu',
+          params: idParamsSchema,
+          body: taskAcceptBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.accept(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/return', { config: { permission: 'chase:tasks' }, schema: { tags, summary: 'Cơ quan thường trực trả lại, yêu cầu bổ sung', params: idParamsSchema, body: taskCommentBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.giveBack(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/return',
+      {
+        config: { permission: 'chase:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan thường trực trả lại, yêu cầu bổ sung',
+          params: idParamsSchema,
+          body: taskCommentBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.giveBack(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/cancel', { config: { permission: 'chase:tasks' }, schema: { tags, summary: 'Cơ quan thường trực hủy nhiệm vụ', params: idParamsSchema, body: taskCommentBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.cancel(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/cancel',
+      {
+        config: { permission: 'chase:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan thường trực hủy nhiệm vụ',
+          params: idParamsSchema,
+          body: taskCommentBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.cancel(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/tasks/:id/chase', { config: { permission: 'chase:tasks' }, schema: { tags, summary: 'Đôn đốc cơ quan chủ trì', params: idParamsSchema, body: taskChaseBodySchema, response: { 200: taskDetailSchema } } }, (request) =>
-      service.chase(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.post(
+      '/tasks/:id/chase',
+      {
+        config: { permission: 'chase:tasks' },
+        schema: {
+          tags,
+          summary: 'Đôn đốc cơ quan chủ trì',
+          params: idParamsSchema,
+          body: taskChaseBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => service.chase(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
-    app.post('/files', { bodyLimit: FILE_BODY_LIMIT, config: { permission: 'update:tasks' }, schema: { tags, summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB)', body: uploadFileBodySchema, response: { 201: fileViewSchema } } }, async (request, reply) =>
-      reply.status(201).send(await files.upload(actorOf(request), request.body, auditContextOf(request))),
+    app.post(
+      '/files',
+      {
+        bodyLimit: FILE_BODY_LIMIT,
+        config: { permission: 'update:tasks' },
+        schema: {
+          tags,
+          summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB)',
+          body: uploadFileBodySchema,
+          response: { 201: fileViewSchema },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await files.upload(actorOf(request), request.body, auditContextOf(request))),
     );
-    app.get('/files/:id', { config: { permission: 'read:tasks' }, schema: { tags, summary: 'Tải xuống tệp (theo quyền xem bản ghi chứa tệp)', params: idParamsSchema } }, async (request, reply) => {
-      const file = await files.download(actorOf(request), request.params.id);
-      return reply
-        // Always a download (never rendered in the app's origin), with the type it was uploaded as.
-        .header('content-type', file.mime)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
-    });
+    app.get(
+      '/files/:id',
+      {
+        config: { permission: 'read:tasks' },
+        schema: { tags, summary: 'Tải xuống tệp (theo quyền xem bản ghi chứa tệp)', params: idParamsSchema },
+      },
+      async (request, reply) => {
+        const file = await files.download(actorOf(request), request.params.id);
+        return (
+          reply
+            // Always a download (never rendered in the app's origin), with the type it was uploaded as.
+            .header('content-type', file.mime)
+            .header('content-disposition', contentDisposition(file.fileName))
+            .header('cache-control', 'private, no-store')
+            .send(file.content)
+        );
+      },
+    );
   };
 }

@@ -23,7 +23,15 @@ import { decodeCursor, encodeCursor, toIso } from '../../platform/http/paginatio
 import { notifyAgency } from '../notifications/notifications.service.ts';
 import type { Mailer } from '../notifications/mailer.ts';
 import { attachFiles, presentFile } from './files.service.ts';
-import { agenciesOfTasks, filesOfOwners, findTaskInScope, listTasks, occurrencesOfTask, updatesOfTask, type TaskRow } from './tasks.repository.ts';
+import {
+  agenciesOfTasks,
+  filesOfOwners,
+  findTaskInScope,
+  listTasks,
+  occurrencesOfTask,
+  updatesOfTask,
+  type TaskRow,
+} from './tasks.repository.ts';
 
 type AgencyRow = Awaited<ReturnType<typeof agenciesOfTasks>>[number];
 type UpdateKind = (typeof taskUpdates.$inferInsert)['kind'];
@@ -51,7 +59,13 @@ const ACTION_LABELS: Record<Exclude<TaskAction, 'view'>, string> = {
 
 function accessRecord(row: TaskRow, agencyRows: AgencyRow[]): TaskAccessRecord {
   const ids = (role: AgencyRow['role']) => agencyRows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
-  return { orgUnitId: row.orgUnitId, leadAgencyId: row.leadAgencyId, coordinatingAgencyIds: ids('coordinating'), requestedAgencyIds: ids('requested'), status: row.status as TaskStatus };
+  return {
+    orgUnitId: row.orgUnitId,
+    leadAgencyId: row.leadAgencyId,
+    coordinatingAgencyIds: ids('coordinating'),
+    requestedAgencyIds: ids('requested'),
+    status: row.status as TaskStatus,
+  };
 }
 
 export function createTasksService({ db, clock }: { db: Database; clock: () => Date }, mailer: Mailer) {
@@ -73,7 +87,20 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
     };
   }
 
-  async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; q?: string | undefined; planId?: string | undefined; agencyId?: string | undefined; status?: TaskStatus | undefined; overdue?: 'true' | 'false' | undefined; dueSoon?: 'true' | 'false' | undefined; mine?: 'true' | 'false' | undefined }) {
+  async function list(
+    actor: Actor,
+    query: {
+      limit: number;
+      cursor?: string | undefined;
+      q?: string | undefined;
+      planId?: string | undefined;
+      agencyId?: string | undefined;
+      status?: TaskStatus | undefined;
+      overdue?: 'true' | 'false' | undefined;
+      dueSoon?: 'true' | 'false' | undefined;
+      mine?: 'true' | 'false' | undefined;
+    },
+  ) {
     const after = decodeCursor(query.cursor, 1) as [string] | null;
     const day = today();
     const page = await listTasks(db, scopeFilterFor(actor, 'read:tasks'), {
@@ -85,8 +112,17 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
       today: day,
       soon: addDays(day, DUE_SOON_DAYS),
     });
-    const agencyRows = await agenciesOfTasks(db, page.rows.map((row) => row.id));
-    const items = page.rows.map((row) => present(actor, row, agencyRows.filter((a) => a.taskId === row.id)));
+    const agencyRows = await agenciesOfTasks(
+      db,
+      page.rows.map((row) => row.id),
+    );
+    const items = page.rows.map((row) =>
+      present(
+        actor,
+        row,
+        agencyRows.filter((a) => a.taskId === row.id),
+      ),
+    );
     const last = items.at(-1);
     return { items, total: page.total, nextCursor: page.hasMore && last ? encodeCursor([last.id]) : null };
   }
@@ -101,11 +137,19 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
   async function get(actor: Actor, id: string): Promise<TaskDetail> {
     const { row, agencyRows } = await load(actor, id);
     const updates = await updatesOfTask(db, id);
-    const attachments = await filesOfOwners(db, 'task_update', updates.map((u) => u.id));
+    const attachments = await filesOfOwners(
+      db,
+      'task_update',
+      updates.map((u) => u.id),
+    );
     return {
       ...present(actor, row, agencyRows),
       context: row.context,
-      updates: updates.map((update) => ({ ...update, createdAt: toIso(update.createdAt) as string, files: attachments.filter((f) => f.ownerId === update.id).map(presentFile) })),
+      updates: updates.map((update) => ({
+        ...update,
+        createdAt: toIso(update.createdAt) as string,
+        files: attachments.filter((f) => f.ownerId === update.id).map(presentFile),
+      })),
       occurrences: await occurrencesOfTask(db, id),
     };
   }
@@ -116,7 +160,8 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
     if (!allowedTaskActions(actor, loaded.record).includes(action)) {
       const relations = taskRelationsOf(actor, loaded.record);
       const party = ACTION_PARTY[action];
-      const hasParty = party === 'lead' ? relations.isLead : party === 'coordinating' ? relations.isCoordinating : relations.isStandingOffice;
+      const hasParty =
+        party === 'lead' ? relations.isLead : party === 'coordinating' ? relations.isCoordinating : relations.isStandingOffice;
       if (!hasParty) throw new AppError('auth.forbidden');
       throw new AppError('task.action_not_allowed', { action: ACTION_LABELS[action], status: TASK_STATUS_LABELS[loaded.record.status].vi });
     }
@@ -143,19 +188,40 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
   }
 
   /** One write on a task: its history line, the state change, attachments, audit; one transaction. */
-  async function write(actor: Actor, id: string, input: WriteInput, context: AuditContext, after?: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], row: TaskRow) => Promise<void>) {
+  async function write(
+    actor: Actor,
+    id: string,
+    input: WriteInput,
+    context: AuditContext,
+    after?: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], row: TaskRow) => Promise<void>,
+  ) {
     const { row, record } = await authorise(actor, id, input.action);
     const from = record.status;
     const to = input.transition ? nextTaskStatus(from, input.transition) : from;
     if (!to) throw new AppError('task.action_not_allowed', { action: ACTION_LABELS[input.action], status: TASK_STATUS_LABELS[from].vi });
     if (input.occurrenceId) {
-      const [occurrence] = await db.select({ id: taskOccurrences.id }).from(taskOccurrences).where(and(eq(taskOccurrences.id, input.occurrenceId), eq(taskOccurrences.taskId, id)));
-      if (!occurrence) throw new AppError('validation.failed', {}, [{ path: 'occurrenceId', message: 'Kỳ thực hiện không thuộc nhiệm vụ này.' }]);
+      const [occurrence] = await db
+        .select({ id: taskOccurrences.id })
+        .from(taskOccurrences)
+        .where(and(eq(taskOccurrences.id, input.occurrenceId), eq(taskOccurrences.taskId, id)));
+      if (!occurrence)
+        throw new AppError('validation.failed', {}, [{ path: 'occurrenceId', message: 'Kỳ thực hiện không thuộc nhiệm vụ này.' }]);
     }
     await db.transaction(async (tx) => {
       const [update] = await tx
         .insert(taskUpdates)
-        .values({ taskId: id, authorUserId: actor.userId, agencyId: writingAgency(actor, record, ACTION_PARTY[input.action]), kind: input.kind, percent: input.percent ?? null, narrative: input.narrative ?? null, fromStatus: from, toStatus: to, occurrenceId: input.occurrenceId ?? null, createdAt: clock() })
+        .values({
+          taskId: id,
+          authorUserId: actor.userId,
+          agencyId: writingAgency(actor, record, ACTION_PARTY[input.action]),
+          kind: input.kind,
+          percent: input.percent ?? null,
+          narrative: input.narrative ?? null,
+          fromStatus: from,
+          toStatus: to,
+          occurrenceId: input.occurrenceId ?? null,
+          createdAt: clock(),
+        })
         .returning({ id: taskUpdates.id });
       await attachFiles(tx, actor, input.fileIds, 'task_update', update!.id);
       const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
@@ -163,47 +229,104 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
       if (input.percent !== undefined) changes.progressPercent = input.percent;
       if (input.kind === 'submission') changes.progressPercent = 100;
       // Only from the state the decision was taken on: a concurrent change makes this a conflict.
-      const changed = await tx.update(tasks).set(changes).where(and(eq(tasks.id, id), eq(tasks.status, from))).returning({ id: tasks.id });
+      const changed = await tx
+        .update(tasks)
+        .set(changes)
+        .where(and(eq(tasks.id, id), eq(tasks.status, from)))
+        .returning({ id: tasks.id });
       if (!changed.length) throw new AppError('resource.version_conflict');
-      if (input.occurrenceId && input.percent === 100) await tx.update(taskOccurrences).set({ status: 'done', updatedAt: clock() }).where(eq(taskOccurrences.id, input.occurrenceId));
-      if (to === 'cancelled') await tx.update(taskOccurrences).set({ status: 'cancelled', updatedAt: clock() }).where(and(eq(taskOccurrences.taskId, id), eq(taskOccurrences.status, 'pending')));
-      await recordAudit(tx, context, { action: input.audit, entityType: 'task', entityId: id, orgUnitId: row.orgUnitId, details: { updateId: update!.id, from, to, percent: input.percent ?? null, narrative: input.narrative ?? null, fileIds: input.fileIds ?? [] } }, clock());
+      if (input.occurrenceId && input.percent === 100)
+        await tx.update(taskOccurrences).set({ status: 'done', updatedAt: clock() }).where(eq(taskOccurrences.id, input.occurrenceId));
+      if (to === 'cancelled')
+        await tx
+          .update(taskOccurrences)
+          .set({ status: 'cancelled', updatedAt: clock() })
+          .where(and(eq(taskOccurrences.taskId, id), eq(taskOccurrences.status, 'pending')));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: input.audit,
+          entityType: 'task',
+          entityId: id,
+          orgUnitId: row.orgUnitId,
+          details: {
+            updateId: update!.id,
+            from,
+            to,
+            percent: input.percent ?? null,
+            narrative: input.narrative ?? null,
+            fileIds: input.fileIds ?? [],
+          },
+        },
+        clock(),
+      );
       if (after) await after(tx, row);
     });
     return get(actor, id);
   }
 
-  async function progress(actor: Actor, id: string, input: { percent: number; narrative: string; fileIds?: string[] | undefined; occurrenceId?: string | undefined }, context: AuditContext) {
+  async function progress(
+    actor: Actor,
+    id: string,
+    input: { percent: number; narrative: string; fileIds?: string[] | undefined; occurrenceId?: string | undefined },
+    context: AuditContext,
+  ) {
     const { record } = await authorise(actor, id, 'progress');
-    return write(actor, id, { action: 'progress', kind: 'progress', audit: 'task.progress_reported', transition: transitionForProgress(record.status), ...input }, context);
+    return write(
+      actor,
+      id,
+      { action: 'progress', kind: 'progress', audit: 'task.progress_reported', transition: transitionForProgress(record.status), ...input },
+      context,
+    );
   }
 
   const contribute = (actor: Actor, id: string, input: { narrative: string; fileIds?: string[] | undefined }, context: AuditContext) =>
     write(actor, id, { action: 'contribute', kind: 'contribution', audit: 'task.contributed', transition: null, ...input }, context);
-  const submit = (actor: Actor, id: string, input: { narrative?: string | null | undefined; fileIds?: string[] | undefined }, context: AuditContext) =>
-    write(actor, id, { action: 'submit', kind: 'submission', audit: 'task.submitted', transition: 'submit', ...input }, context);
+  const submit = (
+    actor: Actor,
+    id: string,
+    input: { narrative?: string | null | undefined; fileIds?: string[] | undefined },
+    context: AuditContext,
+  ) => write(actor, id, { action: 'submit', kind: 'submission', audit: 'task.submitted', transition: 'submit', ...input }, context);
   const accept = (actor: Actor, id: string, input: { comment?: string | null | undefined }, context: AuditContext) =>
-    write(actor, id, { action: 'accept', kind: 'acceptance', audit: 'task.accepted', transition: 'accept', narrative: input.comment }, context);
+    write(
+      actor,
+      id,
+      { action: 'accept', kind: 'acceptance', audit: 'task.accepted', transition: 'accept', narrative: input.comment },
+      context,
+    );
   const giveBack = (actor: Actor, id: string, input: { comment: string }, context: AuditContext) =>
     write(actor, id, { action: 'return', kind: 'return', audit: 'task.returned', transition: 'return', narrative: input.comment }, context);
   const cancel = (actor: Actor, id: string, input: { comment: string }, context: AuditContext) =>
-    write(actor, id, { action: 'cancel', kind: 'cancellation', audit: 'task.cancelled', transition: 'cancel', narrative: input.comment }, context);
+    write(
+      actor,
+      id,
+      { action: 'cancel', kind: 'cancellation', audit: 'task.cancelled', transition: 'cancel', narrative: input.comment },
+      context,
+    );
 
   /** Đôn đốc: recorded on the task and notified to every user of the lead agency (email too when configured). */
   async function chase(actor: Actor, id: string, input: { message: string }, context: AuditContext) {
     const mails: Parameters<Mailer['send']>[0] = [];
-    const result = await write(actor, id, { action: 'chase', kind: 'chase', audit: 'task.chased', transition: null, narrative: input.message }, context, async (tx, row) => {
-      if (!row.leadAgencyId) return;
-      const notified = await notifyAgency(tx, row.leadAgencyId, {
-        kind: 'task_chase',
-        title: `Đôn đốc thực hiện nhiệm vụ: ${row.content.length > 100 ? `${row.content.slice(0, 99)}…` : row.content}`,
-        body: `${input.message}\n\nKế hoạch: ${row.planTitle}${row.dueDate ? `\nHạn: ${row.dueDate.split('-').reverse().join('/')}` : ''}`,
-        link: `/tasks/${id}`,
-        entityType: 'task',
-        entityId: id,
-      });
-      mails.push(...notified.mails);
-    });
+    const result = await write(
+      actor,
+      id,
+      { action: 'chase', kind: 'chase', audit: 'task.chased', transition: null, narrative: input.message },
+      context,
+      async (tx, row) => {
+        if (!row.leadAgencyId) return;
+        const notified = await notifyAgency(tx, row.leadAgencyId, {
+          kind: 'task_chase',
+          title: `Đôn đốc thực hiện nhiệm vụ: ${row.content.length > 100 ? `${row.content.slice(0, 99)}…` : row.content}`,
+          body: `${input.message}\n\nKế hoạch: ${row.planTitle}${row.dueDate ? `\nHạn: ${row.dueDate.split('-').reverse().join('/')}` : ''}`,
+          link: `/tasks/${id}`,
+          entityType: 'task',
+          entityId: id,
+        });
+        mails.push(...notified.mails);
+      },
+    );
     await mailer.send(mails);
     return result;
   }

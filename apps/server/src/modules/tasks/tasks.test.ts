@@ -2,7 +2,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { agencies, auditEvents, migrateDatabase, notifications, tasks, users } from '@atmis/db';
 import { backupDatabase, restoreDatabase } from '@atmis/db/backup';
-import { matchesScope, scopeFilterFor, type Actor, type FileView, type NotificationView, type PlanDetail, type TaskDetail, type TaskView } from '@atmis/domain';
+import {
+  matchesScope,
+  scopeFilterFor,
+  type Actor,
+  type FileView,
+  type NotificationView,
+  type PlanDetail,
+  type TaskDetail,
+  type TaskView,
+} from '@atmis/domain';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
@@ -20,7 +29,10 @@ beforeAll(async () => {
   office = await loginAs(t.app, 'tinh.thuongtruc');
   health = await loginAs(t.app, 'so.yte');
   court = await loginAs(t.app, 'toaan');
-  const rows = await t.database.db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, ['T31.CA', 'T31.SYT', 'T31.SNV', 'T31.VKS', 'T31.TAND', 'T31.SGDDT', 'T31.BCD138']));
+  const rows = await t.database.db
+    .select({ id: agencies.id, code: agencies.code })
+    .from(agencies)
+    .where(inArray(agencies.code, ['T31.CA', 'T31.SYT', 'T31.SNV', 'T31.VKS', 'T31.TAND', 'T31.SGDDT', 'T31.BCD138']));
   for (const row of rows) agencyIds[row.code] = row.id;
 });
 afterAll(() => t.close());
@@ -37,9 +49,24 @@ async function issuedPlan() {
     periodFrom: iso(10),
     periodTo: iso(375),
     tasks: [
-      { content: 'Khám, chữa bệnh cho nạn nhân bị mua bán trở về', leadAgencyId: agencyIds['T31.SYT'], coordinatingAgencyIds: [agencyIds['T31.SNV']], deadline: iso(-3) },
-      { content: 'Tuyên truyền phòng, chống mua bán người trong trường học', leadAgencyId: agencyIds['T31.SGDDT'], coordinatingAgencyIds: [agencyIds['T31.SYT']], deadline: iso(5) },
-      { content: 'Xét xử lưu động các vụ án mua bán người', leadAgencyId: agencyIds['T31.TAND'], requestedAgencyIds: [agencyIds['T31.VKS']], recurrence: 'quarterly' },
+      {
+        content: 'Khám, chữa bệnh cho nạn nhân bị mua bán trở về',
+        leadAgencyId: agencyIds['T31.SYT'],
+        coordinatingAgencyIds: [agencyIds['T31.SNV']],
+        deadline: iso(-3),
+      },
+      {
+        content: 'Tuyên truyền phòng, chống mua bán người trong trường học',
+        leadAgencyId: agencyIds['T31.SGDDT'],
+        coordinatingAgencyIds: [agencyIds['T31.SYT']],
+        deadline: iso(5),
+      },
+      {
+        content: 'Xét xử lưu động các vụ án mua bán người',
+        leadAgencyId: agencyIds['T31.TAND'],
+        requestedAgencyIds: [agencyIds['T31.VKS']],
+        recurrence: 'quarterly',
+      },
       { content: 'Tổng hợp, báo cáo kết quả thực hiện kế hoạch', leadAgencyId: agencyIds['T31.CA'], deadline: iso(60) },
     ],
   });
@@ -52,7 +79,12 @@ async function issuedPlan() {
 }
 
 async function audited(action: string, entityId: string) {
-  return (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))).length;
+  return (
+    await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, action), eq(auditEvents.entityId, entityId)))
+  ).length;
 }
 
 describe('who sees which task', () => {
@@ -60,7 +92,10 @@ describe('who sees which task', () => {
     const { plan, list } = await issuedPlan();
     expect(list.total).toBe(4);
     const seen = page<TaskView>(await health.get(`/api/v1/tasks?planId=${plan.id}`));
-    expect(seen.items.map((task) => task.content).sort()).toEqual(['Khám, chữa bệnh cho nạn nhân bị mua bán trở về', 'Tuyên truyền phòng, chống mua bán người trong trường học']);
+    expect(seen.items.map((task) => task.content).sort()).toEqual([
+      'Khám, chữa bệnh cho nạn nhân bị mua bán trở về',
+      'Tuyên truyền phòng, chống mua bán người trong trường học',
+    ]);
     for (const task of seen.items) expect(task.agencies.some((a) => a.agencyId === agencyIds['T31.SYT'])).toBe(true);
     const inbox = page<TaskView>(await health.get('/api/v1/tasks?mine=true&limit=100'));
     expect(inbox.items.every((task) => task.agencies.some((a) => a.agencyId === agencyIds['T31.SYT']))).toBe(true);
@@ -75,7 +110,12 @@ describe('who sees which task', () => {
     expect((await health.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'progress']);
     expect((await health.get(`/api/v1/tasks/${education.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'contribute']);
     expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'cancel', 'chase']);
-    expect((await office.get(`/api/v1/tasks/${police.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'progress', 'cancel', 'chase']);
+    expect((await office.get(`/api/v1/tasks/${police.id}`)).json<TaskDetail>().allowedActions).toEqual([
+      'view',
+      'progress',
+      'cancel',
+      'chase',
+    ]);
     // The coordinating department may not report the lead's progress: 403, nothing written.
     expect((await health.post(`/api/v1/tasks/${education.id}/progress`, { percent: 10, narrative: 'Thử' })).statusCode).toBe(403);
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
@@ -91,13 +131,27 @@ describe('who sees which task', () => {
 describe('one rule in SQL and in TypeScript', () => {
   it('for every demo account, the tasks listed are exactly those the pure scope check admits', async () => {
     const { plan } = await issuedPlan();
-    const rows = await t.database.db.select({ id: tasks.id, orgUnitId: tasks.orgUnitId, agencyIds: tasks.agencyIds }).from(tasks).where(eq(tasks.planId, plan.id));
+    const rows = await t.database.db
+      .select({ id: tasks.id, orgUnitId: tasks.orgUnitId, agencyIds: tasks.agencyIds })
+      .from(tasks)
+      .where(eq(tasks.planId, plan.id));
     for (const username of DEMO_USERNAMES) {
       const agent = await loginAs(t.app, username);
       const me = agent.me!;
-      const actor: Actor = { userId: me.user.id, username, orgUnitId: me.user.orgUnitId, agencyId: me.user.agencyId, assignments: me.assignments.map((a) => ({ ...a })) };
-      const expected = rows.filter((row) => matchesScope(scopeFilterFor(actor, 'read:tasks'), row)).map((row) => row.id).sort();
-      const listed = page<TaskView>(await agent.get(`/api/v1/tasks?planId=${plan.id}&limit=100`)).items.map((task) => task.id).sort();
+      const actor: Actor = {
+        userId: me.user.id,
+        username,
+        orgUnitId: me.user.orgUnitId,
+        agencyId: me.user.agencyId,
+        assignments: me.assignments.map((a) => ({ ...a })),
+      };
+      const expected = rows
+        .filter((row) => matchesScope(scopeFilterFor(actor, 'read:tasks'), row))
+        .map((row) => row.id)
+        .sort();
+      const listed = page<TaskView>(await agent.get(`/api/v1/tasks?planId=${plan.id}&limit=100`))
+        .items.map((task) => task.id)
+        .sort();
       expect(listed, username).toEqual(expected);
     }
   });
@@ -106,20 +160,37 @@ describe('one rule in SQL and in TypeScript', () => {
 describe('working a task', () => {
   it('the lead posts progress with a file, submits, cannot accept; the standing office returns then accepts; all audited', async () => {
     const { health: task } = await issuedPlan();
-    const upload = await health.post('/api/v1/files', { fileName: 'Báo cáo kết quả.pdf', mime: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4 minh chứng').toString('base64') });
+    const upload = await health.post('/api/v1/files', {
+      fileName: 'Báo cáo kết quả.pdf',
+      mime: 'application/pdf',
+      contentBase64: Buffer.from('%PDF-1.4 minh chứng').toString('base64'),
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     const file = upload.json<FileView>();
     expect(await audited('file.uploaded', file.id)).toBe(1);
 
-    const progressed = await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 60, narrative: 'Đã khám cho 12 nạn nhân.', fileIds: [file.id] });
+    const progressed = await health.post(`/api/v1/tasks/${task.id}/progress`, {
+      percent: 60,
+      narrative: 'Đã khám cho 12 nạn nhân.',
+      fileIds: [file.id],
+    });
     expect(progressed.statusCode, progressed.body.slice(0, 300)).toBe(200);
     const detail = progressed.json<TaskDetail>();
     expect(detail).toMatchObject({ status: 'in_progress', progressPercent: 60, timing: 'overdue' });
     expect(detail.updates).toHaveLength(1);
-    expect(detail.updates[0]).toMatchObject({ kind: 'progress', percent: 60, fromStatus: 'not_started', toStatus: 'in_progress', agencyId: agencyIds['T31.SYT'], files: [{ id: file.id, fileName: 'Báo cáo kết quả.pdf' }] });
+    expect(detail.updates[0]).toMatchObject({
+      kind: 'progress',
+      percent: 60,
+      fromStatus: 'not_started',
+      toStatus: 'in_progress',
+      agencyId: agencyIds['T31.SYT'],
+      files: [{ id: file.id, fileName: 'Báo cáo kết quả.pdf' }],
+    });
     expect(await audited('task.progress_reported', task.id)).toBe(1);
     // The same file cannot be attached twice.
-    expect((await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 70, narrative: 'x', fileIds: [file.id] })).statusCode).toBe(400);
+    expect((await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 70, narrative: 'x', fileIds: [file.id] })).statusCode).toBe(
+      400,
+    );
 
     // The standing office downloads the evidence; a department it is not addressed to cannot.
     const download = await office.get(`/api/v1/files/${file.id}`);
@@ -129,16 +200,24 @@ describe('working a task', () => {
     const xa = await loginAs(t.app, 'xa.a');
     expect((await xa.get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
 
-    expect((await health.post(`/api/v1/tasks/${task.id}/submit`, { narrative: 'Hoàn thành.' })).json<TaskDetail>()).toMatchObject({ status: 'submitted', progressPercent: 100, timing: 'closed' });
+    expect((await health.post(`/api/v1/tasks/${task.id}/submit`, { narrative: 'Hoàn thành.' })).json<TaskDetail>()).toMatchObject({
+      status: 'submitted',
+      progressPercent: 100,
+      timing: 'closed',
+    });
     const before = await databaseFingerprint(t.database.db);
     const refused = await health.post(`/api/v1/tasks/${task.id}/accept`, {});
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
 
-    expect((await office.post(`/api/v1/tasks/${task.id}/return`, { comment: 'Bổ sung số liệu theo giới tính.' })).json<TaskDetail>().status).toBe('returned');
+    expect(
+      (await office.post(`/api/v1/tasks/${task.id}/return`, { comment: 'Bổ sung số liệu theo giới tính.' })).json<TaskDetail>().status,
+    ).toBe('returned');
     expect((await health.get(`/api/v1/tasks/${task.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'progress']);
-    expect((await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 90, narrative: 'Đã bổ sung.' })).json<TaskDetail>().status).toBe('in_progress');
+    expect(
+      (await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 90, narrative: 'Đã bổ sung.' })).json<TaskDetail>().status,
+    ).toBe('in_progress');
     await health.post(`/api/v1/tasks/${task.id}/submit`, {});
     const accepted = await office.post(`/api/v1/tasks/${task.id}/accept`, { comment: 'Đạt yêu cầu.' });
     expect(accepted.json<TaskDetail>()).toMatchObject({ status: 'accepted', allowedActions: ['view'] });
@@ -146,16 +225,21 @@ describe('working a task', () => {
     const again = await office.post(`/api/v1/tasks/${task.id}/accept`, {});
     expect(again.statusCode).toBe(409);
     expect(again.json<{ title: string }>().title).toMatch(/nghiệm thu.*Đã nghiệm thu/);
-    for (const action of ['task.submitted', 'task.returned', 'task.accepted']) expect(await audited(action, task.id), action).toBeGreaterThan(0);
+    for (const action of ['task.submitted', 'task.returned', 'task.accepted'])
+      expect(await audited(action, task.id), action).toBeGreaterThan(0);
   });
 
   it('a coordinating department contributes; the standing office cancels with a comment', async () => {
     const { education } = await issuedPlan();
-    const contributed = await health.post(`/api/v1/tasks/${education.id}/contributions`, { narrative: 'Sở Y tế cử cán bộ tham gia 3 buổi.' });
+    const contributed = await health.post(`/api/v1/tasks/${education.id}/contributions`, {
+      narrative: 'Sở Y tế cử cán bộ tham gia 3 buổi.',
+    });
     expect(contributed.statusCode).toBe(200);
     expect(contributed.json<TaskDetail>().updates[0]).toMatchObject({ kind: 'contribution', agencyId: agencyIds['T31.SYT'] });
     expect(await audited('task.contributed', education.id)).toBe(1);
-    const cancelled = await office.post(`/api/v1/tasks/${education.id}/cancel`, { comment: 'Nội dung đã được lồng ghép vào nhiệm vụ khác.' });
+    const cancelled = await office.post(`/api/v1/tasks/${education.id}/cancel`, {
+      comment: 'Nội dung đã được lồng ghép vào nhiệm vụ khác.',
+    });
     expect(cancelled.json<TaskDetail>().status).toBe('cancelled');
     expect((await health.post(`/api/v1/tasks/${education.id}/contributions`, { narrative: 'Muộn.' })).statusCode).toBe(409);
   });
@@ -174,7 +258,10 @@ describe('following and chasing', () => {
     const { health: late } = await issuedPlan();
     const chased = await office.post(`/api/v1/tasks/${late.id}/chase`, { message: 'Đề nghị Sở Y tế khẩn trương báo cáo kết quả.' });
     expect(chased.statusCode, chased.body.slice(0, 300)).toBe(200);
-    expect(chased.json<TaskDetail>().updates.at(-1)).toMatchObject({ kind: 'chase', narrative: 'Đề nghị Sở Y tế khẩn trương báo cáo kết quả.' });
+    expect(chased.json<TaskDetail>().updates.at(-1)).toMatchObject({
+      kind: 'chase',
+      narrative: 'Đề nghị Sở Y tế khẩn trương báo cáo kết quả.',
+    });
     expect(await audited('task.chased', late.id)).toBe(1);
     expect((await health.post(`/api/v1/tasks/${late.id}/chase`, { message: 'x' })).statusCode).toBe(403);
 
@@ -184,7 +271,9 @@ describe('following and chasing', () => {
     expect(notice!.body).toContain('khẩn trương');
     expect(notice!.readAt).toBeNull();
     // Nobody else's inbox gets it.
-    expect((await court.get('/api/v1/notifications')).json<{ items: NotificationView[] }>().items.some((n) => n.entityId === late.id)).toBe(false);
+    expect((await court.get('/api/v1/notifications')).json<{ items: NotificationView[] }>().items.some((n) => n.entityId === late.id)).toBe(
+      false,
+    );
     expect((await court.post(`/api/v1/notifications/${notice!.id}/read`)).statusCode).toBe(404);
     const read = await health.post(`/api/v1/notifications/${notice!.id}/read`);
     expect(read.json<NotificationView>().readAt).not.toBeNull();
@@ -199,7 +288,10 @@ describe('following and chasing', () => {
     expect(run.statusCode, run.body).toBe(200);
     expect(run.json()).toMatchObject({ date, emailsSent: 0 });
     const [me] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'so.yte'));
-    const digests = await t.database.db.select().from(notifications).where(and(eq(notifications.recipientUserId, me!.id), eq(notifications.kind, 'task_digest')));
+    const digests = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.recipientUserId, me!.id), eq(notifications.kind, 'task_digest')));
     const today = digests.find((n) => n.dedupeKey?.startsWith(`digest:${date}:`));
     expect(today?.body).toContain(late.content);
     // Running it again the same day adds nothing for the same users.
@@ -212,7 +304,10 @@ describe('following and chasing', () => {
 describe('bad files', () => {
   it.each([
     ['empty', { fileName: 'a.pdf', mime: 'application/pdf', contentBase64: '' }],
-    ['oversized', { fileName: 'a.bin', mime: 'application/octet-stream', contentBase64: Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64') }],
+    [
+      'oversized',
+      { fileName: 'a.bin', mime: 'application/octet-stream', contentBase64: Buffer.alloc(10 * 1024 * 1024 + 1).toString('base64') },
+    ],
     ['not base64', { fileName: 'a.pdf', mime: 'application/pdf', contentBase64: '###' }],
     ['bad mime', { fileName: 'a.pdf', mime: 'pdf', contentBase64: 'YQ==' }],
   ])('%s → 400 and nothing stored', async (_what, body) => {
@@ -226,7 +321,13 @@ describe('bad files', () => {
 describe('backup', () => {
   it('carries plans, tasks, their history and evidence files (bytea) into a restored database', async () => {
     const { health: task } = await issuedPlan();
-    const file = (await health.post('/api/v1/files', { fileName: 'ảnh.png', mime: 'image/png', contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]).toString('base64') })).json<FileView>();
+    const file = (
+      await health.post('/api/v1/files', {
+        fileName: 'ảnh.png',
+        mime: 'image/png',
+        contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]).toString('base64'),
+      })
+    ).json<FileView>();
     await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 20, narrative: 'Ảnh minh chứng', fileIds: [file.id] });
     const backupFile = path.join(tmpdir(), `atmis-plans-backup-${process.pid}.atmis.gz`);
     const backup = await backupDatabase(t.database, backupFile);

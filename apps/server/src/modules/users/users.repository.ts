@@ -25,9 +25,20 @@ const userColumns = {
 };
 
 type UserRow = { [K in keyof typeof userColumns]: unknown } & {
-  id: string; username: string; fullName: string; email: string | null; phone: string | null; orgUnitId: string; orgUnitName: string;
-  agencyId: string | null; agencyName: string | null; status: 'active' | 'disabled'; lockedUntil: Date | null; totpEnabled: boolean;
-  lastLoginAt: Date | null; createdAt: Date;
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  orgUnitId: string;
+  orgUnitName: string;
+  agencyId: string | null;
+  agencyName: string | null;
+  status: 'active' | 'disabled';
+  lockedUntil: Date | null;
+  totpEnabled: boolean;
+  lastLoginAt: Date | null;
+  createdAt: Date;
 };
 
 function present(row: UserRow, now: Date): UserView {
@@ -57,13 +68,21 @@ export function userScope(filter: ScopeFilter): SQL {
 export async function listUsers(
   executor: Executor,
   filter: ScopeFilter,
-  query: { limit: number; cursor?: string | undefined; sort: UserSort; q?: string | undefined; orgUnitId?: string | undefined; status?: 'active' | 'disabled' | undefined },
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    sort: UserSort;
+    q?: string | undefined;
+    orgUnitId?: string | undefined;
+    status?: 'active' | 'disabled' | undefined;
+  },
   now: Date,
 ): Promise<{ items: UserView[]; total: number; nextCursor: string | null }> {
   const conditions: SQL[] = [userScope(filter)];
   const search = searchCondition(users.searchKey, query.q);
   if (search) conditions.push(search);
-  if (query.orgUnitId) conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
+  if (query.orgUnitId)
+    conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
   if (query.status) conditions.push(eq(users.status, query.status));
   const where = and(...conditions);
   const { key, isDescending } = parseSort(query.sort);
@@ -83,7 +102,10 @@ export async function listUsers(
     .where(pageWhere)
     .orderBy(...keysetOrder(sort))
     .limit(query.limit + 1);
-  const [count] = await executor.select({ total: sql<number>`count(*)::int` }).from(users).where(where);
+  const [count] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .where(where);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {

@@ -26,31 +26,111 @@ export function userRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createUsersService(deps);
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    app.get('/users', { config: { permission: 'read:users' }, schema: { tags, summary: 'Danh sách người dùng trong phạm vi', querystring: userListQuerySchema, response: { 200: pageSchema(userViewSchema) } } }, (request) =>
-      service.list(actorOf(request), request.query),
+    app.get(
+      '/users',
+      {
+        config: { permission: 'read:users' },
+        schema: {
+          tags,
+          summary: 'Danh sách người dùng trong phạm vi',
+          querystring: userListQuerySchema,
+          response: { 200: pageSchema(userViewSchema) },
+        },
+      },
+      (request) => service.list(actorOf(request), request.query),
     );
-    app.post('/users', { config: { permission: 'manage:users' }, schema: { tags, summary: 'Tạo người dùng', body: createUserBodySchema, response: { 201: userDetailSchema } } }, async (request, reply) => {
-      const user = await service.create(actorOf(request), request.body, localeOf(request), auditContextOf(request));
-      return reply.status(201).send(user);
-    });
-    app.get('/users/:id', { config: { permission: 'read:users' }, schema: { tags, summary: 'Chi tiết người dùng', params: idParamsSchema, response: { 200: userDetailSchema } } }, (request) =>
-      service.get(actorOf(request), request.params.id),
+    app.post(
+      '/users',
+      {
+        config: { permission: 'manage:users' },
+        schema: { tags, summary: 'Tạo người dùng', body: createUserBodySchema, response: { 201: userDetailSchema } },
+      },
+      async (request, reply) => {
+        const user = await service.create(actorOf(request), request.body, localeOf(request), auditContextOf(request));
+        return reply.status(201).send(user);
+      },
     );
-    app.patch('/users/:id', { config: { permission: 'manage:users' }, schema: { tags, summary: 'Cập nhật, khóa/mở khóa người dùng', params: idParamsSchema, body: updateUserBodySchema, response: { 200: userDetailSchema } } }, (request) =>
-      service.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    app.get(
+      '/users/:id',
+      {
+        config: { permission: 'read:users' },
+        schema: { tags, summary: 'Chi tiết người dùng', params: idParamsSchema, response: { 200: userDetailSchema } },
+      },
+      (request) => service.get(actorOf(request), request.params.id),
     );
-    app.post('/users/:id/password', { config: { permission: 'manage:users' }, schema: { tags, summary: 'Đặt lại mật khẩu', params: idParamsSchema, body: resetPasswordBodySchema, response: { 200: okSchema } } }, async (request) => {
-      await service.resetPassword(actorOf(request), request.params.id, request.body.newPassword, localeOf(request), auditContextOf(request));
-      return { ok: true as const };
-    });
-    app.post('/users/:id/assignments', { config: { permission: 'manage:users' }, schema: { tags, summary: 'Phân công vai trò', params: idParamsSchema, body: createAssignmentBodySchema, response: { 201: userDetailSchema } } }, async (request, reply) => {
-      const user = await service.grantAssignment(actorOf(request), request.params.id, request.body, localeOf(request), auditContextOf(request));
-      return reply.status(201).send(user);
-    });
+    app.patch(
+      '/users/:id',
+      {
+        config: { permission: 'manage:users' },
+        schema: {
+          tags,
+          summary: 'Cập nhật, khóa/mở khóa người dùng',
+          params: idParamsSchema,
+          body: updateUserBodySchema,
+          response: { 200: userDetailSchema },
+        },
+      },
+      (request) => service.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+    );
+    app.post(
+      '/users/:id/password',
+      {
+        config: { permission: 'manage:users' },
+        schema: { tags, summary: 'Đặt lại mật khẩu', params: idParamsSchema, body: resetPasswordBodySchema, response: { 200: okSchema } },
+      },
+      async (request) => {
+        await service.resetPassword(
+          actorOf(request),
+          request.params.id,
+          request.body.newPassword,
+          localeOf(request),
+          auditContextOf(request),
+        );
+        return { ok: true as const };
+      },
+    );
+    app.post(
+      '/users/:id/assignments',
+      {
+        config: { permission: 'manage:users' },
+        schema: {
+          tags,
+          summary: 'Phân công vai trò',
+          params: idParamsSchema,
+          body: createAssignmentBodySchema,
+          response: { 201: userDetailSchema },
+        },
+      },
+      async (request, reply) => {
+        const user = await service.grantAssignment(
+          actorOf(request),
+          request.params.id,
+          request.body,
+          localeOf(request),
+          auditContextOf(request),
+        );
+        return reply.status(201).send(user);
+      },
+    );
     app.delete(
       '/users/:id/assignments/:assignmentId',
-      { config: { permission: 'manage:users' }, schema: { tags, summary: 'Thu hồi phân công', params: z.strictObject({ id: uuidSchema, assignmentId: uuidSchema }), response: { 200: userDetailSchema } } },
-      (request) => service.revokeAssignment(actorOf(request), request.params.id, request.params.assignmentId, localeOf(request), auditContextOf(request)),
+      {
+        config: { permission: 'manage:users' },
+        schema: {
+          tags,
+          summary: 'Thu hồi phân công',
+          params: z.strictObject({ id: uuidSchema, assignmentId: uuidSchema }),
+          response: { 200: userDetailSchema },
+        },
+      },
+      (request) =>
+        service.revokeAssignment(
+          actorOf(request),
+          request.params.id,
+          request.params.assignmentId,
+          localeOf(request),
+          auditContextOf(request),
+        ),
     );
   };
 }

@@ -1,5 +1,15 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Database } from '@atmis/db';
-import { checkGrant, isPermission, scopeFilterFor, canAccess, type Actor, type GrantRefusal, type Locale, type Permission, type Scope } from '@atmis/domain';
+import {
+  checkGrant,
+  isPermission,
+  scopeFilterFor,
+  canAccess,
+  type Actor,
+  type GrantRefusal,
+  type Locale,
+  type Permission,
+  type Scope,
+} from '@atmis/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
@@ -25,7 +35,9 @@ function refusalText(refusal: GrantRefusal, locale: Locale): string {
     case 'permission_not_held':
       return vi ? `bạn không có quyền ${refusal.permission}` : `you do not hold ${refusal.permission}`;
     case 'scope_too_wide':
-      return vi ? `phạm vi của quyền ${refusal.permission} rộng hơn phạm vi bạn được giao` : `the reach of ${refusal.permission} exceeds yours`;
+      return vi
+        ? `phạm vi của quyền ${refusal.permission} rộng hơn phạm vi bạn được giao`
+        : `the reach of ${refusal.permission} exceeds yours`;
   }
 }
 
@@ -60,7 +72,15 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
 
   async function create(
     actor: Actor,
-    input: { username: string; fullName: string; email?: string | null | undefined; phone?: string | null | undefined; orgUnitId: string; agencyId?: string | null | undefined; password: string },
+    input: {
+      username: string;
+      fullName: string;
+      email?: string | null | undefined;
+      phone?: string | null | undefined;
+      orgUnitId: string;
+      agencyId?: string | null | undefined;
+      password: string;
+    },
     locale: Locale,
     context: AuditContext,
   ) {
@@ -71,18 +91,36 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     await assertPlace(input.orgUnitId, agencyId);
     assertPasswordPolicy(input.password, input.username, locale);
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (existing) throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'tên đăng nhập đã được sử dụng' : 'username already taken' });
+    if (existing)
+      throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'tên đăng nhập đã được sử dụng' : 'username already taken' });
     const passwordHash = await hashPassword(input.password);
     const id = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(users)
-        .values({ username: input.username, fullName: input.fullName, email: input.email ?? null, phone: input.phone ?? null, orgUnitId: input.orgUnitId, agencyId, passwordHash, mustChangePassword: true })
+        .values({
+          username: input.username,
+          fullName: input.fullName,
+          email: input.email ?? null,
+          phone: input.phone ?? null,
+          orgUnitId: input.orgUnitId,
+          agencyId,
+          passwordHash,
+          mustChangePassword: true,
+        })
         .returning({ id: users.id });
       const userId = created!.id;
-      await recordAudit(tx, context, {
-        action: 'user.created', entityType: 'user', entityId: userId, orgUnitId: input.orgUnitId,
-        details: { username: input.username, fullName: input.fullName, orgUnitId: input.orgUnitId, agencyId },
-      }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'user.created',
+          entityType: 'user',
+          entityId: userId,
+          orgUnitId: input.orgUnitId,
+          details: { username: input.username, fullName: input.fullName, orgUnitId: input.orgUnitId, agencyId },
+        },
+        clock(),
+      );
       return userId;
     });
     return get(actor, id);
@@ -91,7 +129,13 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
   async function update(
     actor: Actor,
     id: string,
-    input: { fullName?: string | undefined; email?: string | null | undefined; phone?: string | null | undefined; status?: 'active' | 'disabled' | undefined; unlock?: boolean | undefined },
+    input: {
+      fullName?: string | undefined;
+      email?: string | null | undefined;
+      phone?: string | null | undefined;
+      status?: 'active' | 'disabled' | undefined;
+      unlock?: boolean | undefined;
+    },
     context: AuditContext,
   ) {
     const user = await requireManageable(actor, id);
@@ -110,10 +154,20 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     }
     if (Object.keys(changes).length) {
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ ...changes, updatedAt: clock() }).where(eq(users.id, id));
+        await tx
+          .update(users)
+          .set({ ...changes, updatedAt: clock() })
+          .where(eq(users.id, id));
         if (changes.status === 'disabled') await deleteUserSessions(tx, id);
-        if (Object.keys(changed).length) await recordAudit(tx, context, { action: 'user.updated', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId, details: { changed } }, clock());
-        if (input.unlock) await recordAudit(tx, context, { action: 'user.unlocked', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId }, clock());
+        if (Object.keys(changed).length)
+          await recordAudit(
+            tx,
+            context,
+            { action: 'user.updated', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId, details: { changed } },
+            clock(),
+          );
+        if (input.unlock)
+          await recordAudit(tx, context, { action: 'user.unlocked', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId }, clock());
       });
     }
     return get(actor, id);
@@ -124,18 +178,40 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     assertPasswordPolicy(newPassword, user.username, locale);
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, passwordChangedAt: clock(), failedLoginCount: 0, lockedUntil: null, updatedAt: clock() }).where(eq(users.id, id));
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          passwordChangedAt: clock(),
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: clock(),
+        })
+        .where(eq(users.id, id));
       await deleteUserSessions(tx, id);
-      await recordAudit(tx, context, { action: 'user.password_reset', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId }, clock());
+      await recordAudit(
+        tx,
+        context,
+        { action: 'user.password_reset', entityType: 'user', entityId: id, orgUnitId: user.orgUnitId },
+        clock(),
+      );
     });
   }
 
-  async function grantAssignment(actor: Actor, userId: string, input: { roleId: string; orgUnitId: string; agencyId?: string | null | undefined; scope: Scope }, locale: Locale, context: AuditContext) {
+  async function grantAssignment(
+    actor: Actor,
+    userId: string,
+    input: { roleId: string; orgUnitId: string; agencyId?: string | null | undefined; scope: Scope },
+    locale: Locale,
+    context: AuditContext,
+  ) {
     const user = await requireManageable(actor, userId);
     const [role] = await db.select().from(roles).where(eq(roles.id, input.roleId));
     if (!role) throw new AppError('validation.failed', {}, [{ path: 'roleId', message: 'Vai trò không tồn tại.' }]);
     const agencyId = input.agencyId ?? null;
-    if (input.scope === 'agency' && !agencyId) throw new AppError('validation.failed', {}, [{ path: 'agencyId', message: 'Phạm vi "trong cơ quan" cần chọn cơ quan.' }]);
+    if (input.scope === 'agency' && !agencyId)
+      throw new AppError('validation.failed', {}, [{ path: 'agencyId', message: 'Phạm vi "trong cơ quan" cần chọn cơ quan.' }]);
     const agencyOrgUnitId = await assertPlace(input.orgUnitId, agencyId);
     const permissions = role.permissions.filter(isPermission) as Permission[];
     const refusal = checkGrant(actor, { permissions, orgUnitId: input.orgUnitId, agencyId, agencyOrgUnitId, scope: input.scope });
@@ -143,14 +219,35 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     const [duplicate] = await db
       .select({ id: userAssignments.id })
       .from(userAssignments)
-      .where(and(eq(userAssignments.userId, userId), eq(userAssignments.roleId, role.id), eq(userAssignments.orgUnitId, input.orgUnitId), eq(userAssignments.scope, input.scope), isNull(userAssignments.revokedAt), agencyId ? eq(userAssignments.agencyId, agencyId) : isNull(userAssignments.agencyId)));
-    if (duplicate) throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'phân công này đã tồn tại' : 'this assignment already exists' });
+      .where(
+        and(
+          eq(userAssignments.userId, userId),
+          eq(userAssignments.roleId, role.id),
+          eq(userAssignments.orgUnitId, input.orgUnitId),
+          eq(userAssignments.scope, input.scope),
+          isNull(userAssignments.revokedAt),
+          agencyId ? eq(userAssignments.agencyId, agencyId) : isNull(userAssignments.agencyId),
+        ),
+      );
+    if (duplicate)
+      throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'phân công này đã tồn tại' : 'this assignment already exists' });
     await db.transaction(async (tx) => {
-      const [created] = await tx.insert(userAssignments).values({ userId, roleId: role.id, orgUnitId: input.orgUnitId, agencyId, scope: input.scope, grantedBy: actor.userId }).returning({ id: userAssignments.id });
-      await recordAudit(tx, context, {
-        action: 'assignment.granted', entityType: 'user', entityId: userId, orgUnitId: user.orgUnitId,
-        details: { assignmentId: created!.id, role: role.code, orgUnitId: input.orgUnitId, agencyId, scope: input.scope },
-      }, clock());
+      const [created] = await tx
+        .insert(userAssignments)
+        .values({ userId, roleId: role.id, orgUnitId: input.orgUnitId, agencyId, scope: input.scope, grantedBy: actor.userId })
+        .returning({ id: userAssignments.id });
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'assignment.granted',
+          entityType: 'user',
+          entityId: userId,
+          orgUnitId: user.orgUnitId,
+          details: { assignmentId: created!.id, role: role.code, orgUnitId: input.orgUnitId, agencyId, scope: input.scope },
+        },
+        clock(),
+      );
     });
     return get(actor, userId);
   }
@@ -158,18 +255,42 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
   async function revokeAssignment(actor: Actor, userId: string, assignmentId: string, locale: Locale, context: AuditContext) {
     const user = await requireManageable(actor, userId);
     const [assignment] = await db
-      .select({ id: userAssignments.id, orgUnitId: userAssignments.orgUnitId, agencyId: userAssignments.agencyId, scope: userAssignments.scope, permissions: roles.permissions, roleCode: roles.code })
+      .select({
+        id: userAssignments.id,
+        orgUnitId: userAssignments.orgUnitId,
+        agencyId: userAssignments.agencyId,
+        scope: userAssignments.scope,
+        permissions: roles.permissions,
+        roleCode: roles.code,
+      })
       .from(userAssignments)
       .innerJoin(roles, eq(roles.id, userAssignments.roleId))
       .where(and(eq(userAssignments.id, assignmentId), eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)));
     if (!assignment) throw notFound();
     // Taking away is bounded like giving: only what one could have granted.
     const agencyOrgUnitId = await assertPlace(assignment.orgUnitId, assignment.agencyId);
-    const refusal = checkGrant(actor, { permissions: assignment.permissions.filter(isPermission) as Permission[], orgUnitId: assignment.orgUnitId, agencyId: assignment.agencyId, agencyOrgUnitId, scope: assignment.scope });
+    const refusal = checkGrant(actor, {
+      permissions: assignment.permissions.filter(isPermission) as Permission[],
+      orgUnitId: assignment.orgUnitId,
+      agencyId: assignment.agencyId,
+      agencyOrgUnitId,
+      scope: assignment.scope,
+    });
     if (refusal) throw new AppError('access.escalation', { detail: refusalText(refusal, locale) });
     await db.transaction(async (tx) => {
       await tx.update(userAssignments).set({ revokedAt: clock(), revokedBy: actor.userId }).where(eq(userAssignments.id, assignmentId));
-      await recordAudit(tx, context, { action: 'assignment.revoked', entityType: 'user', entityId: userId, orgUnitId: user.orgUnitId, details: { assignmentId, role: assignment.roleCode, orgUnitId: assignment.orgUnitId, scope: assignment.scope } }, clock());
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'assignment.revoked',
+          entityType: 'user',
+          entityId: userId,
+          orgUnitId: user.orgUnitId,
+          details: { assignmentId, role: assignment.roleCode, orgUnitId: assignment.orgUnitId, scope: assignment.scope },
+        },
+        clock(),
+      );
     });
     return get(actor, userId);
   }

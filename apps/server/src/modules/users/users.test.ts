@@ -22,7 +22,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function newProvinceUser() {
-  const response = await province.post('/api/v1/users', { username: uniqueName('p.'), fullName: 'Cán Bộ Sở', orgUnitId: 'VN.31', agencyId: healthAgencyId, password: 'Cán-Bộ-2026!' });
+  const response = await province.post('/api/v1/users', {
+    username: uniqueName('p.'),
+    fullName: 'Cán Bộ Sở',
+    orgUnitId: 'VN.31',
+    agencyId: healthAgencyId,
+    password: 'Cán-Bộ-2026!',
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ id: string; username: string }>();
 }
@@ -91,23 +97,43 @@ describe('user administration within scope', () => {
   });
 
   it('does not create a user outside its unit', async () => {
-    const response = await province.post('/api/v1/users', { username: uniqueName('x.'), fullName: 'Ngoài Phạm Vi', orgUnitId: 'VN.01', password: 'Ngoài-Phạm-Vi-2026!' });
+    const response = await province.post('/api/v1/users', {
+      username: uniqueName('x.'),
+      fullName: 'Ngoài Phạm Vi',
+      orgUnitId: 'VN.01',
+      password: 'Ngoài-Phạm-Vi-2026!',
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json()).toMatchObject({ code: 'access.escalation' });
   });
 
   it('grants a role it holds at a reach it holds', async () => {
     const user = await newProvinceUser();
-    const response = await province.post(`/api/v1/users/${user.id}/assignments`, { roleId: roleIds.department_officer, orgUnitId: 'VN.31', agencyId: healthAgencyId, scope: 'agency' });
+    const response = await province.post(`/api/v1/users/${user.id}/assignments`, {
+      roleId: roleIds.department_officer,
+      orgUnitId: 'VN.31',
+      agencyId: healthAgencyId,
+      scope: 'agency',
+    });
     expect(response.statusCode).toBe(201);
-    expect(response.json<{ assignments: { roleCode: string; scope: string }[] }>().assignments).toEqual([expect.objectContaining({ roleCode: 'department_officer', scope: 'agency' })]);
+    expect(response.json<{ assignments: { roleCode: string; scope: string }[] }>().assignments).toEqual([
+      expect.objectContaining({ roleCode: 'department_officer', scope: 'agency' }),
+    ]);
   });
 
   it.each([
-    ['a role with permissions it does not hold', () => ({ roleId: roleIds.system_admin, orgUnitId: 'VN.31', scope: 'subtree' }), /không có quyền/],
+    [
+      'a role with permissions it does not hold',
+      () => ({ roleId: roleIds.system_admin, orgUnitId: 'VN.31', scope: 'subtree' }),
+      /không có quyền/,
+    ],
     ['national scope', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.31', scope: 'national' }), /rộng hơn/],
     ['another province', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.01', scope: 'subtree' }), /ngoài phạm vi/],
-    ['an agency of another province', () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.31', agencyId: otherProvinceAgencyId, scope: 'agency' }), /không thuộc đơn vị/],
+    [
+      'an agency of another province',
+      () => ({ roleId: roleIds.department_officer, orgUnitId: 'VN.31', agencyId: otherProvinceAgencyId, scope: 'agency' }),
+      /không thuộc đơn vị/,
+    ],
   ])('refuses to grant %s, and writes nothing', async (_label, body, message) => {
     const user = await newProvinceUser();
     const before = await databaseFingerprint(t.database.db);
@@ -119,7 +145,10 @@ describe('user administration within scope', () => {
   });
 
   it('cannot see, let alone revoke, an assignment outside its scope (404)', async () => {
-    const [national] = await t.database.db.select({ id: userAssignments.id, userId: userAssignments.userId }).from(userAssignments).where(eq(userAssignments.scope, 'national'));
+    const [national] = await t.database.db
+      .select({ id: userAssignments.id, userId: userAssignments.userId })
+      .from(userAssignments)
+      .where(eq(userAssignments.scope, 'national'));
     const before = await databaseFingerprint(t.database.db);
     expect((await province.delete(`/api/v1/users/${national!.userId}/assignments/${national!.id}`)).statusCode).toBe(404);
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
@@ -135,7 +164,12 @@ describe('user administration within scope', () => {
   });
 
   it('refuses a duplicate username with a clear conflict', async () => {
-    const response = await province.post('/api/v1/users', { username: 'so.yte', fullName: 'Trùng', orgUnitId: 'VN.31', password: 'Trùng-Tên-2026!' });
+    const response = await province.post('/api/v1/users', {
+      username: 'so.yte',
+      fullName: 'Trùng',
+      orgUnitId: 'VN.31',
+      password: 'Trùng-Tên-2026!',
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json<{ title: string }>().title).toMatch(/tên đăng nhập đã được sử dụng/);
   });

@@ -11,7 +11,14 @@ import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type De
  * here fails the coverage test at the bottom.
  */
 type Expected = Record<DemoUsername, number>;
-const all = (status: number): Expected => ({ admin: status, 'tinh.thuongtruc': status, 'so.yte': status, 'xa.a': status, 'xa.b': status, toaan: status });
+const all = (status: number): Expected => ({
+  admin: status,
+  'tinh.thuongtruc': status,
+  'so.yte': status,
+  'xa.a': status,
+  'xa.b': status,
+  toaan: status,
+});
 const only = (granted: Partial<Expected>, otherwise = 403): Expected => ({ ...all(otherwise), ...granted });
 
 interface Fixture {
@@ -42,20 +49,38 @@ interface RouteCase {
 type Setup = Record<string, string>;
 
 const freshUser = async (_t: TestApp, admin: Agent): Promise<Setup> => {
-  const response = await admin.post('/api/v1/users', { username: uniqueName('m.'), fullName: 'Ma Trận', orgUnitId: 'VN.31', password: 'Ma-Trận-2026!' });
+  const response = await admin.post('/api/v1/users', {
+    username: uniqueName('m.'),
+    fullName: 'Ma Trận',
+    orgUnitId: 'VN.31',
+    password: 'Ma-Trận-2026!',
+  });
   return { userId: response.json<{ id: string }>().id };
 };
 const freshAssignment = async (t: TestApp, admin: Agent, f: Fixture): Promise<Setup> => {
   const { userId } = await freshUser(t, admin);
-  const granted = await admin.post(`/api/v1/users/${userId}/assignments`, { roleId: f.departmentRoleId, orgUnitId: 'VN.31', agencyId: f.provinceAgencyId, scope: 'agency' });
+  const granted = await admin.post(`/api/v1/users/${userId}/assignments`, {
+    roleId: f.departmentRoleId,
+    orgUnitId: 'VN.31',
+    agencyId: f.provinceAgencyId,
+    scope: 'agency',
+  });
   return { userId: userId!, assignmentId: granted.json<{ assignments: { id: string }[] }>().assignments[0]!.id };
 };
 const freshAgency = async (_t: TestApp, admin: Agent): Promise<Setup> => {
-  const response = await admin.post('/api/v1/agencies', { code: uniqueName('T31.M'), name: 'Cơ quan ma trận', type: 'other', orgUnitId: 'VN.31' });
+  const response = await admin.post('/api/v1/agencies', {
+    code: uniqueName('T31.M'),
+    name: 'Cơ quan ma trận',
+    type: 'other',
+    orgUnitId: 'VN.31',
+  });
   return { agencyId: response.json<{ id: string }>().id };
 };
 
-const planText = readFileSync(new URL('../../../../../packages/domain/src/plans/import/fixtures/plan-children-europe-2019.txt', import.meta.url), 'utf8');
+const planText = readFileSync(
+  new URL('../../../../../packages/domain/src/plans/import/fixtures/plan-children-europe-2019.txt', import.meta.url),
+  'utf8',
+);
 const freshImport = async (): Promise<Setup> => {
   const office = agents.get('tinh.thuongtruc')!;
   const response = await office.post('/api/v1/plan-imports', { fileName: 'ke-hoach.txt', text: planText });
@@ -67,17 +92,22 @@ const freshDraftPlan = async (): Promise<Setup> => {
   return { planId: response.json<{ id: string }>().id };
 };
 /** A fresh task led by Sở Y tế, moved along by its lead to the given state. */
-const freshHealthTask = (state: 'not_started' | 'in_progress' | 'submitted') => async (_t: TestApp, _admin: Agent, f: Fixture): Promise<Setup> => {
-  const office = agents.get('tinh.thuongtruc')!;
-  const created = await office.post('/api/v1/plans', { title: uniqueName('Kế hoạch ma trận '), tasks: [{ content: 'Nhiệm vụ ma trận', leadAgencyId: f.provinceAgencyId, deadline: '2026-01-31' }] });
-  const plan = created.json<{ id: string }>();
-  await office.post(`/api/v1/plans/${plan.id}/issue`);
-  const [task] = (await office.get(`/api/v1/tasks?planId=${plan.id}`)).json<{ items: { id: string }[] }>().items;
-  const health = agents.get('so.yte')!;
-  if (state !== 'not_started') await health.post(`/api/v1/tasks/${task!.id}/progress`, { percent: 50, narrative: 'Đang làm' });
-  if (state === 'submitted') await health.post(`/api/v1/tasks/${task!.id}/submit`, {});
-  return { taskId: task!.id };
-};
+const freshHealthTask =
+  (state: 'not_started' | 'in_progress' | 'submitted') =>
+  async (_t: TestApp, _admin: Agent, f: Fixture): Promise<Setup> => {
+    const office = agents.get('tinh.thuongtruc')!;
+    const created = await office.post('/api/v1/plans', {
+      title: uniqueName('Kế hoạch ma trận '),
+      tasks: [{ content: 'Nhiệm vụ ma trận', leadAgencyId: f.provinceAgencyId, deadline: '2026-01-31' }],
+    });
+    const plan = created.json<{ id: string }>();
+    await office.post(`/api/v1/plans/${plan.id}/issue`);
+    const [task] = (await office.get(`/api/v1/tasks?planId=${plan.id}`)).json<{ items: { id: string }[] }>().items;
+    const health = agents.get('so.yte')!;
+    if (state !== 'not_started') await health.post(`/api/v1/tasks/${task!.id}/progress`, { percent: 50, narrative: 'Đang làm' });
+    if (state === 'submitted') await health.post(`/api/v1/tasks/${task!.id}/submit`, {});
+    return { taskId: task!.id };
+  };
 const onlyOffice = (status: number) => only({ admin: status, 'tinh.thuongtruc': status });
 const healthLead = (status: number) => only({ 'so.yte': status, 'xa.a': 404, 'xa.b': 404 });
 
@@ -85,52 +115,281 @@ const CASES: RouteCase[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expected: all(200) },
   { method: 'GET', route: '/api/v1/auth/me', url: () => '/api/v1/auth/me', expected: all(200) },
   { method: 'GET', route: '/api/v1/users', url: () => '/api/v1/users', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/users', url: () => '/api/v1/users', body: () => ({ username: uniqueName('n.'), fullName: 'Người Mới', orgUnitId: 'VN.31', password: 'Người-Mới-2026!' }), expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
-  { method: 'GET', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.adminId}`, expected: only({ admin: 200, 'tinh.thuongtruc': 404 }) },
-  { method: 'PATCH', route: '/api/v1/users/{id}', url: (f) => `/api/v1/users/${f.communeUserId}`, body: () => ({ phone: '0912345678' }), expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/users/{id}/password', url: (_f, s) => `/api/v1/users/${s.userId}/password`, body: () => ({ newPassword: 'Đặt-Lại-2026!' }), prepare: freshUser, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/users/{id}/assignments', url: (_f, s) => `/api/v1/users/${s.userId}/assignments`, body: (f) => ({ roleId: f.departmentRoleId, orgUnitId: 'VN.31', agencyId: f.provinceAgencyId, scope: 'agency' }), prepare: freshUser, expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
-  { method: 'DELETE', route: '/api/v1/users/{id}/assignments/{assignmentId}', url: (_f, s) => `/api/v1/users/${s.userId}/assignments/${s.assignmentId}`, prepare: freshAssignment, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
+  {
+    method: 'POST',
+    route: '/api/v1/users',
+    url: () => '/api/v1/users',
+    body: () => ({ username: uniqueName('n.'), fullName: 'Người Mới', orgUnitId: 'VN.31', password: 'Người-Mới-2026!' }),
+    expected: only({ admin: 201, 'tinh.thuongtruc': 201 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/users/{id}',
+    url: (f) => `/api/v1/users/${f.adminId}`,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 404 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/users/{id}',
+    url: (f) => `/api/v1/users/${f.communeUserId}`,
+    body: () => ({ phone: '0912345678' }),
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/{id}/password',
+    url: (_f, s) => `/api/v1/users/${s.userId}/password`,
+    body: () => ({ newPassword: 'Đặt-Lại-2026!' }),
+    prepare: freshUser,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/users/{id}/assignments',
+    url: (_f, s) => `/api/v1/users/${s.userId}/assignments`,
+    body: (f) => ({ roleId: f.departmentRoleId, orgUnitId: 'VN.31', agencyId: f.provinceAgencyId, scope: 'agency' }),
+    prepare: freshUser,
+    expected: only({ admin: 201, 'tinh.thuongtruc': 201 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/users/{id}/assignments/{assignmentId}',
+    url: (_f, s) => `/api/v1/users/${s.userId}/assignments/${s.assignmentId}`,
+    prepare: freshAssignment,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
   { method: 'GET', route: '/api/v1/permissions', url: () => '/api/v1/permissions', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
   { method: 'GET', route: '/api/v1/roles', url: () => '/api/v1/roles', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'GET', route: '/api/v1/roles/{id}', url: (f) => `/api/v1/roles/${f.roleId}`, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/roles', url: () => '/api/v1/roles', body: () => ({ code: uniqueName('r_').replace(/\./g, '_'), name: 'Vai trò thử', nameEn: 'Test role', permissions: ['read:plans'] }), expected: only({ admin: 201 }) },
-  { method: 'PATCH', route: '/api/v1/roles/{id}', url: (f) => `/api/v1/roles/${f.roleId}`, body: () => ({ description: 'Đã sửa' }), expected: only({ admin: 200 }) },
+  {
+    method: 'GET',
+    route: '/api/v1/roles/{id}',
+    url: (f) => `/api/v1/roles/${f.roleId}`,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/roles',
+    url: () => '/api/v1/roles',
+    body: () => ({ code: uniqueName('r_').replace(/\./g, '_'), name: 'Vai trò thử', nameEn: 'Test role', permissions: ['read:plans'] }),
+    expected: only({ admin: 201 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/roles/{id}',
+    url: (f) => `/api/v1/roles/${f.roleId}`,
+    body: () => ({ description: 'Đã sửa' }),
+    expected: only({ admin: 200 }),
+  },
   { method: 'GET', route: '/api/v1/org-units', url: () => '/api/v1/org-units?q=hai%20phong', expected: all(200) },
   { method: 'GET', route: '/api/v1/org-units/{id}', url: () => '/api/v1/org-units/VN.31', expected: all(200) },
   { method: 'GET', route: '/api/v1/agencies', url: () => '/api/v1/agencies?q=y%20te', expected: all(200) },
   { method: 'GET', route: '/api/v1/agencies/{id}', url: (f) => `/api/v1/agencies/${f.provinceAgencyId}`, expected: all(200) },
-  { method: 'GET', route: '/api/v1/agencies/{id}/history', url: (f) => `/api/v1/agencies/${f.provinceAgencyId}/history`, expected: all(200) },
-  { method: 'POST', route: '/api/v1/agencies', url: () => '/api/v1/agencies', body: () => ({ code: uniqueName('T31.N'), name: 'Cơ quan mới', type: 'other', orgUnitId: 'VN.31' }), expected: only({ admin: 201, 'tinh.thuongtruc': 201 }) },
-  { method: 'PATCH', route: '/api/v1/agencies/{id}', url: (_f, s) => `/api/v1/agencies/${s.agencyId}`, body: () => ({ type: 'media' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/agencies/{id}/rename', url: (_f, s) => `/api/v1/agencies/${s.agencyId}/rename`, body: () => ({ name: 'Tên mới', effectiveFrom: '2026-01-01' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/agencies/{id}/merge', url: (_f, s) => `/api/v1/agencies/${s.agencyId}/merge`, body: (f) => ({ successorId: f.successorAgencyId, effectiveFrom: '2026-01-01' }), prepare: freshAgency, expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'GET', route: '/api/v1/audit-events', url: () => '/api/v1/audit-events', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/audit/verify', url: () => '/api/v1/audit/verify', expected: only({ admin: 200, 'tinh.thuongtruc': 200 }) },
-  { method: 'POST', route: '/api/v1/plan-imports', url: () => '/api/v1/plan-imports', body: () => ({ fileName: 'ke-hoach.txt', text: planText }), expected: onlyOffice(201) },
-  { method: 'GET', route: '/api/v1/plan-imports/{id}', url: (_f, s) => `/api/v1/plan-imports/${s.importId}`, prepare: freshImport, expected: onlyOffice(200) },
-  { method: 'PATCH', route: '/api/v1/plan-imports/{id}', url: (_f, s) => `/api/v1/plan-imports/${s.importId}`, body: () => ({ document: { number: '09' } }), prepare: freshImport, expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/plan-imports/{id}/confirm', url: (_f, s) => `/api/v1/plan-imports/${s.importId}/confirm`, prepare: freshImport, expected: onlyOffice(201) },
+  {
+    method: 'GET',
+    route: '/api/v1/agencies/{id}/history',
+    url: (f) => `/api/v1/agencies/${f.provinceAgencyId}/history`,
+    expected: all(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies',
+    url: () => '/api/v1/agencies',
+    body: () => ({ code: uniqueName('T31.N'), name: 'Cơ quan mới', type: 'other', orgUnitId: 'VN.31' }),
+    expected: only({ admin: 201, 'tinh.thuongtruc': 201 }),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/agencies/{id}',
+    url: (_f, s) => `/api/v1/agencies/${s.agencyId}`,
+    body: () => ({ type: 'media' }),
+    prepare: freshAgency,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies/{id}/rename',
+    url: (_f, s) => `/api/v1/agencies/${s.agencyId}/rename`,
+    body: () => ({ name: 'Tên mới', effectiveFrom: '2026-01-01' }),
+    prepare: freshAgency,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/agencies/{id}/merge',
+    url: (_f, s) => `/api/v1/agencies/${s.agencyId}/merge`,
+    body: (f) => ({ successorId: f.successorAgencyId, effectiveFrom: '2026-01-01' }),
+    prepare: freshAgency,
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/audit-events',
+    url: () => '/api/v1/audit-events',
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/audit/verify',
+    url: () => '/api/v1/audit/verify',
+    expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plan-imports',
+    url: () => '/api/v1/plan-imports',
+    body: () => ({ fileName: 'ke-hoach.txt', text: planText }),
+    expected: onlyOffice(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plan-imports/{id}',
+    url: (_f, s) => `/api/v1/plan-imports/${s.importId}`,
+    prepare: freshImport,
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/plan-imports/{id}',
+    url: (_f, s) => `/api/v1/plan-imports/${s.importId}`,
+    body: () => ({ document: { number: '09' } }),
+    prepare: freshImport,
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plan-imports/{id}/confirm',
+    url: (_f, s) => `/api/v1/plan-imports/${s.importId}/confirm`,
+    prepare: freshImport,
+    expected: onlyOffice(201),
+  },
   { method: 'GET', route: '/api/v1/plans', url: () => '/api/v1/plans?q=ke%20hoach', expected: all(200) },
-  { method: 'POST', route: '/api/v1/plans', url: () => '/api/v1/plans', body: () => ({ title: uniqueName('Kế hoạch mới ') }), expected: onlyOffice(201) },
+  {
+    method: 'POST',
+    route: '/api/v1/plans',
+    url: () => '/api/v1/plans',
+    body: () => ({ title: uniqueName('Kế hoạch mới ') }),
+    expected: onlyOffice(201),
+  },
   // The plan is addressed to Sở Y tế; the court's subtree grant reaches the city's plans; communes' do not.
-  { method: 'GET', route: '/api/v1/plans/{id}', url: (f) => `/api/v1/plans/${f.planId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
-  { method: 'PATCH', route: '/api/v1/plans/{id}', url: (f) => `/api/v1/plans/${f.planId}`, body: () => ({ place: 'Hải Phòng' }), expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/plans/{id}/issue', url: (_f, s) => `/api/v1/plans/${s.planId}/issue`, prepare: freshDraftPlan, expected: onlyOffice(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/{id}',
+    url: (f) => `/api/v1/plans/${f.planId}`,
+    expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/{id}/export.docx',
+    url: (f) => `/api/v1/plans/${f.planId}/export.docx`,
+    expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 },
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/{id}/tasks.xlsx',
+    url: (f) => `/api/v1/plans/${f.planId}/tasks.xlsx`,
+    expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 },
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/plans/{id}',
+    url: (f) => `/api/v1/plans/${f.planId}`,
+    body: () => ({ place: 'Hải Phòng' }),
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/{id}/issue',
+    url: (_f, s) => `/api/v1/plans/${s.planId}/issue`,
+    prepare: freshDraftPlan,
+    expected: onlyOffice(200),
+  },
   { method: 'GET', route: '/api/v1/tasks', url: () => '/api/v1/tasks?mine=true', expected: all(200) },
-  { method: 'GET', route: '/api/v1/tasks/{id}', url: (f) => `/api/v1/tasks/${f.healthTaskId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
-  { method: 'POST', route: '/api/v1/tasks/{id}/progress', url: (f) => `/api/v1/tasks/${f.healthTaskId}/progress`, body: () => ({ percent: 40, narrative: 'Tiến độ' }), expected: healthLead(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/contributions', url: (f) => `/api/v1/tasks/${f.coordinatedTaskId}/contributions`, body: () => ({ narrative: 'Phối hợp' }), expected: healthLead(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/submit', url: (_f, s) => `/api/v1/tasks/${s.taskId}/submit`, body: () => ({}), prepare: freshHealthTask('in_progress'), expected: healthLead(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/accept', url: (_f, s) => `/api/v1/tasks/${s.taskId}/accept`, body: () => ({}), prepare: freshHealthTask('submitted'), expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/return', url: (_f, s) => `/api/v1/tasks/${s.taskId}/return`, body: () => ({ comment: 'Bổ sung' }), prepare: freshHealthTask('submitted'), expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/cancel', url: (_f, s) => `/api/v1/tasks/${s.taskId}/cancel`, body: () => ({ comment: 'Không còn phù hợp' }), prepare: freshHealthTask('not_started'), expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/tasks/{id}/chase', url: (f) => `/api/v1/tasks/${f.healthTaskId}/chase`, body: () => ({ message: 'Đề nghị khẩn trương' }), expected: onlyOffice(200) },
-  { method: 'POST', route: '/api/v1/files', url: () => '/api/v1/files', body: () => ({ fileName: 'minh-chung.txt', mime: 'text/plain', contentBase64: Buffer.from('minh chứng').toString('base64') }), expected: all(201) },
-  { method: 'GET', route: '/api/v1/files/{id}', url: (f) => `/api/v1/files/${f.fileId}`, expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 } },
+  {
+    method: 'GET',
+    route: '/api/v1/tasks/{id}',
+    url: (f) => `/api/v1/tasks/${f.healthTaskId}`,
+    expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/progress',
+    url: (f) => `/api/v1/tasks/${f.healthTaskId}/progress`,
+    body: () => ({ percent: 40, narrative: 'Tiến độ' }),
+    expected: healthLead(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/contributions',
+    url: (f) => `/api/v1/tasks/${f.coordinatedTaskId}/contributions`,
+    body: () => ({ narrative: 'Phối hợp' }),
+    expected: healthLead(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/submit',
+    url: (_f, s) => `/api/v1/tasks/${s.taskId}/submit`,
+    body: () => ({}),
+    prepare: freshHealthTask('in_progress'),
+    expected: healthLead(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/accept',
+    url: (_f, s) => `/api/v1/tasks/${s.taskId}/accept`,
+    body: () => ({}),
+    prepare: freshHealthTask('submitted'),
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/return',
+    url: (_f, s) => `/api/v1/tasks/${s.taskId}/return`,
+    body: () => ({ comment: 'Bổ sung' }),
+    prepare: freshHealthTask('submitted'),
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/cancel',
+    url: (_f, s) => `/api/v1/tasks/${s.taskId}/cancel`,
+    body: () => ({ comment: 'Không còn phù hợp' }),
+    prepare: freshHealthTask('not_started'),
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/tasks/{id}/chase',
+    url: (f) => `/api/v1/tasks/${f.healthTaskId}/chase`,
+    body: () => ({ message: 'Đề nghị khẩn trương' }),
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/files',
+    url: () => '/api/v1/files',
+    body: () => ({ fileName: 'minh-chung.txt', mime: 'text/plain', contentBase64: Buffer.from('minh chứng').toString('base64') }),
+    expected: all(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/files/{id}',
+    url: (f) => `/api/v1/files/${f.fileId}`,
+    expected: { ...all(200), 'xa.a': 404, 'xa.b': 404 },
+  },
   { method: 'GET', route: '/api/v1/notifications', url: () => '/api/v1/notifications', expected: all(200) },
-  { method: 'POST', route: '/api/v1/notifications/{id}/read', url: (f) => `/api/v1/notifications/${f.notificationId}/read`, expected: { ...all(404), 'so.yte': 200 } },
-  { method: 'POST', route: '/api/v1/notifications/digest/run', url: () => '/api/v1/notifications/digest/run', body: () => ({}), expected: onlyOffice(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/notifications/{id}/read',
+    url: (f) => `/api/v1/notifications/${f.notificationId}/read`,
+    expected: { ...all(404), 'so.yte': 200 },
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/notifications/digest/run',
+    url: () => '/api/v1/notifications/digest/run',
+    body: () => ({}),
+    expected: onlyOffice(200),
+  },
 ];
 
 /** Routes exercised by their own tests (they change the session itself). */
@@ -152,7 +411,10 @@ beforeAll(async () => {
   for (const username of DEMO_USERNAMES) agents.set(username, await loginAs(t.app, username));
   const db = t.database.db;
   const id = async (table: typeof users | typeof roles | typeof agencies, column: 'username' | 'code', value: string) => {
-    const [row] = await db.select({ id: table.id }).from(table as typeof users).where(eq((table as typeof users)[column as 'username'], value));
+    const [row] = await db
+      .select({ id: table.id })
+      .from(table as typeof users)
+      .where(eq((table as typeof users)[column as 'username'], value));
     return row!.id;
   };
   fixture = {
@@ -174,8 +436,17 @@ beforeAll(async () => {
     await office.post('/api/v1/plans', {
       title: uniqueName('Kế hoạch ma trận '),
       tasks: [
-        { content: 'Khám cho nạn nhân', leadAgencyId: fixture.provinceAgencyId, requestedAgencyIds: [await id(agencies, 'code', 'T31.TAND')], deadline: '2026-01-31' },
-        { content: 'Tuyên truyền trong trường học', leadAgencyId: await id(agencies, 'code', 'T31.SGDDT'), coordinatingAgencyIds: [fixture.provinceAgencyId] },
+        {
+          content: 'Khám cho nạn nhân',
+          leadAgencyId: fixture.provinceAgencyId,
+          requestedAgencyIds: [await id(agencies, 'code', 'T31.TAND')],
+          deadline: '2026-01-31',
+        },
+        {
+          content: 'Tuyên truyền trong trường học',
+          leadAgencyId: await id(agencies, 'code', 'T31.SGDDT'),
+          coordinatingAgencyIds: [fixture.provinceAgencyId],
+        },
       ],
     })
   ).json<{ id: string }>();
@@ -184,11 +455,20 @@ beforeAll(async () => {
   fixture.planId = plan.id;
   fixture.healthTaskId = planTasks.find((task) => task.content === 'Khám cho nạn nhân')!.id;
   fixture.coordinatedTaskId = planTasks.find((task) => task.content !== 'Khám cho nạn nhân')!.id;
-  fixture.fileId = (await health.post('/api/v1/files', { fileName: 'bao-cao.txt', mime: 'text/plain', contentBase64: Buffer.from('báo cáo').toString('base64') })).json<{ id: string }>().id;
+  fixture.fileId = (
+    await health.post('/api/v1/files', {
+      fileName: 'bao-cao.txt',
+      mime: 'text/plain',
+      contentBase64: Buffer.from('báo cáo').toString('base64'),
+    })
+  ).json<{ id: string }>().id;
   await health.post(`/api/v1/tasks/${fixture.healthTaskId}/progress`, { percent: 10, narrative: 'Bắt đầu', fileIds: [fixture.fileId] });
   await office.post(`/api/v1/tasks/${fixture.healthTaskId}/chase`, { message: 'Đôn đốc' });
   const healthUserId = await id(users, 'username', 'so.yte');
-  const [notice] = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.recipientUserId, healthUserId), eq(notifications.entityId, fixture.healthTaskId)));
+  const [notice] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.recipientUserId, healthUserId), eq(notifications.entityId, fixture.healthTaskId)));
   fixture.notificationId = notice!.id;
 });
 afterAll(() => t.close());
@@ -201,7 +481,11 @@ describe('permission matrix', () => {
       const expected = routeCase.expected[username];
       const before = expected >= 400 ? await databaseFingerprint(t.database.db) : null;
       const body = routeCase.body?.(fixture, setup);
-      const response = await agent.request(routeCase.method, routeCase.url(fixture, setup), routeCase.method === 'GET' ? undefined : (body ?? {}));
+      const response = await agent.request(
+        routeCase.method,
+        routeCase.url(fixture, setup),
+        routeCase.method === 'GET' ? undefined : (body ?? {}),
+      );
       expect(response.statusCode, response.body.slice(0, 300)).toBe(expected);
       if (before) {
         expect(response.headers['content-type']).toContain('application/problem+json');

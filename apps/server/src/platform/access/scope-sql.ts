@@ -25,13 +25,28 @@ export function scopeCondition(filter: ScopeFilter, columns: ScopeColumns): SQL 
     parts.push(sql`(${columns.orgUnitId} = ${unit} or ${columns.orgUnitId} like ${`${escapeLike(unit)}.%`})`);
   }
   if (columns.agencyId && filter.agencyIds.length) {
-    parts.push(sql`${columns.agencyId} in (${sql.join(filter.agencyIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    parts.push(
+      sql`${columns.agencyId} in (${sql.join(
+        filter.agencyIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   if (columns.agencyIdsArray && filter.agencyIds.length) {
-    parts.push(sql`${columns.agencyIdsArray} && array[${sql.join(filter.agencyIds.map((id) => sql`${id}`), sql`, `)}]::uuid[]`);
+    parts.push(
+      sql`${columns.agencyIdsArray} && array[${sql.join(
+        filter.agencyIds.map((id) => sql`${id}`),
+        sql`, `,
+      )}]::uuid[]`,
+    );
   }
   if (columns.ownerUserId && filter.ownerUserIds.length) {
-    parts.push(sql`${columns.ownerUserId} in (${sql.join(filter.ownerUserIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    parts.push(
+      sql`${columns.ownerUserId} in (${sql.join(
+        filter.ownerUserIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   if (parts.length === 0) return sql`false`;
   return sql`(${sql.join(parts, sql` or `)})`;

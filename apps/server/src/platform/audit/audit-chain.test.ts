@@ -14,7 +14,12 @@ describe('audit trail', () => {
   it('records who changed what, when and from where, in the same transaction as the change', async () => {
     const admin = await loginAs(t.app, 'admin');
     const code = uniqueName('T31.A');
-    const created = await admin.request('POST', '/api/v1/agencies', { code, name: 'Cơ quan kiểm toán', type: 'other', orgUnitId: 'VN.31' }, { 'user-agent': 'audit-test-agent' });
+    const created = await admin.request(
+      'POST',
+      '/api/v1/agencies',
+      { code, name: 'Cơ quan kiểm toán', type: 'other', orgUnitId: 'VN.31' },
+      { 'user-agent': 'audit-test-agent' },
+    );
     expect(created.statusCode).toBe(201);
     const [event] = await t.database.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.json<{ id: string }>().id));
     expect(event).toMatchObject({ action: 'agency.created', actorUsername: 'admin', userAgent: 'audit-test-agent', orgUnitId: 'VN.31' });
@@ -41,7 +46,10 @@ describe('audit trail', () => {
   });
 
   /** Runs an attacker's edit in a transaction that is always rolled back, so the shared database stays intact. */
-  async function withTamperedChain(tamper: (tx: Executor) => Promise<number>, check: (result: Awaited<ReturnType<typeof verifyAuditChain>>, seq: number) => void) {
+  async function withTamperedChain(
+    tamper: (tx: Executor) => Promise<number>,
+    check: (result: Awaited<ReturnType<typeof verifyAuditChain>>, seq: number) => void,
+  ) {
     const rollback = new Error('rollback');
     await expect(
       t.database.db.transaction(async (tx) => {

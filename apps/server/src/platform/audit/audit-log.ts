@@ -68,7 +68,12 @@ export function hashAuditEvent(prevHash: string, event: HashedFields): string {
  * Appends one event to the chain. Must run inside the transaction of the change it records; the
  * advisory lock serialises writers so that each row links to the true previous one.
  */
-export async function recordAudit(executor: Executor, context: AuditContext, event: AuditEventInput, now: Date = new Date()): Promise<void> {
+export async function recordAudit(
+  executor: Executor,
+  context: AuditContext,
+  event: AuditEventInput,
+  now: Date = new Date(),
+): Promise<void> {
   await executor.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
   const [last] = await executor.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -85,7 +90,9 @@ export async function recordAudit(executor: Executor, context: AuditContext, eve
     orgUnitId: event.orgUnitId ?? null,
     details: JSON.parse(JSON.stringify(event.details ?? {})) as unknown,
   };
-  await executor.insert(auditEvents).values({ ...fields, details: fields.details as Record<string, unknown>, prevHash, hash: hashAuditEvent(prevHash, fields) });
+  await executor
+    .insert(auditEvents)
+    .values({ ...fields, details: fields.details as Record<string, unknown>, prevHash, hash: hashAuditEvent(prevHash, fields) });
 }
 
 export interface ChainVerification {
@@ -101,7 +108,12 @@ export async function verifyAuditChain(executor: Executor, pageSize = 2000): Pro
   let lastSeq = 0;
   let checked = 0;
   for (;;) {
-    const rows = await executor.select().from(auditEvents).where(gt(auditEvents.seq, lastSeq)).orderBy(asc(auditEvents.seq)).limit(pageSize);
+    const rows = await executor
+      .select()
+      .from(auditEvents)
+      .where(gt(auditEvents.seq, lastSeq))
+      .orderBy(asc(auditEvents.seq))
+      .limit(pageSize);
     if (rows.length === 0) return { isValid: true, checked, firstBrokenSeq: null, problem: null };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {

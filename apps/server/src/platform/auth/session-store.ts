@@ -58,12 +58,25 @@ interface SessionRow extends Record<string, unknown> {
   agency_id: string | null;
   must_change_password: boolean;
   totp_enabled: boolean;
-  assignments: { id: string; roleId: string; roleCode: string; permissions: string[]; orgUnitId: string; agencyId: string | null; scope: Scope; requiresTotp: boolean }[] | string;
+  assignments:
+    | {
+        id: string;
+        roleId: string;
+        roleCode: string;
+        permissions: string[];
+        orgUnitId: string;
+        agencyId: string | null;
+        scope: Scope;
+        requiresTotp: boolean;
+      }[]
+    | string;
 }
 
 /** One query from cookie token to actor: the session, its active user and their live assignments. */
 export async function loadSession(executor: Executor, token: string, now: Date): Promise<LoadedSession | null> {
-  const rows = await queryRows<SessionRow>(executor, sql`
+  const rows = await queryRows<SessionRow>(
+    executor,
+    sql`
     select s.id as session_id, s.csrf_token, s.is_second_factor_pending, s.last_seen_at,
            u.id as user_id, u.username, u.full_name, u.org_unit_id, u.agency_id, u.must_change_password, u.totp_enabled,
            coalesce((
@@ -74,10 +87,12 @@ export async function loadSession(executor: Executor, token: string, now: Date):
              where a.user_id = u.id and a.revoked_at is null
            ), '[]'::json) as assignments
     from sessions s join users u on u.id = s.user_id
-    where s.id = ${sha256Hex(token)} and s.expires_at > ${now.toISOString()}::timestamptz and u.status = 'active'`);
+    where s.id = ${sha256Hex(token)} and s.expires_at > ${now.toISOString()}::timestamptz and u.status = 'active'`,
+  );
   const row = rows[0];
   if (!row) return null;
-  const rawAssignments = typeof row.assignments === 'string' ? (JSON.parse(row.assignments) as Exclude<SessionRow['assignments'], string>) : row.assignments;
+  const rawAssignments =
+    typeof row.assignments === 'string' ? (JSON.parse(row.assignments) as Exclude<SessionRow['assignments'], string>) : row.assignments;
   const assignments: Assignment[] = rawAssignments.map((a) => ({
     id: a.id,
     roleId: a.roleId,

@@ -54,7 +54,8 @@ describe('bad input', () => {
         const path = template.replace(/\{[^}]+\}/g, ID);
         const cases: { what: string; payload?: string | Buffer; url?: string; contentType?: string }[] = [];
         if (template.includes('{')) {
-          for (const hostile of ['not-a-uuid', '..%2F..%2Fetc', '%00', 'x'.repeat(3000)]) cases.push({ what: `path ${hostile.slice(0, 12)}`, url: template.replace(/\{[^}]+\}/g, hostile) });
+          for (const hostile of ['not-a-uuid', '..%2F..%2Fetc', '%00', 'x'.repeat(3000)])
+            cases.push({ what: `path ${hostile.slice(0, 12)}`, url: template.replace(/\{[^}]+\}/g, hostile) });
         }
         const schema = operation.requestBody?.content?.['application/json']?.schema;
         if (schema && method !== 'get') {
@@ -64,22 +65,35 @@ describe('bad input', () => {
           cases.push({ what: 'form body', payload: 'a=1', contentType: 'application/x-www-form-urlencoded' });
           cases.push({ what: 'unknown field', payload: JSON.stringify({ __unknown: 1 }) });
           for (const [key, property] of Object.entries(schema.properties ?? {})) {
-            for (const value of wrongValue(property)) cases.push({ what: `${key}=${JSON.stringify(value).slice(0, 20)}`, payload: JSON.stringify({ [key]: value }) });
+            for (const value of wrongValue(property))
+              cases.push({ what: `${key}=${JSON.stringify(value).slice(0, 20)}`, payload: JSON.stringify({ [key]: value }) });
           }
         }
-        if (method === 'get') cases.push({ what: 'query NUL', url: `${path}?q=%00&cursor=%00` }, { what: 'bad cursor', url: `${path}?cursor=bm90LWpzb24` }, { what: 'bad limit', url: `${path}?limit=-5` });
+        if (method === 'get')
+          cases.push(
+            { what: 'query NUL', url: `${path}?q=%00&cursor=%00` },
+            { what: 'bad cursor', url: `${path}?cursor=bm90LWpzb24` },
+            { what: 'bad limit', url: `${path}?limit=-5` },
+          );
         for (const c of cases) {
           const response = await t.app.inject({
             method: method.toUpperCase() as 'GET',
             url: c.url ?? path,
-            headers: { ...admin.authHeaders(), ...(c.payload !== undefined ? { 'content-type': c.contentType ?? 'application/json' } : {}) },
+            headers: {
+              ...admin.authHeaders(),
+              ...(c.payload !== undefined ? { 'content-type': c.contentType ?? 'application/json' } : {}),
+            },
             ...(c.payload !== undefined ? { payload: c.payload } : {}),
           });
           sent++;
-          const isOk = response.statusCode >= 400 && response.statusCode < 500 && String(response.headers['content-type']).includes('application/problem+json');
+          const isOk =
+            response.statusCode >= 400 &&
+            response.statusCode < 500 &&
+            String(response.headers['content-type']).includes('application/problem+json');
           // A GET with harmless junk in the query may legitimately succeed; it must still not fail.
           const isHarmlessGet = method === 'get' && response.statusCode === 200 && !c.what.startsWith('path');
-          if (!isOk && !isHarmlessGet) failures.push(`${method.toUpperCase()} ${template} [${c.what}] → ${response.statusCode} ${response.body.slice(0, 120)}`);
+          if (!isOk && !isHarmlessGet)
+            failures.push(`${method.toUpperCase()} ${template} [${c.what}] → ${response.statusCode} ${response.body.slice(0, 120)}`);
         }
       }
     }

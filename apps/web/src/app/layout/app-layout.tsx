@@ -4,6 +4,8 @@ import { Button, Drawer, Grid, Layout, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkingUnitProvider } from '../auth/working-unit.tsx';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
+import { useCan } from '../auth/use-me.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { OrgUnitPicker } from './org-unit-picker.tsx';
@@ -48,6 +50,8 @@ export function AppLayout() {
   const [isCollapsedByUser, setCollapsedByUser] = useState<boolean | null>(null);
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const isCollapsed = isCollapsedByUser ?? isNarrow;
+  // Notifications are about tasks: the server serves them to holders of read:tasks.
+  const hasNotifications = useCan('read:tasks');
 
   return (
     <WorkingUnitProvider>
@@ -109,6 +113,7 @@ export function AppLayout() {
             <Space size={4} wrap={false} style={{ lineHeight: 'normal' }}>
               <OrgUnitPicker isCompact={isNarrow} />
               <LanguageSwitch />
+              {hasNotifications && <NotificationBell />}
               <AccountMenu isCompact={isDrawerMode} />
             </Space>
           </Layout.Header>

@@ -15,6 +15,7 @@ import {
   UserOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
+  CarryOutOutlined,
 } from '@ant-design/icons';
 import type { Permission } from '@atmis/domain';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ export interface NavItem {
 export const MAIN_NAV: NavItem[] = [
   { key: 'dashboard', path: '/', labelKey: 'nav.dashboard', icon: <DashboardOutlined /> },
   { key: 'plans', path: '/plans', labelKey: 'nav.plans', icon: <ProjectOutlined />, permission: 'read:plans' },
+  { key: 'tasks', path: '/tasks', labelKey: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'read:tasks' },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined />, permission: 'read:reports' },
   { key: 'indicators', path: '/indicators', labelKey: 'nav.indicators', icon: <BarChartOutlined />, permission: 'read:indicators' },
   { key: 'tipoffs', path: '/tipoffs', labelKey: 'nav.tipoffs', icon: <AlertOutlined />, permission: 'read:tipoffs' },

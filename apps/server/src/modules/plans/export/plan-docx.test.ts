@@ -19,8 +19,14 @@ const haiPhongPlan: PlanDocumentModel = {
       heading: 'I. MỤC ĐÍCH, YÊU CẦU',
       paragraphs: [],
       subsections: [
-        { heading: '1. Mục đích', paragraphs: ['Nâng cao hiệu quả công tác phòng ngừa, phát hiện, điều tra, xử lý tội phạm mua bán người.'] },
-        { heading: '2. Yêu cầu', paragraphs: ['100% tin báo, tố giác về tội phạm mua bán người được tiếp nhận, phân loại và giải quyết theo quy định.'] },
+        {
+          heading: '1. Mục đích',
+          paragraphs: ['Nâng cao hiệu quả công tác phòng ngừa, phát hiện, điều tra, xử lý tội phạm mua bán người.'],
+        },
+        {
+          heading: '2. Yêu cầu',
+          paragraphs: ['100% tin báo, tố giác về tội phạm mua bán người được tiếp nhận, phân loại và giải quyết theo quy định.'],
+        },
       ],
     },
     {
@@ -34,10 +40,21 @@ const haiPhongPlan: PlanDocumentModel = {
         },
       ],
     },
-    { heading: 'III. TỔ CHỨC THỰC HIỆN', paragraphs: ['Định kỳ 6 tháng, hằng năm báo cáo kết quả về Ủy ban nhân dân thành phố (qua Công an thành phố) trước ngày 15/6 và 15/12.'] },
+    {
+      heading: 'III. TỔ CHỨC THỰC HIỆN',
+      paragraphs: [
+        'Định kỳ 6 tháng, hằng năm báo cáo kết quả về Ủy ban nhân dân thành phố (qua Công an thành phố) trước ngày 15/6 và 15/12.',
+      ],
+    },
   ],
   signer: { authority: 'TM. Ủy ban nhân dân', position: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', name: 'Nguyễn Văn Tùng' },
-  recipients: ['Bộ Công an (Cục Cảnh sát hình sự);', 'TT Thành ủy, TT HĐND thành phố', 'CT, các PCT UBND thành phố;', '- Các sở, ban, ngành thành phố;', 'UBND các quận, huyện;'],
+  recipients: [
+    'Bộ Công an (Cục Cảnh sát hình sự);',
+    'TT Thành ủy, TT HĐND thành phố',
+    'CT, các PCT UBND thành phố;',
+    '- Các sở, ban, ngành thành phố;',
+    'UBND các quận, huyện;',
+  ],
 };
 
 const blankDraft: PlanDocumentModel = {

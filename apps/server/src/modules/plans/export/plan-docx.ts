@@ -82,7 +82,9 @@ function linesOf(text: string | null | undefined): string[] {
  * than line breaks, so that text extraction (mammoth, the plan importer) keeps the lines apart.
  */
 function centredLines(lines: string[], style: Omit<IRunOptions, 'text'>, keepNext = false): Paragraph[] {
-  return lines.map((text) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext, children: [new TextRun({ ...style, text })] }));
+  return lines.map(
+    (text) => new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, keepNext, children: [new TextRun({ ...style, text })] }),
+  );
 }
 
 /** A thin centred rule of `width` twips inside a box of `boxWidth` twips (a bordered empty paragraph). */
@@ -99,7 +101,11 @@ function rule(boxWidth: number, width: number): Paragraph {
 }
 
 function spacer(points: number): Paragraph {
-  return new Paragraph({ spacing: { before: 0, after: 0, line: points * 20, lineRule: LineRuleType.EXACT }, run: { size: 2 }, children: [] });
+  return new Paragraph({
+    spacing: { before: 0, after: 0, line: points * 20, lineRule: LineRuleType.EXACT },
+    run: { size: 2 },
+    children: [],
+  });
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -135,7 +141,12 @@ export function formatPlaceDate(place: string, date: string | null): string {
 export function formatRecipients(recipients: string[]): string[] {
   const items = recipients
     .flatMap((r) => linesOf(r))
-    .map((r) => r.replace(/^[-–•+]\s*/, '').replace(/[;.,]+\s*$/, '').trim())
+    .map((r) =>
+      r
+        .replace(/^[-–•+]\s*/, '')
+        .replace(/[;.,]+\s*$/, '')
+        .trim(),
+    )
     .filter((r) => r.length > 0);
   const archiveIndex = items.findIndex((r) => /^lưu\b/i.test(r));
   const archive = archiveIndex >= 0 ? items.splice(archiveIndex, 1)[0]! : 'Lưu: VT';
@@ -152,20 +163,40 @@ function headerTable(model: PlanDocumentModel): Table {
     ...centredLines(linesOf(model.issuer.name).map(upper), { size: pt(12), bold: true }),
     rule(LEFT_COL - 2 * CELL_MARGIN, mm(22)),
     spacer(6),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, children: [new TextRun({ text: formatDocumentNumber(model.number, model.symbol), size: pt(13) })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: TIGHT,
+      children: [new TextRun({ text: formatDocumentNumber(model.number, model.symbol), size: pt(13) })],
+    }),
   );
 
   const right: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, children: [new TextRun({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: pt(12), bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, children: [new TextRun({ text: 'Độc lập - Tự do - Hạnh phúc', size: pt(13), bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: TIGHT,
+      children: [new TextRun({ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', size: pt(12), bold: true })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: TIGHT,
+      children: [new TextRun({ text: 'Độc lập - Tự do - Hạnh phúc', size: pt(13), bold: true })],
+    }),
     rule(RIGHT_COL - 2 * CELL_MARGIN, mm(58)),
     spacer(6),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: TIGHT, children: [new TextRun({ text: formatPlaceDate(model.place, model.date), size: pt(14), italics: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: TIGHT,
+      children: [new TextRun({ text: formatPlaceDate(model.place, model.date), size: pt(14), italics: true })],
+    }),
   ];
   return twoColumns(left, right, VerticalAlignTable.TOP);
 }
 
-function twoColumns(left: Paragraph[], right: Paragraph[], verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable]): Table {
+function twoColumns(
+  left: Paragraph[],
+  right: Paragraph[],
+  verticalAlign: (typeof VerticalAlignTable)[keyof typeof VerticalAlignTable],
+): Table {
   const cell = (children: Paragraph[], width: number): TableCell =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, verticalAlign, borders: TableBorders.NONE });
   return new Table({
@@ -219,7 +250,8 @@ function footTable(model: PlanDocumentModel): Table {
     right.push(...centredLines(signerLines, { size: pt(14), bold: true }, true));
   }
   // Room for the handwritten signature and the seal.
-  for (let i = 0; i < 4; i++) right.push(new Paragraph({ spacing: TIGHT, keepNext: true, children: [new TextRun({ text: '', size: pt(14) })] }));
+  for (let i = 0; i < 4; i++)
+    right.push(new Paragraph({ spacing: TIGHT, keepNext: true, children: [new TextRun({ text: '', size: pt(14) })] }));
   right.push(
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -232,7 +264,9 @@ function footTable(model: PlanDocumentModel): Table {
 
 function pageNumberHeader(): Header {
   return new Header({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(14) })] })],
+    children: [
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: pt(14) })] }),
+    ],
   });
 }
 
@@ -240,7 +274,12 @@ export async function renderPlanDocx(model: PlanDocumentModel): Promise<Buffer> 
   const children: (Paragraph | Table)[] = [headerTable(model), spacer(12)];
 
   children.push(
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 0 }, keepNext: true, children: [new TextRun({ text: upper(model.kind), size: pt(14), bold: true })] }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 240, after: 0 },
+      keepNext: true,
+      children: [new TextRun({ text: upper(model.kind), size: pt(14), bold: true })],
+    }),
     ...centredLines(linesOf(model.title), { size: pt(14), bold: true }, true),
     rule(CONTENT_WIDTH, mm(40)),
     spacer(12),

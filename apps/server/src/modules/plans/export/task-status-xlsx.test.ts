@@ -93,7 +93,12 @@ describe('helpers', () => {
 describe('renderTaskStatusXlsx', () => {
   it('writes the task sheet with title, subtitle, headers, dates, numbers, highlight and filter', async () => {
     const wb = await load(
-      await renderTaskStatusXlsx({ planTitle: 'Thực hiện công tác phòng, chống mua bán người năm 2024', planNumber: '45/KH-UBND', generatedAt: '2024-05-21T03:15:00Z', rows }),
+      await renderTaskStatusXlsx({
+        planTitle: 'Thực hiện công tác phòng, chống mua bán người năm 2024',
+        planNumber: '45/KH-UBND',
+        generatedAt: '2024-05-21T03:15:00Z',
+        rows,
+      }),
     );
     const ws = wb.getWorksheet(TASK_SHEET_NAME)!;
     expect(ws).toBeDefined();
@@ -159,7 +164,9 @@ describe('renderTaskStatusXlsx', () => {
   });
 
   it('counts tasks by status and by lead agency on the summary sheet', async () => {
-    const wb = await load(await renderTaskStatusXlsx({ planTitle: 'KH 2024', planNumber: null, generatedAt: '2024-05-21T03:15:00Z', rows }));
+    const wb = await load(
+      await renderTaskStatusXlsx({ planTitle: 'KH 2024', planNumber: null, generatedAt: '2024-05-21T03:15:00Z', rows }),
+    );
     expect(String(wb.getWorksheet(TASK_SHEET_NAME)!.getCell('A2').value)).toContain('chưa có số');
     const ws = wb.getWorksheet(SUMMARY_SHEET_NAME)!;
     const table = new Map<string, unknown[]>();
@@ -180,7 +187,9 @@ describe('renderTaskStatusXlsx', () => {
   });
 
   it('handles an empty task list', async () => {
-    const wb = await load(await renderTaskStatusXlsx({ planTitle: 'KH trống', planNumber: '01/KH-BCĐ', generatedAt: 'not a date', rows: [] }));
+    const wb = await load(
+      await renderTaskStatusXlsx({ planTitle: 'KH trống', planNumber: '01/KH-BCĐ', generatedAt: 'not a date', rows: [] }),
+    );
     const ws = wb.getWorksheet(TASK_SHEET_NAME)!;
     expect(ws.getRow(HEADER_ROW).getCell(1).value).toBe('STT');
     expect(ws.rowCount).toBe(HEADER_ROW);

@@ -154,7 +154,8 @@ function taskSheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
     const row = ws.getRow(HEADER_ROW + 1 + index);
     const deadline = excelDate(r.deadline);
     const lastUpdate = excelDateTime(r.lastUpdate);
-    const progress = typeof r.progressPercent === 'number' && Number.isFinite(r.progressPercent) ? Math.max(0, Math.min(100, r.progressPercent)) : null;
+    const progress =
+      typeof r.progressPercent === 'number' && Number.isFinite(r.progressPercent) ? Math.max(0, Math.min(100, r.progressPercent)) : null;
     const note = [r.isOverdue ? 'Quá hạn' : '', r.lastUpdateNote?.trim() ?? ''].filter(Boolean).join('. ');
     const values: (string | number | Date | null)[] = [
       index + 1,
@@ -198,7 +199,9 @@ function countBy(rows: TaskStatusRow[], key: (r: TaskStatusRow) => string): [str
 }
 
 function summarySheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
-  const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(SUMMARY_SHEET_NAME, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = [{ width: 48 }, { width: 14 }, { width: 14 }];
 
   ws.mergeCells(1, 1, 1, 3);
@@ -240,14 +243,23 @@ function summarySheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
     rowNo += 1;
   };
 
-  table('1. Theo trạng thái', 'Trạng thái', countBy(input.rows, (r) => r.status));
+  table(
+    '1. Theo trạng thái',
+    'Trạng thái',
+    countBy(input.rows, (r) => r.status),
+  );
   const overdueByLead = new Map<string, number>();
   for (const r of input.rows) {
     if (!r.isOverdue) continue;
     const k = r.lead.trim() || '(không xác định)';
     overdueByLead.set(k, (overdueByLead.get(k) ?? 0) + 1);
   }
-  table('2. Theo cơ quan chủ trì', 'Cơ quan chủ trì', countBy(input.rows, (r) => r.lead), (label) => overdueByLead.get(label) ?? 0);
+  table(
+    '2. Theo cơ quan chủ trì',
+    'Cơ quan chủ trì',
+    countBy(input.rows, (r) => r.lead),
+    (label) => overdueByLead.get(label) ?? 0,
+  );
 }
 
 export async function renderTaskStatusXlsx(input: TaskStatusXlsxInput): Promise<Buffer> {
