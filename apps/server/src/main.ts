@@ -1,6 +1,7 @@
 import { createDatabase } from '@atmis/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { startDailyDigest } from './modules/notifications/digest-scheduler.ts';
 import { bootstrapDatabase } from './seed/bootstrap.ts';
 
 const config = loadConfig();
@@ -12,12 +13,18 @@ await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 console.log(`ATMIS đang chạy: http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
+// The daily digest of due-soon and overdue tasks (in-app; by e-mail too when ATMIS_SMTP_URL is set).
+const digest =
+  process.env.ATMIS_DAILY_DIGEST === 'off'
+    ? null
+    : startDailyDigest({ db: database.db, clock: () => new Date(), log: (message) => console.log(`ATMIS: ${message}`) });
 
 let isClosing = false;
 async function shutdown(signal: string) {
   if (isClosing) return;
   isClosing = true;
   console.log(`ATMIS: nhận ${signal}, đang dừng…`);
+  digest?.stop();
   await app.close();
   await database.close();
   process.exit(0);
