@@ -1,4 +1,4 @@
-import { agencies, notifications, users } from '@atmis/db';
+import { notifications, users } from '@atmis/db';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, uniqueName, type TestApp } from '../../testing/test-app.ts';
@@ -22,12 +22,28 @@ afterAll(() => t.close());
 
 describe('daily digest schedule', () => {
   it('tells the lead agency of its overdue task once on the day, and not before 07:00', async () => {
+    // An agency and officer of its own, so that its digest holds only this test's task.
     const office = await loginAs(t.app, 'tinh.thuongtruc');
-    const [health] = await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.SYT'));
+    const agency = await office.post('/api/v1/agencies', {
+      code: uniqueName('T31.BT'),
+      name: uniqueName('Trung tâm bản tin '),
+      type: 'other',
+      orgUnitId: 'VN.31',
+    });
+    const agencyId = agency.json<{ id: string }>().id;
+    const username = uniqueName('bt.');
+    const officer = await office.post('/api/v1/users', {
+      username,
+      fullName: 'Cán Bộ Bản Tin',
+      orgUnitId: 'VN.31',
+      agencyId,
+      password: 'Bản-Tin-2026!',
+    });
+    expect(officer.statusCode, officer.body).toBe(201);
     const content = uniqueName('Kiểm tra cơ sở hỗ trợ nạn nhân ');
     const plan = await office.post('/api/v1/plans', {
       title: uniqueName('Kế hoạch bản tin '),
-      tasks: [{ content, leadAgencyId: health!.id, deadline: '2027-02-15' }],
+      tasks: [{ content, leadAgencyId: agencyId, deadline: '2027-02-15' }],
     });
     expect(plan.statusCode, plan.body).toBe(201);
     expect((await office.post(`/api/v1/plans/${plan.json<{ id: string }>().id}/issue`)).statusCode).toBe(200);
@@ -37,7 +53,7 @@ describe('daily digest schedule', () => {
     const logs: string[] = [];
     const scheduler = startDailyDigest({ db: t.database.db, clock: () => clock.now, log: (m) => logs.push(m) }, 10_000_000);
     try {
-      const [me] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, 'so.yte'));
+      const [me] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
       const digestsOf = async (date: string) =>
         t.database.db
           .select()
