@@ -26,7 +26,10 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
-    typeof search.redirect === 'string' && search.redirect.startsWith('/') && !search.redirect.startsWith('//')
+    typeof search.redirect === 'string' &&
+    search.redirect.startsWith('/') &&
+    !search.redirect.startsWith('//') &&
+    !search.redirect.includes('\\')
       ? { redirect: search.redirect }
       : {},
   component: LoginPage,

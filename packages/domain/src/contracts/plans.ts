@@ -58,6 +58,36 @@ export const planImportViewSchema = z.object({
 });
 export type PlanImportView = z.infer<typeof planImportViewSchema>;
 
+// Inputs shared by the import review and plan editing.
+const legalReferenceInput = z.strictObject({
+  kind: text(100),
+  number: optionalText(100),
+  date: isoDateSchema.nullable().optional(),
+  issuer: optionalText(300),
+  title: optionalText(1000),
+});
+const phaseInput = z.strictObject({ label: text(300), from: isoDateSchema.nullable().optional(), to: isoDateSchema.nullable().optional() });
+const targetInput = z.strictObject({
+  text: text(2000),
+  comparator: z.enum(['=', '>', '>=', '<', '<=']),
+  value: z.number().finite(),
+  unit: z.enum(['%', 'count']),
+  noun: optionalText(100),
+  sectionPath: optionalText(50),
+});
+const agencyNamesInput = z.array(text(500)).max(50);
+
+/** A task the reviewer adds to an import (agency names as written; the mapping then applies to them). */
+const reviewTaskInput = z.strictObject({
+  section: text(1000),
+  text: text(5000),
+  lead: agencyNamesInput.optional(),
+  coordinating: agencyNamesInput.optional(),
+  requested: agencyNamesInput.optional(),
+  deadline: isoDateSchema.nullable().optional(),
+  recurrence: recurrenceSchema.nullable().optional(),
+});
+
 export const updatePlanImportBodySchema = z.strictObject({
   agencyMappings: z
     .array(z.strictObject({ name: safeString(500, 1), agencyId: uuidSchema.nullable() }))
@@ -90,30 +120,24 @@ export const updatePlanImportBodySchema = z.strictObject({
         recurrence: recurrenceSchema.nullable().optional(),
         /** Leave this task out of the plan (a line the parser took for a task). */
         exclude: z.boolean().optional(),
+        /** Corrected agencies, as names (new names are matched to the registry like parsed ones). */
+        lead: agencyNamesInput.optional(),
+        coordinating: agencyNamesInput.optional(),
+        requested: agencyNamesInput.optional(),
       }),
     )
     .max(2000)
     .optional(),
+  /** Tasks the parser missed, appended after the parsed ones. */
+  newTasks: z.array(reviewTaskInput).max(200).optional(),
+  /** Replace the parsed list when given. */
+  targets: z.array(targetInput).max(200).optional(),
+  legalBasis: z.array(legalReferenceInput).max(100).optional(),
+  phases: z.array(phaseInput).max(20).optional(),
 });
 export type UpdatePlanImportBody = z.infer<typeof updatePlanImportBodySchema>;
 
 // ── Plans ─────────────────────────────────────────────────────────────────────────────────────────
-const legalReferenceInput = z.strictObject({
-  kind: text(100),
-  number: optionalText(100),
-  date: isoDateSchema.nullable().optional(),
-  issuer: optionalText(300),
-  title: optionalText(1000),
-});
-const phaseInput = z.strictObject({ label: text(300), from: isoDateSchema.nullable().optional(), to: isoDateSchema.nullable().optional() });
-const targetInput = z.strictObject({
-  text: text(2000),
-  comparator: z.enum(['=', '>', '>=', '<', '<=']),
-  value: z.number().finite(),
-  unit: z.enum(['%', 'count']),
-  noun: optionalText(100),
-  sectionPath: optionalText(50),
-});
 const sectionInput = z.strictObject({ path: safeString(50, 1), heading: text(1000) });
 const taskInput = z.strictObject({
   sectionPath: safeString(50).optional(),
@@ -193,6 +217,17 @@ export const planViewSchema = z.object({
 });
 export type PlanView = z.infer<typeof planViewSchema>;
 
+export const fileViewSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedBy: z.uuid(),
+  createdAt: z.string(),
+});
+export type FileView = z.infer<typeof fileViewSchema>;
+
 export const cascadeUnitSchema = z.object({
   agencyId: z.uuid(),
   agencyName: z.string(),
@@ -237,6 +272,8 @@ export const planDetailSchema = planViewSchema.extend({
     total: z.number().int(),
   }),
   cascade: z.object({ expected: z.array(cascadeUnitSchema), expectedCount: z.number().int(), issuedCount: z.number().int() }),
+  /** Files attached to the plan (the signed document, annexes), downloadable with GET /files/{id}. */
+  attachments: z.array(fileViewSchema),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 
@@ -279,16 +316,29 @@ export const taskViewSchema = z.object({
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
 
-export const fileViewSchema = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number().int(),
-  sha256: z.string(),
-  uploadedBy: z.uuid(),
-  createdAt: z.string(),
+/** A task added to an existing plan by whoever manages the plan (agencies from the registry). */
+export const createTaskBodySchema = taskInput.extend({ sectionHeading: optionalText(1000) });
+export type CreateTaskBody = z.infer<typeof createTaskBodySchema>;
+
+/** Corrections to a task by the standing office; every change is audited with before/after. */
+export const updateTaskBodySchema = z.strictObject({
+  content: text(5000).optional(),
+  sectionPath: safeString(50).optional(),
+  leadAgencyId: uuidSchema.nullable().optional(),
+  coordinatingAgencyIds: z.array(uuidSchema).max(50).optional(),
+  requestedAgencyIds: z.array(uuidSchema).max(50).optional(),
+  phase: optionalText(300),
+  deadline: isoDateSchema.nullable().optional(),
+  recurrence: recurrenceSchema.nullable().optional(),
+  campaignFrom: isoDateSchema.nullable().optional(),
+  campaignTo: isoDateSchema.nullable().optional(),
+  reason: optionalText(500),
 });
-export type FileView = z.infer<typeof fileViewSchema>;
+export type UpdateTaskBody = z.infer<typeof updateTaskBodySchema>;
+
+/** Files (uploaded with POST /files) attached to a plan: the signed document, annexes. */
+export const attachPlanFilesBodySchema = z.strictObject({ fileIds: z.array(uuidSchema).min(1).max(20) });
+export type AttachPlanFilesBody = z.infer<typeof attachPlanFilesBodySchema>;
 
 export const taskUpdateViewSchema = z.object({
   id: z.uuid(),

@@ -88,6 +88,11 @@ export const ERROR_CATALOGUE = {
     vi: 'Chỉ ban hành hoặc sửa được kế hoạch đang ở trạng thái dự thảo.',
     en: 'Only a draft plan can be issued or edited this way.',
   },
+  'plan.superseded': {
+    status: 409,
+    vi: 'Kế hoạch đã được thay thế, không thể thêm hoặc sửa nội dung.',
+    en: 'The plan has been superseded and can no longer be changed.',
+  },
   'task.action_not_allowed': {
     status: 409,
     vi: 'Không thể thực hiện thao tác "{action}" khi nhiệm vụ đang ở trạng thái "{status}".',

@@ -201,9 +201,17 @@ describe('task access policy', () => {
     expect(allowedTaskActions(health, task('submitted'))).toEqual(['view']);
   });
   it('the standing office of the province accepts, returns, cancels and chases', () => {
-    expect(allowedTaskActions(standingOffice, task('in_progress'))).toEqual(['view', 'cancel', 'chase']);
-    expect(allowedTaskActions(standingOffice, task('submitted'))).toEqual(['view', 'accept', 'return', 'cancel']);
+    expect(allowedTaskActions(standingOffice, task('in_progress'))).toEqual(['view', 'cancel', 'chase', 'edit']);
+    expect(allowedTaskActions(standingOffice, task('submitted'))).toEqual(['view', 'accept', 'return', 'cancel', 'edit']);
     expect(allowedTaskActions(standingOffice, task('accepted'))).toEqual(['view']);
+    expect(allowedTaskActions(standingOffice, task('cancelled'))).toEqual(['view']);
+  });
+  it('only whoever follows or manages the plan corrects a task, and not once it is accepted or cancelled', () => {
+    const manager = actor('ag-x', { permissions: ['read:tasks', 'manage:plans'], scope: 'subtree', orgUnitId: 'VN.31' });
+    expect(allowedTaskActions(manager, task('returned'))).toEqual(['view', 'edit']);
+    expect(allowedTaskActions(manager, task('accepted'))).toEqual(['view']);
+    expect(allowedTaskActions(health, task('in_progress'))).not.toContain('edit');
+    expect(allowedTaskActions(court, task('in_progress'))).not.toContain('edit');
   });
   it('a coordinating agency contributes; a requested body only views', () => {
     const home = actor('ag-snv', { permissions: role('department_officer'), scope: 'agency', agencyId: 'ag-snv' });

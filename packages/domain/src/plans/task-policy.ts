@@ -3,7 +3,7 @@ import type { Permission } from '../access/permissions.ts';
 import { canFireTaskTransition, isFinalTaskStatus, type TaskParty, type TaskStatus } from './task-status.ts';
 
 /** What the server shows the UI it may offer on one task; the UI only reads this list. */
-export const TASK_ACTIONS = ['view', 'progress', 'contribute', 'submit', 'accept', 'return', 'cancel', 'chase'] as const;
+export const TASK_ACTIONS = ['view', 'progress', 'contribute', 'submit', 'accept', 'return', 'cancel', 'chase', 'edit'] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 /** What the policy needs of a task: where its plan sits, who it is addressed to, and its state. */
@@ -23,6 +23,8 @@ export interface TaskRelations {
   isRequested: boolean;
   /** Holds chase:tasks over the plan's unit (subtree or national): the standing office there. */
   isStandingOffice: boolean;
+  /** Holds manage:plans over the plan's unit: may correct the plan's tasks (like the standing office). */
+  managesPlan: boolean;
 }
 
 /**
@@ -58,7 +60,13 @@ export function taskRelationsOf(actor: Actor, task: TaskAccessRecord): TaskRelat
     isCoordinating: task.coordinatingAgencyIds.some((id) => updating.has(id)),
     isRequested: task.requestedAgencyIds.some((id) => reading.has(id)),
     isStandingOffice: canView && canAccess(actor, 'chase:tasks', { orgUnitId: task.orgUnitId }),
+    managesPlan: canView && canAccess(actor, 'manage:plans', { orgUnitId: task.orgUnitId }),
   };
+}
+
+/** Correcting a task (content, agencies, dates) is for whoever follows or manages the plan's tasks. */
+export function mayEditTasks(relations: TaskRelations): boolean {
+  return relations.isStandingOffice || relations.managesPlan;
 }
 
 export function partiesOf(relations: TaskRelations): Set<TaskParty> {
@@ -82,6 +90,7 @@ export function allowedTaskActions(actor: Actor, task: TaskAccessRecord): TaskAc
   if (canFireTaskTransition(task.status, 'return', parties)) actions.push('return');
   if (canFireTaskTransition(task.status, 'cancel', parties)) actions.push('cancel');
   if (relations.isStandingOffice && open && task.status !== 'submitted') actions.push('chase');
+  if (mayEditTasks(relations) && open) actions.push('edit');
   return actions;
 }
 

@@ -78,19 +78,73 @@ export async function insertPlanGraph(tx: Executor, graph: PlanGraph): Promise<{
       .returning({ id: planSections.id, path: planSections.path });
     for (const row of inserted) if (!sectionIds.has(row.path)) sectionIds.set(row.path, row.id);
   }
+  const taskIds = await insertTasks(
+    tx,
+    {
+      id: planId,
+      orgUnitId: graph.plan.orgUnitId,
+      provinceCode,
+      periodFrom: graph.plan.periodFrom ?? null,
+      periodTo: graph.plan.periodTo ?? null,
+    },
+    graph.tasks,
+    { firstPosition: 0, sectionIds },
+  );
+  return { planId, taskIds };
+}
+
+/** Recomputes the agencies a plan is addressed to (issuer and task agencies) after a change. */
+export async function refreshPlanAgencies(tx: Executor, planId: string): Promise<void> {
+  await tx.execute(sql`update ${plans} set agency_ids = array(
+      select distinct x from (select unnest(t.agency_ids) as x from ${tasks} t where t.plan_id = ${planId}
+                              union select p.issuer_agency_id from ${plans} p where p.id = ${planId} and p.issuer_agency_id is not null) s)
+    where id = ${planId}`);
+}
+
+/** The plan a task belongs to, as task writing needs it. */
+export interface TaskPlanContext {
+  id: string;
+  orgUnitId: string;
+  provinceCode: string | null;
+  periodFrom: string | null;
+  periodTo: string | null;
+}
+
+/**
+ * The occurrences a task has: one per period of its recurrence within its campaign, else the plan
+ * period; none for a one-off task or a recurring one with a fixed deadline.
+ */
+export function occurrencePlanOf(
+  task: Pick<PlanGraphTask, 'recurrence' | 'deadline' | 'campaignFrom' | 'campaignTo'>,
+  plan: Pick<TaskPlanContext, 'periodFrom' | 'periodTo'>,
+) {
+  if (!task.recurrence || task.deadline) return [];
+  return occurrencesFor(task.recurrence, task.campaignFrom ?? plan.periodFrom, task.campaignTo ?? plan.periodTo);
+}
+
+/** Writes tasks of a plan with their agencies and occurrences. Must run inside the caller's transaction. */
+export async function insertTasks(
+  tx: Executor,
+  plan: TaskPlanContext,
+  graphTasks: PlanGraphTask[],
+  { firstPosition, sectionIds }: { firstPosition: number; sectionIds: ReadonlyMap<string, string> },
+): Promise<string[]> {
+  const taskAgencyIds = graphTasks.map((task) => [
+    ...new Set(task.agencies.map((a) => a.agencyId).filter((id): id is string => Boolean(id))),
+  ]);
   const taskIds: string[] = [];
   // Batches keep each statement's parameter count well under PostgreSQL's limit.
-  for (let start = 0; start < graph.tasks.length; start += 200) {
-    const batch = graph.tasks.slice(start, start + 200);
+  for (let start = 0; start < graphTasks.length; start += 200) {
+    const batch = graphTasks.slice(start, start + 200);
     const inserted = await tx
       .insert(tasks)
       .values(
         batch.map((task, offset) => ({
-          planId,
+          planId: plan.id,
           sectionId: sectionIds.get(task.sectionPath) ?? null,
           sectionPath: task.sectionPath,
           sectionTitle: task.sectionTitle,
-          position: start + offset,
+          position: firstPosition + start + offset,
           content: task.content,
           context: task.context,
           leadAgencyId: task.agencies.find((a) => a.role === 'lead' && a.agencyId)?.agencyId ?? null,
@@ -101,35 +155,19 @@ export async function insertPlanGraph(tx: Executor, graph: PlanGraph): Promise<{
           recurrence: task.recurrence,
           campaignFrom: task.campaignFrom,
           campaignTo: task.campaignTo,
-          orgUnitId: graph.plan.orgUnitId,
-          provinceCode,
+          orgUnitId: plan.orgUnitId,
+          provinceCode: plan.provinceCode,
         })),
       )
       .returning({ id: tasks.id });
     taskIds.push(...inserted.map((row) => row.id));
   }
-  const agencyRows = graph.tasks.flatMap((task, index) =>
+  const agencyRows = graphTasks.flatMap((task, index) =>
     task.agencies.map((agency, position) => ({ ...agency, taskId: taskIds[index]!, position })),
   );
   for (let start = 0; start < agencyRows.length; start += 500) await tx.insert(taskAgencies).values(agencyRows.slice(start, start + 500));
-  const occurrenceRows = graph.tasks.flatMap((task, index) =>
-    task.recurrence && !task.deadline
-      ? occurrencesFor(
-          task.recurrence,
-          task.campaignFrom ?? graph.plan.periodFrom ?? null,
-          task.campaignTo ?? graph.plan.periodTo ?? null,
-        ).map((o) => ({ ...o, taskId: taskIds[index]! }))
-      : [],
-  );
+  const occurrenceRows = graphTasks.flatMap((task, index) => occurrencePlanOf(task, plan).map((o) => ({ ...o, taskId: taskIds[index]! })));
   for (let start = 0; start < occurrenceRows.length; start += 500)
     await tx.insert(taskOccurrences).values(occurrenceRows.slice(start, start + 500));
-  return { planId, taskIds };
-}
-
-/** Recomputes the agencies a plan is addressed to (issuer and task agencies) after a change. */
-export async function refreshPlanAgencies(tx: Executor, planId: string): Promise<void> {
-  await tx.execute(sql`update ${plans} set agency_ids = array(
-      select distinct x from (select unnest(t.agency_ids) as x from ${tasks} t where t.plan_id = ${planId}
-                              union select p.issuer_agency_id from ${plans} p where p.id = ${planId} and p.issuer_agency_id is not null) s)
-    where id = ${planId}`);
+  return taskIds;
 }

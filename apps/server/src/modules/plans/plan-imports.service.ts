@@ -8,8 +8,8 @@ import {
   type PlanImportView,
   type UpdatePlanImportBody,
 } from '@atmis/domain';
-import { isLikelyPlan, parsePlan, type PlanImportResult } from '@atmis/domain/plans/import/index';
-import { eq, inArray } from 'drizzle-orm';
+import { applyImportReview, isLikelyPlan, parsePlan, type PlanImportResult } from '@atmis/domain/plans/import/index';
+import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
@@ -140,17 +140,27 @@ export function createPlanImportsService(
   async function update(actor: Actor, id: string, input: UpdatePlanImportBody, context: AuditContext): Promise<PlanImportView> {
     const row = await requireImport(actor, id);
     if (row.status !== 'pending') throw new AppError('plan_import.not_pending');
-    const result = structuredClone(row.result) as unknown as PlanImportResult;
-    const matches = structuredClone(row.agencyMatches) as AgencyMatch[];
-    const changed: string[] = [];
+    const original = row.result as unknown as PlanImportResult;
+    const review = applyImportReview(original, input);
+    if (review.errors.length) throw new AppError('validation.failed', {}, review.errors);
+    const { result, changed, before } = review;
+    // The names the reviewed plan uses: those new to it are matched like parsed ones (same
+    // registry), those no longer used are dropped; earlier matches and mappings are kept.
+    const previous = new Map((row.agencyMatches as AgencyMatch[]).map((m) => [m.name, m]));
+    const names = agencyNamesOf(result);
+    const fresh = await matchAgencyNames(
+      db,
+      names.filter((name) => !previous.has(name)),
+      row.orgUnitId,
+    );
+    const matched = new Map([...previous, ...fresh.map((m) => [m.name, m] as const)]);
+    const matches = names.map((name) => structuredClone(matched.get(name)!));
+    if (fresh.length || matches.length !== previous.size) changed.push('agencyMatches');
     if (input.agencyMappings?.length) {
-      const missing = await missingAgencyIds(
-        db,
-        input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v)),
-      );
-      if (missing.length) throw invalid('agencyMappings', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
       const ids = input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v));
-      const names = new Map(
+      const missing = await missingAgencyIds(db, ids);
+      if (missing.length) throw invalid('agencyMappings', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
+      const agencyNames = new Map(
         ids.length
           ? (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids))).map((a) => [
               a.id,
@@ -162,34 +172,11 @@ export function createPlanImportsService(
         const match = matches.find((m) => m.name === mapping.name);
         if (!match) throw invalid('agencyMappings', `Tên cơ quan "${mapping.name}" không có trong văn bản.`);
         match.agencyId = mapping.agencyId;
-        match.agencyName = mapping.agencyId ? (names.get(mapping.agencyId) ?? null) : null;
+        match.agencyName = mapping.agencyId ? (agencyNames.get(mapping.agencyId) ?? null) : null;
         match.score = mapping.agencyId ? 1 : 0;
         match.source = mapping.agencyId ? 'manual' : 'none';
       }
       changed.push('agencyMappings');
-    }
-    if (input.document) {
-      for (const [key, value] of Object.entries(input.document))
-        if (value !== undefined) (result.document as Record<string, unknown>)[key] = value;
-      changed.push('document');
-    }
-    if (input.period) {
-      for (const [key, value] of Object.entries(input.period))
-        if (value !== undefined) (result.period as Record<string, unknown>)[key] = value;
-      changed.push('period');
-    }
-    if (input.tasks?.length) {
-      const excluded = new Set<number>();
-      for (const correction of input.tasks) {
-        const task = result.tasks[correction.index];
-        if (!task) throw invalid('tasks', `Không có nhiệm vụ số ${correction.index}.`);
-        if (correction.text !== undefined) task.text = correction.text;
-        if (correction.deadline !== undefined) task.deadline = correction.deadline;
-        if (correction.recurrence !== undefined) task.recurrence = correction.recurrence;
-        if (correction.exclude) excluded.add(correction.index);
-      }
-      result.tasks = result.tasks.filter((_task, index) => !excluded.has(index));
-      changed.push('tasks');
     }
     let parentPlanId = row.parentPlanId;
     if (input.parentPlanId !== undefined) {
@@ -205,8 +192,9 @@ export function createPlanImportsService(
       const [saved] = await tx
         .update(planImports)
         .set({ result: result as unknown as Record<string, unknown>, agencyMatches: matches, parentPlanId, updatedAt: clock() })
-        .where(eq(planImports.id, id))
+        .where(and(eq(planImports.id, id), eq(planImports.status, 'pending')))
         .returning();
+      if (!saved) throw new AppError('plan_import.not_pending');
       await recordAudit(
         tx,
         context,
@@ -217,15 +205,15 @@ export function createPlanImportsService(
           orgUnitId: row.orgUnitId,
           details: {
             changed,
-            agencyMappings: input.agencyMappings ?? [],
-            document: input.document ?? null,
-            period: input.period ?? null,
-            tasks: input.tasks ?? [],
+            before: { ...before, ...(input.parentPlanId !== undefined ? { parentPlanId: row.parentPlanId } : {}) },
+            after: input,
+            addedMatches: fresh,
+            warnings: { before: original.warnings.length, after: result.warnings.length },
           },
         },
         clock(),
       );
-      return saved!;
+      return saved;
     });
     return present(updated);
   }

@@ -1,4 +1,5 @@
 import {
+  attachPlanFilesBodySchema,
   createPlanBodySchema,
   createPlanImportBodySchema,
   foldVietnamese,
@@ -171,6 +172,20 @@ export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         schema: { tags, summary: 'Ban hành kế hoạch dự thảo', params: idParamsSchema, response: { 200: planDetailSchema } },
       },
       (request) => plans.issue(actorOf(request), request.params.id, auditContextOf(request)),
+    );
+    app.post(
+      '/plans/:id/attachments',
+      {
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Đính kèm tệp đã tải lên (văn bản ký, phụ lục) vào kế hoạch',
+          params: idParamsSchema,
+          body: attachPlanFilesBodySchema,
+          response: { 200: planDetailSchema },
+        },
+      },
+      (request) => plans.attach(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
   };
 }

@@ -13,6 +13,8 @@ import { eq } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { attachFiles, presentFile } from '../tasks/files.service.ts';
+import { filesOfOwners } from '../tasks/tasks.repository.ts';
 import { insertPlanGraph, phaseOf, refreshPlanAgencies } from './plan-graph.ts';
 import {
   agencyExists,
@@ -92,6 +94,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
       sections: extras.sections,
       taskSummary,
       cascade,
+      attachments: (await filesOfOwners(db, 'plan', [id])).map(presentFile),
     };
   }
 
@@ -260,5 +263,31 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     return get(actor, id);
   }
 
-  return { list, get, create, update, issue, requireVisible, canManage };
+  /**
+   * Links files the actor uploaded (POST /files) and has not attached elsewhere to the plan; they
+   * are then readable by whoever may read the plan.
+   */
+  async function attach(actor: Actor, id: string, input: { fileIds: string[] }, context: AuditContext): Promise<PlanDetail> {
+    const plan = await requireManageable(actor, id);
+    const fileIds = [...new Set(input.fileIds)];
+    await db.transaction(async (tx) => {
+      await attachFiles(tx, actor, fileIds, 'plan', id);
+      await tx.update(plans).set({ updatedAt: clock() }).where(eq(plans.id, id));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'plan.files_attached',
+          entityType: 'plan',
+          entityId: id,
+          orgUnitId: plan.orgUnitId,
+          details: { fileIds, before: { ownerType: null, ownerId: null }, after: { ownerType: 'plan', ownerId: id } },
+        },
+        clock(),
+      );
+    });
+    return get(actor, id);
+  }
+
+  return { list, get, create, update, issue, attach, requireVisible, canManage };
 }

@@ -140,6 +140,147 @@ describe('importing the seed plans', () => {
   });
 });
 
+describe('reviewing an import before confirming it', () => {
+  it('targets, legal basis, phases, agencies and a missed task are corrected; confirm creates exactly what was reviewed', async () => {
+    const draft = (await importText(office, 'bac-giang-review.txt', fixture('plan-bac-giang-2021-2025.txt'))).json<PlanImportView>();
+    expect(draft.result.targets[1]).toMatchObject({ comparator: '>', value: 90, section: 'I.2' });
+    expect(draft.result.tasks[2]!.lead).toEqual([]);
+    expect(draft.agencyMatches.some((m) => m.name === 'Sở Y tế tỉnh')).toBe(false);
+    expect(draft.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['number_blank', 'date_blank', 'task_without_lead']));
+
+    const targets = draft.result.targets.map((target, index) => ({
+      text: target.text,
+      comparator: index === 1 ? ('>=' as const) : target.comparator,
+      value: index === 1 ? 95 : target.value,
+      unit: target.unit,
+      noun: target.noun,
+      sectionPath: target.section,
+    }));
+    const corrected = await office.patch(`/api/v1/plan-imports/${draft.id}`, {
+      document: { number: '45', date: '2021-04-20' },
+      targets,
+      legalBasis: [
+        { kind: 'Quyết định', number: '193/QĐ-TTg', date: '2021-02-09', issuer: 'Thủ tướng Chính phủ', title: 'phê duyệt Chương trình' },
+        { kind: 'Kế hoạch', number: '15/KH-BCĐ', date: '2021-03-01' },
+      ],
+      phases: [
+        { label: 'Giai đoạn 2021-2023', from: '2021-01-01', to: '2023-12-31' },
+        { label: 'Giai đoạn 2024-2025', from: '2024-01-01', to: '2025-12-31' },
+      ],
+      tasks: [
+        { index: 2, lead: ['Sở Y tế tỉnh'], coordinating: ['Sở Giáo dục và Đào tạo'], deadline: '2022-06-30' },
+        { index: 3, lead: ['Ban Quản lý dự án truyền thông'] },
+      ],
+      newTasks: [
+        { section: 'III.7. Sở Y tế', text: 'Khám sức khỏe cho nạn nhân trở về', lead: ['Sở Y tế'], deadline: '2024-03-31' },
+        {
+          section: 'V. Nhiệm vụ bổ sung',
+          text: 'Tổng kết công tác hằng năm',
+          lead: ['Công an tỉnh'],
+          requested: ['Viện Kiểm sát'],
+          recurrence: 'yearly',
+        },
+      ],
+    });
+    expect(corrected.statusCode, corrected.body.slice(0, 400)).toBe(200);
+    const view = corrected.json<PlanImportView>();
+    // A new name is matched to the registry like a parsed one.
+    expect(view.agencyMatches.find((m) => m.name === 'Sở Y tế tỉnh')).toMatchObject({ agencyId: agencyIds['T31.SYT'], source: 'exact' });
+    expect(view.agencyMatches.find((m) => m.name === 'Ban Quản lý dự án truyền thông')).toMatchObject({ agencyId: null });
+    expect(view.unmappedLeadNames).toContain('Ban Quản lý dự án truyền thông');
+    expect(view.result.tasks).toHaveLength(draft.result.tasks.length + 2);
+    expect(view.result.tasks[2]).toMatchObject({
+      lead: ['Sở Y tế tỉnh'],
+      coordinating: ['Sở Giáo dục và Đào tạo'],
+      deadline: '2022-06-30',
+    });
+    expect(view.result.tasks.at(-2)).toMatchObject({ sectionPath: 'III.7', section: 'III.7. Sở Y tế', lead: ['Sở Y tế'] });
+    expect(view.result.tasks.at(-1)).toMatchObject({ sectionPath: 'V', section: 'V. Nhiệm vụ bổ sung', recurrence: 'yearly' });
+    expect(view.result.sections.at(-1)).toEqual({ path: 'V', heading: 'Nhiệm vụ bổ sung' });
+    expect(view.result.targets[1]).toMatchObject({ comparator: '>=', value: 95, section: 'I.2' });
+    // Settled warnings go; those still true stay.
+    expect(view.warnings.map((w) => w.code)).not.toContain('number_blank');
+    expect(view.warnings.map((w) => w.code)).not.toContain('date_blank');
+    expect(view.warnings.filter((w) => w.code === 'task_without_lead').length).toBeGreaterThan(0);
+    expect(view.warnings.length).toBeLessThan(draft.warnings.length);
+    expect(await auditCount('plan_import.updated', draft.id)).toBe(1);
+
+    // Mapping the new name by hand settles the unmapped lead.
+    const mapped = (
+      await office.patch(`/api/v1/plan-imports/${draft.id}`, {
+        agencyMappings: [{ name: 'Ban Quản lý dự án truyền thông', agencyId: agencyIds['T31.SNV'] }],
+      })
+    ).json<PlanImportView>();
+    expect(mapped.unmappedLeadNames).not.toContain('Ban Quản lý dự án truyền thông');
+
+    const confirmed = await office.post(`/api/v1/plan-imports/${draft.id}/confirm`);
+    expect(confirmed.statusCode, confirmed.body.slice(0, 300)).toBe(201);
+    const plan = confirmed.json<PlanDetail>();
+    expect(plan).toMatchObject({ number: '45', symbol: 'KH-UBND', issueDate: '2021-04-20', taskCount: draft.result.tasks.length + 2 });
+    // Still a draft: other tasks have no lead and the former labour department is not mapped.
+    expect(plan.status).toBe('draft');
+    expect(plan.importWarnings.map((w) => w.code)).not.toContain('number_blank');
+    expect(plan.legalBasis).toEqual([
+      { kind: 'Quyết định', number: '193/QĐ-TTg', date: '2021-02-09', issuer: 'Thủ tướng Chính phủ', title: 'phê duyệt Chương trình' },
+      { kind: 'Kế hoạch', number: '15/KH-BCĐ', date: '2021-03-01', issuer: null, title: null },
+    ]);
+    expect(plan.phases).toEqual([
+      { label: 'Giai đoạn 2021-2023', from: '2021-01-01', to: '2023-12-31' },
+      { label: 'Giai đoạn 2024-2025', from: '2024-01-01', to: '2025-12-31' },
+    ]);
+    expect(plan.targets.map(({ id: _id, ...target }) => target)).toEqual(
+      targets.map((target) => ({ ...target, noun: target.noun ?? null, sectionPath: target.sectionPath ?? null })),
+    );
+    expect(plan.targets[1]).toMatchObject({ comparator: '>=', value: 95 });
+    expect(plan.sections.at(-1)).toMatchObject({ path: 'V', heading: 'Nhiệm vụ bổ sung' });
+
+    const rows = await t.database.db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(tasks.position);
+    expect(rows).toHaveLength(draft.result.tasks.length + 2);
+    expect(rows[2]).toMatchObject({
+      leadAgencyId: agencyIds['T31.SYT'],
+      deadline: '2022-06-30',
+      phase: 'Giai đoạn 2021-2023',
+      sectionPath: 'II.2',
+    });
+    expect(rows[2]!.agencyIds.sort()).toEqual([agencyIds['T31.SYT'], agencyIds['T31.SGDDT']].sort());
+    expect(rows[3]!.leadAgencyId).toBe(agencyIds['T31.SNV']);
+    const missed = rows.at(-2)!;
+    expect(missed).toMatchObject({
+      content: 'Khám sức khỏe cho nạn nhân trở về',
+      sectionPath: 'III.7',
+      leadAgencyId: agencyIds['T31.SYT'],
+      deadline: '2024-03-31',
+      phase: 'Giai đoạn 2024-2025',
+    });
+    const yearly = rows.at(-1)!;
+    expect(yearly).toMatchObject({ sectionPath: 'V', leadAgencyId: agencyIds['T31.CA'], recurrence: 'yearly', deadline: null });
+    expect(yearly.agencyIds.sort()).toEqual([agencyIds['T31.CA'], agencyIds['T31.VKS']].sort());
+    expect(yearly.sectionId).toBe(plan.sections.at(-1)!.id);
+    const occurrences = await t.database.db.select().from(taskOccurrences).where(eq(taskOccurrences.taskId, yearly.id));
+    expect(occurrences).toHaveLength(5);
+  });
+
+  it('refuses an unknown task index and oversized corrections (400), changing nothing', async () => {
+    const draft = (await importText(office, 'chau-au.txt', fixture('plan-children-europe-2019.txt'))).json<PlanImportView>();
+    const target = { text: 'x', comparator: '=', value: 1, unit: '%' };
+    const before = await databaseFingerprint(t.database.db);
+    for (const body of [
+      { tasks: [{ index: draft.result.tasks.length + 5, text: 'x' }], document: { number: '1' } },
+      { targets: Array.from({ length: 201 }, () => target) },
+      { newTasks: Array.from({ length: 201 }, () => ({ section: 'I', text: 'x' })) },
+      { tasks: [{ index: 0, lead: Array.from({ length: 51 }, (_, i) => `Cơ quan ${i}`) }] },
+      { phases: [{ label: '' }] },
+      { targets: [{ ...target, comparator: '≈' }] },
+    ]) {
+      const response = await office.patch(`/api/v1/plan-imports/${draft.id}`, body);
+      expect(response.statusCode, JSON.stringify(body).slice(0, 100)).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect((await office.get(`/api/v1/plan-imports/${draft.id}`)).json<PlanImportView>().result).toEqual(draft.result);
+  });
+});
+
 describe('bad input to the importer', () => {
   const cases: [string, unknown, RegExp][] = [
     ['empty file', { fileName: 'rong.txt', contentBase64: '' }, /rỗng/],

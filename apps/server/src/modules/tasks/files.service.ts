@@ -5,6 +5,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
+import { findPlanInScope } from '../plans/plans.repository.ts';
 import { findTaskInScope } from './tasks.repository.ts';
 
 export function presentFile(row: {
@@ -107,6 +108,8 @@ export function createFilesService({ db, clock }: { db: Database; clock: () => D
     else if (row.ownerType === 'task_update') {
       const [update] = await db.select({ taskId: taskUpdates.taskId }).from(taskUpdates).where(eq(taskUpdates.id, row.ownerId));
       isAllowed = Boolean(update && (await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), update.taskId)));
+    } else if (row.ownerType === 'plan') {
+      isAllowed = Boolean(await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), row.ownerId));
     }
     if (!isAllowed) throw notFound();
     return row;

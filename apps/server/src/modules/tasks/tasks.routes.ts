@@ -1,4 +1,5 @@
 import {
+  createTaskBodySchema,
   FILE_MAX_BYTES,
   fileViewSchema,
   idParamsSchema,
@@ -12,6 +13,7 @@ import {
   taskProgressBodySchema,
   taskSubmitBodySchema,
   taskViewSchema,
+  updateTaskBodySchema,
   uploadFileBodySchema,
 } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
@@ -20,6 +22,7 @@ import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { createFilesService } from './files.service.ts';
+import { createTaskEditingService } from './task-editing.service.ts';
 import { createTasksService } from './tasks.service.ts';
 
 const tags = ['tasks'];
@@ -38,6 +41,7 @@ function contentDisposition(fileName: string): string {
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createTasksService(deps, createMailer());
   const files = createFilesService(deps);
+  const editing = createTaskEditingService(deps, service);
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     app.get(
@@ -65,6 +69,36 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       (request) => service.get(actorOf(request), request.params.id),
+    );
+    app.post(
+      '/plans/:id/tasks',
+      {
+        config: { permission: 'manage:plans' },
+        schema: {
+          tags,
+          summary: 'Thêm nhiệm vụ vào kế hoạch (mục mới được tạo khi cần)',
+          params: idParamsSchema,
+          body: createTaskBodySchema,
+          response: { 201: taskDetailSchema },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await editing.create(actorOf(request), request.params.id, request.body, auditContextOf(request))),
+    );
+    app.patch(
+      '/tasks/:id',
+      {
+        // Every task party holds update:tasks; the policy then admits only the standing office (else 403).
+        config: { permission: 'update:tasks' },
+        schema: {
+          tags,
+          summary: 'Cơ quan thường trực sửa nhiệm vụ (nội dung, cơ quan, thời hạn, định kỳ); có ghi lý do',
+          params: idParamsSchema,
+          body: updateTaskBodySchema,
+          response: { 200: taskDetailSchema },
+        },
+      },
+      (request) => editing.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
     app.post(
       '/tasks/:id/progress',

@@ -45,6 +45,7 @@ const ACTION_PARTY: Record<Exclude<TaskAction, 'view'>, 'lead' | 'coordinating' 
   return: 'standing_office',
   cancel: 'standing_office',
   chase: 'standing_office',
+  edit: 'standing_office',
 };
 
 const ACTION_LABELS: Record<Exclude<TaskAction, 'view'>, string> = {
@@ -55,6 +56,7 @@ const ACTION_LABELS: Record<Exclude<TaskAction, 'view'>, string> = {
   return: 'trả lại',
   cancel: 'hủy',
   chase: 'đôn đốc',
+  edit: 'sửa',
 };
 
 function accessRecord(row: TaskRow, agencyRows: AgencyRow[]): TaskAccessRecord {

@@ -109,12 +109,13 @@ describe('who sees which task', () => {
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
     expect((await health.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'progress']);
     expect((await health.get(`/api/v1/tasks/${education.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'contribute']);
-    expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'cancel', 'chase']);
+    expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toEqual(['view', 'cancel', 'chase', 'edit']);
     expect((await office.get(`/api/v1/tasks/${police.id}`)).json<TaskDetail>().allowedActions).toEqual([
       'view',
       'progress',
       'cancel',
       'chase',
+      'edit',
     ]);
     // The coordinating department may not report the lead's progress: 403, nothing written.
     expect((await health.post(`/api/v1/tasks/${education.id}/progress`, { percent: 10, narrative: 'Thử' })).statusCode).toBe(403);
@@ -298,6 +299,164 @@ describe('following and chasing', () => {
     const second = await office.post('/api/v1/notifications/digest/run', { date });
     expect(second.json<{ notificationsCreated: number }>().notificationsCreated).toBe(0);
     expect((await health.post('/api/v1/notifications/digest/run', { date })).statusCode).toBe(403);
+  });
+});
+
+describe('tasks after the plan is issued', () => {
+  it('the standing office adds a task in a new section, then corrects its deadline and lead; reported periods are kept; audited', async () => {
+    const { plan } = await issuedPlan();
+    const added = await office.post(`/api/v1/plans/${plan.id}/tasks`, {
+      sectionPath: 'IV.2',
+      sectionHeading: 'Nhiệm vụ bổ sung',
+      content: 'Khám sức khỏe định kỳ cho nạn nhân đang được hỗ trợ',
+      leadAgencyId: agencyIds['T31.SYT'],
+      coordinatingAgencyIds: [agencyIds['T31.SNV']],
+      recurrence: 'quarterly',
+    });
+    expect(added.statusCode, added.body.slice(0, 300)).toBe(201);
+    const task = added.json<TaskDetail>();
+    expect(task).toMatchObject({
+      planId: plan.id,
+      sectionPath: 'IV.2',
+      sectionTitle: 'Nhiệm vụ bổ sung',
+      position: 4,
+      status: 'not_started',
+      leadAgencyId: agencyIds['T31.SYT'],
+      recurrence: 'quarterly',
+      deadline: null,
+    });
+    expect(task.agencies.map((a) => [a.role, a.agencyId])).toEqual([
+      ['lead', agencyIds['T31.SYT']],
+      ['coordinating', agencyIds['T31.SNV']],
+    ]);
+    expect(task.allowedActions).toContain('edit');
+    expect(task.occurrences.length).toBeGreaterThanOrEqual(4);
+    expect(await audited('task.created', task.id)).toBe(1);
+    const detail = (await office.get(`/api/v1/plans/${plan.id}`)).json<PlanDetail>();
+    expect(detail.sections.map((x) => [x.path, x.heading])).toContainEqual(['IV.2', 'Nhiệm vụ bổ sung']);
+    expect(detail.taskCount).toBe(5);
+    // The lead sees it in its inbox and reports on the first period.
+    const first = task.occurrences[0]!;
+    expect(
+      (await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 100, narrative: 'Quý đầu đã khám', occurrenceId: first.id }))
+        .statusCode,
+    ).toBe(200);
+
+    const edited = await office.patch(`/api/v1/tasks/${task.id}`, {
+      deadline: iso(30),
+      leadAgencyId: agencyIds['T31.SGDDT'],
+      reason: 'Theo chỉ đạo của Trưởng Ban Chỉ đạo',
+    });
+    expect(edited.statusCode, edited.body.slice(0, 300)).toBe(200);
+    const after = edited.json<TaskDetail>();
+    expect(after).toMatchObject({ deadline: iso(30), leadAgencyId: agencyIds['T31.SGDDT'], dueDate: iso(30), status: 'in_progress' });
+    expect(after.agencies.map((a) => [a.role, a.agencyId])).toEqual([
+      ['lead', agencyIds['T31.SGDDT']],
+      ['coordinating', agencyIds['T31.SNV']],
+    ]);
+    // A fixed deadline ends the schedule: only the period already reported on stays.
+    expect(after.occurrences.map((o) => o.id)).toEqual([first.id]);
+    const [event] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'task.updated'), eq(auditEvents.entityId, task.id)));
+    expect(event!.details).toMatchObject({
+      changed: expect.arrayContaining(['deadline', 'leadAgencyId']),
+      before: { deadline: null, leadAgencyId: agencyIds['T31.SYT'] },
+      after: { deadline: iso(30), leadAgencyId: agencyIds['T31.SGDDT'] },
+      reason: 'Theo chỉ đạo của Trưởng Ban Chỉ đạo',
+    });
+    // No longer addressed to the health department: out of its sight.
+    expect((await health.get(`/api/v1/tasks/${task.id}`)).statusCode).toBe(404);
+
+    // Back to a recurrence: new periods, the reported one kept and not duplicated.
+    const recurring = (await office.patch(`/api/v1/tasks/${task.id}`, { deadline: null, recurrence: 'six_monthly' })).json<TaskDetail>();
+    expect(recurring.occurrences.some((o) => o.id === first.id)).toBe(true);
+    expect(recurring.occurrences.filter((o) => o.id !== first.id).every((o) => /^6 tháng/.test(o.periodLabel))).toBe(true);
+    expect(recurring.occurrences.length).toBeGreaterThan(1);
+    expect(await audited('task.updated', task.id)).toBe(2);
+  });
+
+  it('refuses: 403 on a task one sees, 404 on one it does not; 409 once accepted; 400 on unknown references', async () => {
+    const { plan, health: own, police } = await issuedPlan();
+    const before = await databaseFingerprint(t.database.db);
+    const denied = await health.patch(`/api/v1/tasks/${own.id}`, { deadline: iso(90) });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.headers['content-type']).toContain('application/problem+json');
+    expect((await health.patch(`/api/v1/tasks/${police.id}`, { deadline: iso(90) })).statusCode).toBe(404);
+    // The court's subtree grant shows it every task of the city: seen, not its to correct.
+    expect((await court.patch(`/api/v1/tasks/${own.id}`, { content: 'x' })).statusCode).toBe(403);
+    expect((await health.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x' })).statusCode).toBe(403);
+    expect((await office.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x', sectionPath: 'IX' })).statusCode).toBe(400);
+    expect(
+      (await office.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x', leadAgencyId: '01890000-0000-7000-8000-000000000000' }))
+        .statusCode,
+    ).toBe(400);
+    expect((await office.patch(`/api/v1/tasks/${own.id}`, { sectionPath: 'IX' })).statusCode).toBe(400);
+    expect((await office.patch(`/api/v1/tasks/${own.id}`, { unknown: 1 })).statusCode).toBe(400);
+    expect((await office.post(`/api/v1/plans/01890000-0000-7000-8000-000000000000/tasks`, { content: 'x' })).statusCode).toBe(404);
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+
+    await health.post(`/api/v1/tasks/${own.id}/progress`, { percent: 100, narrative: 'Xong' });
+    await health.post(`/api/v1/tasks/${own.id}/submit`, {});
+    expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).toContain('edit');
+    await office.post(`/api/v1/tasks/${own.id}/accept`, {});
+    expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).not.toContain('edit');
+    const accepted = await databaseFingerprint(t.database.db);
+    const conflict = await office.patch(`/api/v1/tasks/${own.id}`, { deadline: iso(90), reason: 'Gia hạn' });
+    expect(conflict.statusCode).toBe(409);
+    expect(conflict.json<{ code: string }>().code).toBe('task.action_not_allowed');
+    expect(await databaseFingerprint(t.database.db)).toEqual(accepted);
+  });
+});
+
+describe('plan attachments', () => {
+  const upload = (agent: Agent, fileName: string) =>
+    agent.post('/api/v1/files', { fileName, mime: 'application/pdf', contentBase64: Buffer.from(`%PDF ${fileName}`).toString('base64') });
+
+  it('the standing office attaches the signed plan; whoever reads the plan downloads it, nobody else', async () => {
+    const { plan } = await issuedPlan();
+    const file = (await upload(office, 'Kế hoạch đã ký.pdf')).json<FileView>();
+    const attached = await office.post(`/api/v1/plans/${plan.id}/attachments`, { fileIds: [file.id] });
+    expect(attached.statusCode, attached.body.slice(0, 300)).toBe(200);
+    expect(attached.json<PlanDetail>().attachments).toEqual([file]);
+    expect((await health.get(`/api/v1/plans/${plan.id}`)).json<PlanDetail>().attachments.map((f) => f.id)).toEqual([file.id]);
+    expect(await audited('plan.files_attached', plan.id)).toBe(1);
+    // The plan is addressed to the health department: it downloads the file.
+    const download = await health.get(`/api/v1/files/${file.id}`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.toString()).toBe('%PDF Kế hoạch đã ký.pdf');
+    const xa = await loginAs(t.app, 'xa.a');
+    expect((await xa.get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
+
+    // A plan not addressed to the health department: its attachment is out of reach.
+    const other = (await office.post('/api/v1/plans', { title: uniqueName('Kế hoạch nội bộ ') })).json<PlanDetail>();
+    const internal = (await upload(office, 'noi-bo.pdf')).json<FileView>();
+    await office.post(`/api/v1/plans/${other.id}/attachments`, { fileIds: [internal.id] });
+    expect((await health.get(`/api/v1/files/${internal.id}`)).statusCode).toBe(404);
+    expect((await office.get(`/api/v1/files/${internal.id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses someone else’s file, one already attached, a department, and a plan out of reach; nothing changes', async () => {
+    const { plan, health: task } = await issuedPlan();
+    const theirs = (await upload(health, 'cua-so-y-te.pdf')).json<FileView>();
+    const mine = (await upload(office, 'cua-van-phong.pdf')).json<FileView>();
+    const used = (await upload(health, 'da-dinh-kem.pdf')).json<FileView>();
+    await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 10, narrative: 'x', fileIds: [used.id] });
+    const reattach = (await upload(office, 'lan-hai.pdf')).json<FileView>();
+    await office.post(`/api/v1/plans/${plan.id}/attachments`, { fileIds: [reattach.id] });
+    const before = await databaseFingerprint(t.database.db);
+    for (const fileIds of [[theirs.id], [mine.id, theirs.id], [used.id], [reattach.id]]) {
+      const refused = await office.post(`/api/v1/plans/${plan.id}/attachments`, { fileIds });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ code: string }>().code).toBe('file.invalid');
+    }
+    expect((await health.post(`/api/v1/plans/${plan.id}/attachments`, { fileIds: [theirs.id] })).statusCode).toBe(403);
+    expect((await office.post(`/api/v1/plans/${plan.id}/attachments`, { fileIds: [] })).statusCode).toBe(400);
+    expect((await office.post(`/api/v1/plans/01890000-0000-7000-8000-000000000000/attachments`, { fileIds: [mine.id] })).statusCode).toBe(
+      404,
+    );
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
   });
 });
 

@@ -44,7 +44,7 @@ interface RouteCase {
   body?: (f: Fixture, setup: Setup) => unknown;
   expected: Expected;
   /** Prepares a fresh target per role (e.g. a user to reset), so allowed writes do not interfere. */
-  prepare?: (t: TestApp, admin: Agent, f: Fixture) => Promise<Setup>;
+  prepare?: (t: TestApp, admin: Agent, f: Fixture, username: DemoUsername) => Promise<Setup>;
 }
 type Setup = Record<string, string>;
 
@@ -108,6 +108,15 @@ const freshHealthTask =
     if (state === 'submitted') await health.post(`/api/v1/tasks/${task!.id}/submit`, {});
     return { taskId: task!.id };
   };
+/** A file the requesting user uploaded and has not attached yet (what POST /plans/{id}/attachments links). */
+const ownUpload = async (_t: TestApp, _admin: Agent, _f: Fixture, username: DemoUsername): Promise<Setup> => {
+  const response = await agents.get(username)!.post('/api/v1/files', {
+    fileName: 'van-ban-ky.pdf',
+    mime: 'application/pdf',
+    contentBase64: Buffer.from('%PDF văn bản').toString('base64'),
+  });
+  return { fileId: response.json<{ id: string }>().id };
+};
 const onlyOffice = (status: number) => only({ admin: status, 'tinh.thuongtruc': status });
 const healthLead = (status: number) => only({ 'so.yte': status, 'xa.a': 404, 'xa.b': 404 });
 
@@ -303,6 +312,30 @@ const CASES: RouteCase[] = [
     prepare: freshDraftPlan,
     expected: onlyOffice(200),
   },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/{id}/attachments',
+    url: (f) => `/api/v1/plans/${f.planId}/attachments`,
+    body: (_f, s) => ({ fileIds: [s.fileId] }),
+    prepare: ownUpload,
+    expected: onlyOffice(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/{id}/tasks',
+    url: (f) => `/api/v1/plans/${f.planId}/tasks`,
+    body: (f) => ({ content: 'Nhiệm vụ bổ sung', leadAgencyId: f.provinceAgencyId, deadline: '2026-12-31' }),
+    expected: onlyOffice(201),
+  },
+  // Sở Y tế leads the task and the court's subtree grant sees it: neither may correct it (403); communes do not see it.
+  {
+    method: 'PATCH',
+    route: '/api/v1/tasks/{id}',
+    url: (_f, s) => `/api/v1/tasks/${s.taskId}`,
+    body: () => ({ deadline: '2026-03-31', reason: 'Gia hạn' }),
+    prepare: freshHealthTask('in_progress'),
+    expected: { ...onlyOffice(200), 'xa.a': 404, 'xa.b': 404 },
+  },
   { method: 'GET', route: '/api/v1/tasks', url: () => '/api/v1/tasks?mine=true', expected: all(200) },
   {
     method: 'GET',
@@ -476,7 +509,7 @@ afterAll(() => t.close());
 describe('permission matrix', () => {
   for (const routeCase of CASES) {
     it.each(DEMO_USERNAMES)(`${routeCase.method} ${routeCase.route} as %s`, async (username) => {
-      const setup = routeCase.prepare ? await routeCase.prepare(t, agents.get('admin')!, fixture) : {};
+      const setup = routeCase.prepare ? await routeCase.prepare(t, agents.get('admin')!, fixture, username) : {};
       const agent = agents.get(username)!;
       const expected = routeCase.expected[username];
       const before = expected >= 400 ? await databaseFingerprint(t.database.db) : null;

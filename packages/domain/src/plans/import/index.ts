@@ -20,3 +20,4 @@ export type {
   ReportFrequency,
   Comparator,
 } from './schema.ts';
+export { applyImportReview, reconcileImportWarnings, placeReviewTask, type ImportReviewOutcome } from './review.ts';

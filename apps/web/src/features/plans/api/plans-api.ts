@@ -1,4 +1,4 @@
-import type { PlanDetail, PlanView } from '@atmis/domain';
+import type { CreateTaskBody, PlanDetail, PlanView, TaskDetail } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../../lib/api.ts';
 import type { Page } from '../../../lib/contracts.ts';
@@ -53,3 +53,35 @@ export const planExportUrls = (id: string) => ({
   docx: buildUrl(`/plans/${encodeURIComponent(id)}/export.docx`),
   xlsx: buildUrl(`/plans/${encodeURIComponent(id)}/tasks.xlsx`),
 });
+
+/** Refreshes a plan and the task lists after a change to its tasks or files. */
+function useInvalidatePlan(id: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: [...plansKey, 'detail', id] }),
+      queryClient.invalidateQueries({ queryKey: [...plansKey, 'list'] }),
+      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+    ]);
+}
+
+/** A task added to the plan by whoever manages it (`update` in the plan's allowed actions). */
+export function useCreatePlanTask(planId: string) {
+  const invalidate = useInvalidatePlan(planId);
+  return useMutation({
+    mutationFn: (body: CreateTaskBody) => api.post<TaskDetail>(`/plans/${encodeURIComponent(planId)}/tasks`, body),
+    onSuccess: () => invalidate(),
+  });
+}
+
+/** Files already uploaded (POST /files) attached to the plan: the signed document, annexes. */
+export function useAttachPlanFiles(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fileIds: string[]) => api.post<PlanDetail>(`/plans/${encodeURIComponent(planId)}/attachments`, { fileIds }),
+    onSuccess: (plan) => {
+      if (plan && typeof plan === 'object' && 'id' in plan) queryClient.setQueryData([...plansKey, 'detail', planId], plan);
+      return queryClient.invalidateQueries({ queryKey: [...plansKey, 'detail', planId] });
+    },
+  });
+}

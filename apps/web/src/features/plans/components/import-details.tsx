@@ -1,9 +1,7 @@
 import type { PlanImportView } from '@atmis/domain';
 import { Alert, Card, Col, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatDate, formatValidity } from '../../../lib/format.ts';
-import { PlainList } from '../../tasks/components/plain-list.tsx';
-import { legalReferenceText } from './plan-basis-card.tsx';
+import { formatDate } from '../../../lib/format.ts';
 
 type Result = PlanImportView['result'];
 
@@ -38,62 +36,12 @@ export function ImportWarnings({ view }: { view: PlanImportView }) {
   );
 }
 
-/** Legal basis, phases, targets and the reporting regime the parser found. */
+/** The reporting regime the parser found (legal basis, phases and targets have their own editors). */
 export function ImportDetails({ result }: { result: Result }) {
   const { t } = useTranslation();
   return (
     <Card style={{ marginBottom: 16 }} data-testid="import-details">
       <Row gutter={[24, 16]}>
-        <Col xs={24} xl={14}>
-          <Typography.Title level={5}>{t('planImport.legalBasis', { count: result.legalBasis.length })}</Typography.Title>
-          <PlainList
-            testId="import-legal-basis"
-            items={result.legalBasis}
-            empty={t('plans.noLegalBasis')}
-            render={(ref) => legalReferenceText(ref)}
-          />
-        </Col>
-        <Col xs={24} xl={10}>
-          <Typography.Title level={5}>{t('plans.phases')}</Typography.Title>
-          <PlainList
-            testId="import-phases"
-            items={result.phases}
-            empty={t('plans.noPhases')}
-            render={(phase) => (
-              <>
-                <Typography.Text strong>{phase.label}</Typography.Text>
-                <Typography.Text type="secondary">{formatValidity(phase.from, phase.to, '…')}</Typography.Text>
-              </>
-            )}
-          />
-        </Col>
-        <Col xs={24}>
-          <Typography.Title level={5}>{t('planImport.targets', { count: result.targets.length })}</Typography.Title>
-          <Table
-            size="small"
-            rowKey="key"
-            pagination={false}
-            data-testid="import-targets"
-            dataSource={result.targets.map((target, index) => ({ ...target, key: index }))}
-            locale={{ emptyText: t('plans.noTargets') }}
-            columns={[
-              { title: t('plans.section'), dataIndex: 'section', width: 80, render: (value: string | null) => value ?? '' },
-              { title: t('plans.targets'), dataIndex: 'text' },
-              {
-                title: '',
-                key: 'value',
-                width: 140,
-                align: 'right',
-                render: (_, target) => (
-                  <Typography.Text strong>
-                    {t(`plans.comparators.${target.comparator}`)} {target.value}
-                    {target.unit === '%' ? '%' : ` ${target.noun ?? ''}`}
-                  </Typography.Text>
-                ),
-              },
-            ]}
-          />
-        </Col>
         <Col xs={24}>
           <Typography.Title level={5}>{t('planImport.reporting', { count: result.reporting.length })}</Typography.Title>
           <Table

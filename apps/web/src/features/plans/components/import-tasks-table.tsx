@@ -1,29 +1,21 @@
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { PlanImportView } from '@atmis/domain';
-import { App, Button, Card, DatePicker, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format.ts';
 import { useUpdatePlanImport } from '../api/plan-imports-api.ts';
+import { RECURRENCES } from '../../tasks/components/task-form-fields.tsx';
 import { UNMATCHED_ROW } from './import-agency-mapping.tsx';
+import { AgencyNames, AgencyNamesInput, nameOptionsOf } from './import-agency-names.tsx';
+import { ImportNewTaskModal } from './import-new-task-modal.tsx';
 
 type ImportTask = PlanImportView['result']['tasks'][number];
 type Correction = NonNullable<Parameters<ReturnType<typeof useUpdatePlanImport>['mutateAsync']>[0]['tasks']>[number];
-const RECURRENCES = ['continuous', 'monthly', 'quarterly', 'six_monthly', 'yearly'] as const;
-
-function Names({ names, unmatched, color }: { names: string[]; unmatched: Set<string>; color?: string }) {
-  if (names.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-  return (
-    <Space size={[0, 4]} wrap>
-      {names.map((name) => (
-        <Tag key={name} color={unmatched.has(name) ? 'red' : color} style={{ whiteSpace: 'normal' }}>
-          {name}
-        </Tag>
-      ))}
-    </Space>
-  );
-}
+type Role = 'lead' | 'coordinating' | 'requested';
+const ROLE_COLORS: Record<Role, string | undefined> = { lead: 'geekblue', coordinating: undefined, requested: undefined };
 
 /** The proposed tasks: content, agencies by role, deadline and recurrence, each correctable in place. */
 export function ImportTasksTable({ view, isEditable }: { view: PlanImportView; isEditable: boolean }) {
@@ -33,25 +25,61 @@ export function ImportTasksTable({ view, isEditable }: { view: PlanImportView; i
   const update = useUpdatePlanImport(view.id);
   const unmatched = new Set(view.agencyMatches.filter((match) => !match.agencyId).map((match) => match.name));
   const leadUnmapped = new Set(view.unmappedLeadNames);
+  const nameOptions = nameOptionsOf(view.agencyMatches, t('planImport.unmatched'));
+  const [isAdding, setIsAdding] = useState(false);
 
-  async function correct(correction: Correction, done: string) {
+  async function correct(correction: Correction, done: string): Promise<boolean> {
     try {
       await update.mutateAsync({ tasks: [correction] });
       message.success(done);
+      return true;
     } catch (error) {
       notifyError(error);
+      return false;
     }
   }
 
+  const namesColumn = (role: Role, width: number) => ({
+    title: t(`planImport.${role}`),
+    dataIndex: role,
+    width,
+    render: (names: string[], task: ImportTask & { index: number }) =>
+      isEditable ? (
+        <AgencyNamesInput
+          names={names}
+          options={nameOptions}
+          unmatched={unmatched}
+          color={ROLE_COLORS[role]}
+          onSave={(next) => correct({ index: task.index, [role]: next }, t('planImport.agenciesSaved'))}
+          testId={`import-task-${role}-${task.index}`}
+          ariaLabel={t(`planImport.${role}`)}
+        />
+      ) : (
+        <AgencyNames names={names} unmatched={unmatched} color={ROLE_COLORS[role]} />
+      ),
+  });
+
   return (
-    <Card title={t('planImport.tasksTable', { count: view.result.tasks.length })} style={{ marginBottom: 16 }} data-testid="import-tasks">
+    <Card
+      title={t('planImport.tasksTable', { count: view.result.tasks.length })}
+      style={{ marginBottom: 16 }}
+      data-testid="import-tasks"
+      extra={
+        isEditable ? (
+          <Button icon={<PlusOutlined />} onClick={() => setIsAdding(true)} data-testid="import-add-task">
+            {t('planImport.addTask')}
+          </Button>
+        ) : null
+      }
+    >
+      {isAdding && <ImportNewTaskModal view={view} onClose={() => setIsAdding(false)} />}
       <Table<ImportTask & { index: number }>
         size="small"
         rowKey="index"
         data-testid="import-tasks-table"
         dataSource={view.result.tasks.map((task, index) => ({ ...task, index }))}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1500 }}
+        scroll={{ x: 1640 }}
         onRow={(task) =>
           ({
             'data-testid': `import-task-row-${task.index}`,
@@ -87,24 +115,9 @@ export function ImportTasksTable({ view, isEditable }: { view: PlanImportView; i
               </Typography.Paragraph>
             ),
           },
-          {
-            title: t('planImport.lead'),
-            dataIndex: 'lead',
-            width: 180,
-            render: (names: string[]) => <Names names={names} unmatched={unmatched} color="geekblue" />,
-          },
-          {
-            title: t('planImport.coordinating'),
-            dataIndex: 'coordinating',
-            width: 180,
-            render: (names: string[]) => <Names names={names} unmatched={unmatched} />,
-          },
-          {
-            title: t('planImport.requested'),
-            dataIndex: 'requested',
-            width: 140,
-            render: (names: string[]) => <Names names={names} unmatched={unmatched} />,
-          },
+          namesColumn('lead', 220),
+          namesColumn('coordinating', 220),
+          namesColumn('requested', 180),
           {
             title: t('planImport.deadline'),
             key: 'deadline',

@@ -1,6 +1,7 @@
-import { ArrowLeftOutlined, CheckCircleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useParams } from '@tanstack/react-router';
 import { App, Button, Card, Popconfirm, Result, Skeleton, Space, Tabs } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
 import { useCan } from '../../../app/auth/use-me.ts';
@@ -9,11 +10,13 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { useIssuePlan, usePlan } from '../api/plans-api.ts';
+import { PlanAttachmentsCard } from '../components/plan-attachments-card.tsx';
 import { PlanBasisCard } from '../components/plan-basis-card.tsx';
 import { PlanCascadeTab } from '../components/plan-cascade-tab.tsx';
 import { PlanExportButtons } from '../components/plan-export-buttons.tsx';
 import { planNumberSymbol } from '../components/plan-status-tag.tsx';
 import { PlanSummaryCard } from '../components/plan-summary-card.tsx';
+import { PlanTaskCreateModal } from '../components/plan-task-create-modal.tsx';
 import { PlanTasksTab } from '../components/plan-tasks-tab.tsx';
 import { PlanTimelineTab } from '../components/plan-timeline-tab.tsx';
 
@@ -24,6 +27,7 @@ function PlanDetailView({ id }: { id: string }) {
   const canRead = useCan('read:tasks');
   const query = usePlan(id);
   const issue = useIssuePlan(id);
+  const [isAddingTask, setIsAddingTask] = useState(false);
   const back = (
     <Link to="/plans">
       <Button icon={<ArrowLeftOutlined />}>{t('common.back')}</Button>
@@ -70,12 +74,18 @@ function PlanDetailView({ id }: { id: string }) {
                 </Button>
               </Popconfirm>
             )}
+            {plan.allowedActions.includes('update') && (
+              <Button icon={<PlusOutlined />} onClick={() => setIsAddingTask(true)} data-testid="plan-add-task">
+                {t('plans.addTask')}
+              </Button>
+            )}
             <PlanExportButtons planId={plan.id} baseName={baseName} />
           </Space>
         }
       />
       <PlanSummaryCard plan={plan} />
       <PlanBasisCard plan={plan} />
+      <PlanAttachmentsCard plan={plan} />
       <Card>
         <Tabs
           data-testid="plan-tabs"
@@ -103,6 +113,7 @@ function PlanDetailView({ id }: { id: string }) {
           ]}
         />
       </Card>
+      {isAddingTask && <PlanTaskCreateModal plan={plan} onClose={() => setIsAddingTask(false)} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { Alert, App, Button, Card, Popconfirm, Result, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Popconfirm, Result, Row, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
@@ -10,8 +10,10 @@ import { isApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useConfirmPlanImport, usePlanImport } from '../api/plan-imports-api.ts';
 import { ImportAgencyMapping } from '../components/import-agency-mapping.tsx';
+import { ImportLegalBasisEditor, ImportPhasesEditor } from '../components/import-basis-editors.tsx';
 import { ImportDetails, ImportWarnings } from '../components/import-details.tsx';
 import { ImportDocumentForm } from '../components/import-document-form.tsx';
+import { ImportTargetsEditor } from '../components/import-targets-editor.tsx';
 import { ImportTasksTable } from '../components/import-tasks-table.tsx';
 
 function PlanImportReview({ id }: { id: string }) {
@@ -105,6 +107,15 @@ function PlanImportReview({ id }: { id: string }) {
       <ImportDocumentForm key={`${view.id}-${view.status}`} view={view} isEditable={isPending} />
       <ImportAgencyMapping view={view} isEditable={isPending} />
       <ImportTasksTable view={view} isEditable={isPending} />
+      <ImportTargetsEditor view={view} isEditable={isPending} />
+      <Row gutter={16}>
+        <Col xs={24} xxl={14}>
+          <ImportLegalBasisEditor view={view} isEditable={isPending} />
+        </Col>
+        <Col xs={24} xxl={10}>
+          <ImportPhasesEditor view={view} isEditable={isPending} />
+        </Col>
+      </Row>
       <ImportDetails result={view.result} />
     </>
   );

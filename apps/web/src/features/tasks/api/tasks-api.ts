@@ -1,4 +1,4 @@
-import type { FileView, TaskDetail, TaskView } from '@atmis/domain';
+import type { FileView, TaskDetail, TaskView, UpdateTaskBody } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, buildUrl } from '../../../lib/api.ts';
 import type { Page } from '../../../lib/contracts.ts';
@@ -52,8 +52,11 @@ export function useTask(id: string) {
   });
 }
 
-/** The server path of each action a task offers (except `view`). */
-const ACTION_PATHS: Record<Exclude<TaskAction, 'view'>, string> = {
+/** The actions done through a form posted to `/tasks/{id}/{path}` (`view` is not one; `edit` is a PATCH). */
+export type PostAction = Exclude<TaskAction, 'view' | 'edit'>;
+
+/** The server path of each posted action. */
+const ACTION_PATHS: Record<PostAction, string> = {
   progress: 'progress',
   contribute: 'contributions',
   submit: 'submit',
@@ -66,8 +69,23 @@ const ACTION_PATHS: Record<Exclude<TaskAction, 'view'>, string> = {
 export function useTaskAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: Exclude<TaskAction, 'view'>; body: Record<string, unknown> }) =>
+    mutationFn: ({ action, body }: { action: PostAction; body: Record<string, unknown> }) =>
       api.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/${ACTION_PATHS[action]}`, body),
+    onSuccess: (task) => {
+      if (task && typeof task === 'object' && 'id' in task) queryClient.setQueryData([...tasksKey, 'detail', id], task);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: [...tasksKey] }),
+        queryClient.invalidateQueries({ queryKey: ['plans', 'detail'] }),
+      ]);
+    },
+  });
+}
+
+/** Corrections to a task by the standing office (PATCH, only when the task offers `edit`). */
+export function useUpdateTask(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateTaskBody) => api.patch<TaskDetail>(`/tasks/${encodeURIComponent(id)}`, body),
     onSuccess: (task) => {
       if (task && typeof task === 'object' && 'id' in task) queryClient.setQueryData([...tasksKey, 'detail', id], task);
       return Promise.all([

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
-import { useTaskAction, type TaskAction } from '../api/tasks-api.ts';
+import { useTaskAction, type PostAction } from '../api/tasks-api.ts';
 import { FileUploadField } from './file-upload-field.tsx';
 
-export type FormAction = Exclude<TaskAction, 'view'>;
+export type FormAction = PostAction;
 
 interface FormValues {
   percent?: number;

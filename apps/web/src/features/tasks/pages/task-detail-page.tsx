@@ -3,6 +3,7 @@ import {
   BellOutlined,
   CheckOutlined,
   CloseCircleOutlined,
+  EditOutlined,
   LineChartOutlined,
   RollbackOutlined,
   SendOutlined,
@@ -18,6 +19,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useTask } from '../api/tasks-api.ts';
 import { TaskActionModal, type FormAction } from '../components/task-action-modal.tsx';
+import { TaskEditModal } from '../components/task-edit-modal.tsx';
 import { TaskInfoCard } from '../components/task-info-card.tsx';
 import { TaskFiles, TaskUpdatesTimeline } from '../components/task-updates.tsx';
 
@@ -37,6 +39,7 @@ function TaskDetailView({ id }: { id: string }) {
   const router = useRouter();
   const query = useTask(id);
   const [action, setAction] = useState<FormAction | null>(null);
+  const [isEditing, setIsEditing] = useState(false);
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => router.history.back()} data-testid="task-back">
       {t('common.back')}
@@ -63,6 +66,7 @@ function TaskDetailView({ id }: { id: string }) {
   const task = query.data;
   // The server decides what this person may do now; the page only offers those actions.
   const actions = ACTION_ORDER.filter((candidate) => task.allowedActions.includes(candidate));
+  const canEdit = task.allowedActions.includes('edit');
 
   return (
     <>
@@ -76,7 +80,7 @@ function TaskDetailView({ id }: { id: string }) {
         </Col>
         <Col xs={24} xl={8}>
           <Card title={t('common.actions')} style={{ marginBottom: 16 }} data-testid="task-actions">
-            {actions.length === 0 ? (
+            {actions.length === 0 && !canEdit ? (
               <Typography.Text type="secondary">{t('tasks.noActions')}</Typography.Text>
             ) : (
               <Space orientation="vertical" style={{ width: '100%' }}>
@@ -93,6 +97,11 @@ function TaskDetailView({ id }: { id: string }) {
                     {t(`tasks.actions.${candidate}`)}
                   </Button>
                 ))}
+                {canEdit && (
+                  <Button block icon={<EditOutlined />} onClick={() => setIsEditing(true)} data-testid="task-action-edit">
+                    {t('tasks.edit')}
+                  </Button>
+                )}
               </Space>
             )}
           </Card>
@@ -102,6 +111,7 @@ function TaskDetailView({ id }: { id: string }) {
         </Col>
       </Row>
       {action && <TaskActionModal key={action} task={task} action={action} onClose={() => setAction(null)} />}
+      {isEditing && <TaskEditModal task={task} onClose={() => setIsEditing(false)} />}
     </>
   );
 }

@@ -1,0 +1,331 @@
+import { agencies, planSections, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, type Database, type Executor } from '@atmis/db';
+import { canAccess, scopeFilterFor, type Actor, type CreateTaskBody, type TaskDetail, type UpdateTaskBody } from '@atmis/domain';
+import { isFinalTaskStatus, mayEditTasks, TASK_STATUS_LABELS, taskRelationsOf, type TaskStatus } from '@atmis/domain/plans/index';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { insertTasks, occurrencePlanOf, phaseOf, refreshPlanAgencies, type PlanGraphTask } from '../plans/plan-graph.ts';
+import { findPlanInScope, missingAgencyIds } from '../plans/plans.repository.ts';
+import { agenciesOfTasks, findTaskInScope } from './tasks.repository.ts';
+import type { createTasksService } from './tasks.service.ts';
+
+type Role = 'lead' | 'coordinating' | 'requested';
+const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
+
+async function planContext(executor: Executor, planId: string) {
+  const [plan] = await executor
+    .select({
+      id: plans.id,
+      orgUnitId: plans.orgUnitId,
+      provinceCode: plans.provinceCode,
+      periodFrom: plans.periodFrom,
+      periodTo: plans.periodTo,
+      phases: plans.phases,
+      status: plans.status,
+    })
+    .from(plans)
+    .where(eq(plans.id, planId));
+  return plan!;
+}
+
+async function agencyNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await executor
+    .select({ id: agencies.id, name: agencies.name })
+    .from(agencies)
+    .where(inArray(agencies.id, [...ids]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Agency ids of a body must exist and be in force: 400 naming the field otherwise. */
+async function assertAgencies(
+  executor: Executor,
+  input: Pick<UpdateTaskBody, 'leadAgencyId' | 'coordinatingAgencyIds' | 'requestedAgencyIds'>,
+) {
+  const fields = [
+    ['leadAgencyId', input.leadAgencyId ? [input.leadAgencyId] : []],
+    ['coordinatingAgencyIds', input.coordinatingAgencyIds ?? []],
+    ['requestedAgencyIds', input.requestedAgencyIds ?? []],
+  ] as const;
+  for (const [path, ids] of fields) {
+    const missing = await missingAgencyIds(executor, ids);
+    if (missing.length) throw invalid(path, `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
+  }
+}
+
+function assertCampaign(from: string | null | undefined, to: string | null | undefined) {
+  if (from && to && to < from) throw invalid('campaignTo', 'Thời gian kết thúc đợt trước thời gian bắt đầu.');
+}
+
+/**
+ * Tasks after a plan is confirmed: added by whoever manages the plan, corrected by the standing
+ * office of the plan's area (or whoever manages the plan). Every change audited with before/after.
+ */
+export function createTaskEditingService(
+  { db, clock }: { db: Database; clock: () => Date },
+  tasksService: ReturnType<typeof createTasksService>,
+) {
+  async function create(actor: Actor, planId: string, input: CreateTaskBody, context: AuditContext): Promise<TaskDetail> {
+    const visible = await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), planId);
+    if (!visible || !canAccess(actor, 'manage:plans', { orgUnitId: visible.orgUnitId })) throw notFound();
+    if (visible.status === 'superseded') throw new AppError('plan.superseded');
+    await assertAgencies(db, input);
+    assertCampaign(input.campaignFrom, input.campaignTo);
+    const plan = await planContext(db, planId);
+    const sectionPath = input.sectionPath?.trim() ?? '';
+    const [section] = sectionPath
+      ? await db
+          .select({ id: planSections.id, heading: planSections.heading })
+          .from(planSections)
+          .where(and(eq(planSections.planId, planId), eq(planSections.path, sectionPath)))
+          .orderBy(asc(planSections.position))
+          .limit(1)
+      : [];
+    if (sectionPath && !section && !input.sectionHeading)
+      throw invalid('sectionHeading', `Mục "${sectionPath}" chưa có trong kế hoạch: cần nhập tiêu đề mục.`);
+    const ids = [input.leadAgencyId, ...(input.coordinatingAgencyIds ?? []), ...(input.requestedAgencyIds ?? [])].filter(
+      (id): id is string => Boolean(id),
+    );
+    const names = await agencyNames(db, ids);
+    const deadline = input.deadline ?? null;
+    const task: PlanGraphTask = {
+      sectionPath,
+      sectionTitle: section?.heading ?? input.sectionHeading ?? '',
+      content: input.content,
+      context: null,
+      agencies: [
+        ...(input.leadAgencyId ? [{ agencyId: input.leadAgencyId, role: 'lead' as const }] : []),
+        ...[...new Set(input.coordinatingAgencyIds ?? [])].map((agencyId) => ({ agencyId, role: 'coordinating' as const })),
+        ...[...new Set(input.requestedAgencyIds ?? [])].map((agencyId) => ({ agencyId, role: 'requested' as const })),
+      ].map((a) => ({ ...a, nameAsWritten: names.get(a.agencyId) ?? '' })),
+      phase: input.phase ?? phaseOf(plan.phases, deadline),
+      deadline,
+      deadlineText: null,
+      recurrence: input.recurrence ?? null,
+      campaignFrom: input.campaignFrom ?? null,
+      campaignTo: input.campaignTo ?? null,
+    };
+    const taskId = await db.transaction(async (tx) => {
+      const sectionIds = new Map<string, string>();
+      let createdSection: { id: string; path: string; heading: string } | null = null;
+      if (section) sectionIds.set(sectionPath, section.id);
+      else if (sectionPath) {
+        const [inserted] = await tx
+          .insert(planSections)
+          .values({
+            planId,
+            path: sectionPath,
+            heading: input.sectionHeading!,
+            position: sql`(select coalesce(max(position) + 1, 0) from ${planSections} where plan_id = ${planId})`,
+          })
+          .returning({ id: planSections.id, path: planSections.path, heading: planSections.heading });
+        createdSection = inserted!;
+        sectionIds.set(sectionPath, inserted!.id);
+      }
+      const [{ next }] = (await tx
+        .select({ next: sql<number>`coalesce(max(${tasks.position}) + 1, 0)::int` })
+        .from(tasks)
+        .where(eq(tasks.planId, planId))) as [{ next: number }];
+      const [id] = await insertTasks(tx, plan, [task], { firstPosition: Number(next), sectionIds });
+      await refreshPlanAgencies(tx, planId);
+      await tx.update(plans).set({ updatedAt: clock() }).where(eq(plans.id, planId));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'task.created',
+          entityType: 'task',
+          entityId: id!,
+          orgUnitId: plan.orgUnitId,
+          details: {
+            planId,
+            before: null,
+            after: {
+              sectionPath,
+              content: task.content,
+              agencies: task.agencies,
+              phase: task.phase,
+              deadline,
+              recurrence: task.recurrence,
+              campaignFrom: task.campaignFrom,
+              campaignTo: task.campaignTo,
+            },
+            createdSection,
+          },
+        },
+        clock(),
+      );
+      return id!;
+    });
+    return tasksService.get(actor, taskId);
+  }
+
+  async function update(actor: Actor, id: string, input: UpdateTaskBody, context: AuditContext): Promise<TaskDetail> {
+    const row = await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), id);
+    if (!row) throw notFound();
+    const agencyRows = await agenciesOfTasks(db, [id]);
+    const idsOf = (role: Role) => agencyRows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
+    const status = row.status as TaskStatus;
+    const relations = taskRelationsOf(actor, {
+      orgUnitId: row.orgUnitId,
+      leadAgencyId: row.leadAgencyId,
+      coordinatingAgencyIds: idsOf('coordinating'),
+      requestedAgencyIds: idsOf('requested'),
+      status,
+    });
+    if (!mayEditTasks(relations)) throw new AppError('auth.forbidden');
+    if (isFinalTaskStatus(status)) throw new AppError('task.action_not_allowed', { action: 'sửa', status: TASK_STATUS_LABELS[status].vi });
+    await assertAgencies(db, input);
+    const plan = await planContext(db, row.planId);
+
+    // The task as it is and as it will be, field by field; only what differs is written and audited.
+    const current = {
+      content: row.content,
+      sectionPath: row.sectionPath,
+      phase: row.phase,
+      deadline: row.deadline,
+      recurrence: row.recurrence ?? null,
+      campaignFrom: row.campaignFrom,
+      campaignTo: row.campaignTo,
+      leadAgencyId: row.leadAgencyId,
+      coordinatingAgencyIds: idsOf('coordinating'),
+      requestedAgencyIds: idsOf('requested'),
+    };
+    const next = { ...current };
+    if (input.content !== undefined) next.content = input.content;
+    if (input.sectionPath !== undefined) next.sectionPath = input.sectionPath.trim();
+    if (input.deadline !== undefined) next.deadline = input.deadline;
+    if (input.recurrence !== undefined) next.recurrence = input.recurrence;
+    if (input.campaignFrom !== undefined) next.campaignFrom = input.campaignFrom;
+    if (input.campaignTo !== undefined) next.campaignTo = input.campaignTo;
+    if (input.leadAgencyId !== undefined) next.leadAgencyId = input.leadAgencyId;
+    if (input.coordinatingAgencyIds !== undefined) next.coordinatingAgencyIds = [...new Set(input.coordinatingAgencyIds)];
+    if (input.requestedAgencyIds !== undefined) next.requestedAgencyIds = [...new Set(input.requestedAgencyIds)];
+    if (input.phase !== undefined) next.phase = input.phase;
+    else if (next.deadline !== current.deadline) next.phase = phaseOf(plan.phases, next.deadline) ?? current.phase;
+    assertCampaign(next.campaignFrom, next.campaignTo);
+
+    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
+      (key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]),
+    );
+    if (!changed.length) return tasksService.get(actor, id);
+
+    let section: { id: string; heading: string } | undefined;
+    if (changed.includes('sectionPath') && next.sectionPath) {
+      [section] = await db
+        .select({ id: planSections.id, heading: planSections.heading })
+        .from(planSections)
+        .where(and(eq(planSections.planId, row.planId), eq(planSections.path, next.sectionPath)))
+        .orderBy(asc(planSections.position))
+        .limit(1);
+      if (!section) throw invalid('sectionPath', `Kế hoạch không có mục "${next.sectionPath}".`);
+    }
+    const roleChanges: [Role, string[]][] = [];
+    if (changed.includes('leadAgencyId')) roleChanges.push(['lead', next.leadAgencyId ? [next.leadAgencyId] : []]);
+    if (changed.includes('coordinatingAgencyIds')) roleChanges.push(['coordinating', next.coordinatingAgencyIds]);
+    if (changed.includes('requestedAgencyIds')) roleChanges.push(['requested', next.requestedAgencyIds]);
+    const names = await agencyNames(
+      db,
+      roleChanges.flatMap(([, ids]) => ids),
+    );
+    const timingChanged = ['deadline', 'recurrence', 'campaignFrom', 'campaignTo'].some((key) => changed.includes(key as never));
+
+    await db.transaction(async (tx) => {
+      const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
+      if (changed.includes('content')) changes.content = next.content;
+      if (changed.includes('sectionPath')) {
+        changes.sectionPath = next.sectionPath;
+        changes.sectionId = section?.id ?? null;
+        changes.sectionTitle = section?.heading ?? '';
+      }
+      if (changed.includes('phase')) changes.phase = next.phase;
+      if (changed.includes('deadline')) {
+        changes.deadline = next.deadline;
+        // The phrase as the document wrote it no longer describes the corrected date.
+        changes.deadlineText = null;
+      }
+      if (changed.includes('recurrence')) changes.recurrence = next.recurrence;
+      if (changed.includes('campaignFrom')) changes.campaignFrom = next.campaignFrom;
+      if (changed.includes('campaignTo')) changes.campaignTo = next.campaignTo;
+      if (roleChanges.length) {
+        // Rewritten in one order (lead, coordinating, requested); a role not corrected keeps its rows,
+        // names as written included; a corrected one drops its unmapped names, the registry now speaks.
+        const replaced = new Map(roleChanges);
+        const rows = (['lead', 'coordinating', 'requested'] as const).flatMap((role) =>
+          replaced.has(role)
+            ? replaced
+                .get(role)!
+                .map((agencyId) => ({ agencyId: agencyId as string | null, nameAsWritten: names.get(agencyId) ?? '', role }))
+            : agencyRows.filter((a) => a.role === role).map((a) => ({ agencyId: a.agencyId, nameAsWritten: a.nameAsWritten, role })),
+        );
+        await tx.delete(taskAgencies).where(eq(taskAgencies.taskId, id));
+        if (rows.length) await tx.insert(taskAgencies).values(rows.map((row, position) => ({ ...row, taskId: id, position })));
+        changes.leadAgencyId = next.leadAgencyId;
+        changes.agencyIds = [
+          ...new Set([...(next.leadAgencyId ? [next.leadAgencyId] : []), ...next.coordinatingAgencyIds, ...next.requestedAgencyIds]),
+        ];
+      }
+      // Only from the state the decision was taken on: a concurrent acceptance makes this a conflict.
+      const saved = await tx
+        .update(tasks)
+        .set(changes)
+        .where(and(eq(tasks.id, id), eq(tasks.status, status)))
+        .returning({ id: tasks.id });
+      if (!saved.length) throw new AppError('resource.version_conflict');
+      if (roleChanges.length) await refreshPlanAgencies(tx, row.planId);
+
+      // New periods for a new schedule; periods already reported on stay with their history.
+      const occurrenceChanges = { removed: [] as string[], added: [] as string[] };
+      if (timingChanged) {
+        const existing = await tx
+          .select({
+            id: taskOccurrences.id,
+            periodLabel: taskOccurrences.periodLabel,
+            periodFrom: taskOccurrences.periodFrom,
+            periodTo: taskOccurrences.periodTo,
+            // Qualified by hand: inside the subquery a bare "id" would be the update's.
+            reported: sql<boolean>`exists (select 1 from ${taskUpdates} u where u.occurrence_id = task_occurrences.id)`,
+          })
+          .from(taskOccurrences)
+          .where(eq(taskOccurrences.taskId, id));
+        const kept = existing.filter((o) => o.reported);
+        const removed = existing.filter((o) => !o.reported);
+        if (removed.length)
+          await tx.delete(taskOccurrences).where(
+            inArray(
+              taskOccurrences.id,
+              removed.map((o) => o.id),
+            ),
+          );
+        const wanted = occurrencePlanOf(next, plan).filter(
+          (o) => !kept.some((k) => k.periodFrom === o.periodFrom && k.periodTo === o.periodTo),
+        );
+        if (wanted.length) await tx.insert(taskOccurrences).values(wanted.map((o) => ({ ...o, taskId: id })));
+        occurrenceChanges.removed = removed.map((o) => o.periodLabel);
+        occurrenceChanges.added = wanted.map((o) => o.periodLabel);
+      }
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'task.updated',
+          entityType: 'task',
+          entityId: id,
+          orgUnitId: row.orgUnitId,
+          details: {
+            planId: row.planId,
+            changed,
+            before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+            after: Object.fromEntries(changed.map((key) => [key, next[key]])),
+            reason: input.reason ?? null,
+            occurrences: occurrenceChanges,
+          },
+        },
+        clock(),
+      );
+    });
+    return tasksService.get(actor, id);
+  }
+
+  return { create, update };
+}
