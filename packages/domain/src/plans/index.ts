@@ -4,3 +4,4 @@ export * from './task-timing.ts';
 export * from './task-policy.ts';
 export * from './occurrences.ts';
 export * from './digest.ts';
+export * from './legal-references.ts';

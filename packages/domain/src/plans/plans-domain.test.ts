@@ -1,3 +1,4 @@
+import { documentNumberKey, splitDocumentNumber } from './legal-references.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor, Assignment } from '../access/scope.ts';
@@ -266,5 +267,16 @@ describe('daily digest', () => {
     const body = formatDigest(buildDailyDigest(many, '2024-08-15')[0]!, '2024-08-15').body;
     expect(body.split('\n').filter((line) => line.startsWith('- Nhiệm vụ'))).toHaveLength(20);
     expect(body).toContain('… và 5 nhiệm vụ khác');
+  });
+});
+
+describe('legal-basis references', () => {
+  it('splits a document number into number and symbol', () => {
+    expect(splitDocumentNumber('45/KH-UBND')).toEqual({ number: '45', symbol: 'KH-UBND' });
+    expect(splitDocumentNumber(' 193 / QĐ-TTg ')).toEqual({ number: '193', symbol: 'QĐ-TTg' });
+    expect(splitDocumentNumber('Luật Phòng, chống mua bán người')).toBeNull();
+    expect(splitDocumentNumber(null)).toBeNull();
+    expect(documentNumberKey('45', 'KH-UBND')).toBe('45/kh-ubnd');
+    expect(documentNumberKey(null, 'KH-UBND')).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { agencies, orgUnits, planSections, planTargets, plans, queryRows, taskAgencies, tasks, type Executor } from '@atmis/db';
 import type { ScopeFilter } from '@atmis/domain';
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, or, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 
@@ -75,6 +75,27 @@ export async function listPlans(
 export async function findPlanInScope(executor: Executor, filter: ScopeFilter, id: string) {
   const [row] = await selectPlans(executor, and(eq(plans.id, id), planScope(filter)));
   return row ?? null;
+}
+
+/**
+ * Plans in the reader's scope that a legal-basis reference names, by number and symbol as written
+ * ("45/KH-UBND"), compared case- and accent-insensitively.
+ */
+export async function findPlansByReference(
+  executor: Executor,
+  filter: ScopeFilter,
+  references: readonly { number: string; symbol: string }[],
+) {
+  if (references.length === 0) return [];
+  const wanted = or(
+    ...references.map((ref) =>
+      and(sql`vn_fold(${plans.number}) = vn_fold(${ref.number})`, sql`vn_fold(${plans.symbol}) = vn_fold(${ref.symbol})`),
+    ),
+  );
+  return executor
+    .select({ id: plans.id, number: plans.number, symbol: plans.symbol, title: plans.title, issueDate: plans.issueDate })
+    .from(plans)
+    .where(and(planScope(filter), wanted));
 }
 
 export async function loadPlanExtras(executor: Executor, id: string) {

@@ -8,7 +8,7 @@ import {
   type PlanView,
   type UpdatePlanBody,
 } from '@atmis/domain';
-import { addDays, DUE_SOON_DAYS, vietnamToday } from '@atmis/domain/plans/index';
+import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
 import { eq } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
@@ -20,6 +20,7 @@ import {
   agencyExists,
   cascadeOf,
   findPlanInScope,
+  findPlansByReference,
   listPlans,
   loadPlanExtras,
   missingAgencyIds,
@@ -73,6 +74,18 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     return row;
   }
 
+  /** Marks each reference that names a plan the reader can see with `linkedPlanId`/`linkedPlanTitle`. */
+  async function linkLegalBasis(actor: Actor, references: PlanDetail['legalBasis']): Promise<PlanDetail['legalBasis']> {
+    const wanted = references.map((ref) => splitDocumentNumber(ref.number)).filter((ref) => ref !== null);
+    const found = await findPlansByReference(db, scopeFilterFor(actor, 'read:plans'), wanted);
+    const byKey = new Map(found.map((plan) => [documentNumberKey(plan.number, plan.symbol), plan]));
+    return references.map((ref) => {
+      const parts = splitDocumentNumber(ref.number);
+      const plan = parts ? byKey.get(documentNumberKey(parts.number, parts.symbol)) : undefined;
+      return plan ? { ...ref, linkedPlanId: plan.id, linkedPlanTitle: plan.title } : ref;
+    });
+  }
+
   async function get(actor: Actor, id: string): Promise<PlanDetail> {
     const row = await requireVisible(actor, id);
     const extras = await loadPlanExtras(db, id);
@@ -83,7 +96,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const parent = row.parentPlanId ? await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), row.parentPlanId) : null;
     return {
       ...withActions(actor, row),
-      legalBasis: extras.legalBasis,
+      legalBasis: await linkLegalBasis(actor, extras.legalBasis),
       phases: extras.phases,
       reporting: extras.reporting,
       signer: extras.signer ?? null,

@@ -433,3 +433,28 @@ describe('plans', () => {
     expect((await commune.get(`/api/v1/plans`)).json<{ total: number }>().total).toBe(0);
   });
 });
+
+describe('legal basis links', () => {
+  it('links a reference to a plan held in the system (searched within the reader’s scope), not other references', async () => {
+    const number = String(Math.floor(Math.random() * 1e6));
+    const parentResponse = await office.post('/api/v1/plans', {
+      title: uniqueName('Kế hoạch cấp trên '),
+      number,
+      symbol: 'KH-BCĐ',
+      issueDate: '2024-03-05',
+    });
+    expect(parentResponse.statusCode, parentResponse.body).toBe(201);
+    const parent = parentResponse.json<{ id: string; title: string }>();
+    const child = await office.post('/api/v1/plans', {
+      title: uniqueName('Kế hoạch triển khai '),
+      legalBasis: [
+        { kind: 'Kế hoạch', number: `${number}/kh-bcđ`, date: '2024-03-05' },
+        { kind: 'Quyết định', number: '193/QĐ-TTg', date: '2021-02-09', issuer: 'Thủ tướng Chính phủ' },
+      ],
+    });
+    expect(child.statusCode, child.body).toBe(201);
+    const detail = (await office.get(`/api/v1/plans/${child.json<{ id: string }>().id}`)).json<{ legalBasis: Record<string, unknown>[] }>();
+    expect(detail.legalBasis[0]).toMatchObject({ linkedPlanId: parent.id, linkedPlanTitle: parent.title });
+    expect(detail.legalBasis[1]).not.toHaveProperty('linkedPlanId');
+  });
+});

@@ -4,6 +4,7 @@ import { Alert, Col, Collapse, Row, Table, Typography, type CollapseProps } from
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatValidity } from '../../../lib/format.ts';
 import { PlainList } from '../../tasks/components/plain-list.tsx';
+import { Link } from '@tanstack/react-router';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
@@ -54,7 +55,16 @@ export function PlanBasisCard({ plan }: { plan: PlanDetail }) {
               testId="plan-legal-basis"
               items={plan.legalBasis}
               empty={t('plans.noLegalBasis')}
-              render={(ref) => legalReferenceText(ref)}
+              render={(ref) =>
+                typeof ref.linkedPlanId === 'string' ? (
+                  // A reference to a plan held in the system opens that plan.
+                  <Link to="/plans/$id" params={{ id: ref.linkedPlanId }} data-testid="plan-legal-basis-link">
+                    {legalReferenceText(ref)}
+                  </Link>
+                ) : (
+                  legalReferenceText(ref)
+                )
+              }
             />
           </Col>
           <Col xs={24} xl={10}>
