@@ -17,6 +17,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
+import { periodRoutes } from './modules/reports/periods.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp({ database, config, clock = () => new Date(), log
       await api.register(orgUnitRoutes(deps));
       await api.register(agencyRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(periodRoutes());
       await api.register(planRoutes(deps));
       await api.register(taskRoutes(deps));
       await api.register(notificationRoutes(deps));

@@ -3,3 +3,4 @@ export * from './errors/index.ts';
 export * from './text/index.ts';
 export * from './validators/index.ts';
 export * from './contracts/index.ts';
+export * from './reports/index.ts';

@@ -230,6 +230,7 @@ const CASES: RouteCase[] = [
     prepare: freshAgency,
     expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
   },
+  { method: 'GET', route: '/api/v1/periods/{id}', url: () => '/api/v1/periods/2026Q1', expected: all(200) },
   {
     method: 'GET',
     route: '/api/v1/audit-events',
