@@ -321,19 +321,7 @@ export const createTaskBodySchema = taskInput.extend({ sectionHeading: optionalT
 export type CreateTaskBody = z.infer<typeof createTaskBodySchema>;
 
 /** Corrections to a task by the standing office; every change is audited with before/after. */
-export const updateTaskBodySchema = z.strictObject({
-  content: text(5000).optional(),
-  sectionPath: safeString(50).optional(),
-  leadAgencyId: uuidSchema.nullable().optional(),
-  coordinatingAgencyIds: z.array(uuidSchema).max(50).optional(),
-  requestedAgencyIds: z.array(uuidSchema).max(50).optional(),
-  phase: optionalText(300),
-  deadline: isoDateSchema.nullable().optional(),
-  recurrence: recurrenceSchema.nullable().optional(),
-  campaignFrom: isoDateSchema.nullable().optional(),
-  campaignTo: isoDateSchema.nullable().optional(),
-  reason: optionalText(500),
-});
+export const updateTaskBodySchema = taskInput.partial().extend({ reason: optionalText(500) });
 export type UpdateTaskBody = z.infer<typeof updateTaskBodySchema>;
 
 /** Files (uploaded with POST /files) attached to a plan: the signed document, annexes. */
