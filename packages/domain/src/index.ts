@@ -4,3 +4,4 @@ export * from './text/index.ts';
 export * from './validators/index.ts';
 export * from './contracts/index.ts';
 export * from './reports/index.ts';
+export * from './victims/index.ts';

@@ -56,7 +56,7 @@ export const listQuerySchema = z.strictObject({
  * Sorting convention: `sort=<key>` ascending or `sort=-<key>` descending, one key per list from a
  * fixed set; ties are broken by id so that cursor pages never repeat or skip a row.
  */
-export function sortSchema<const K extends string>(keys: readonly [K, ...K[]], defaultKey: K) {
+export function sortSchema<const K extends string>(keys: readonly [K, ...K[]], defaultKey: NoInfer<K> | `-${NoInfer<K>}`) {
   type SortValue = K | `-${K}`;
   const values = keys.flatMap((key) => [key, `-${key}`]) as [SortValue, ...SortValue[]];
   return z.enum(values).default(defaultKey as never) as unknown as z.ZodDefault<z.ZodType<SortValue>>;
