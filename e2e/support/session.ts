@@ -13,9 +13,12 @@ export async function loginAs(page: Page, username: string, password = DEMO_PASS
 }
 
 export async function logout(page: Page): Promise<void> {
-  await page.getByTestId('account-menu').click();
-  await page.getByTestId('account-logout').click();
-  await expect(page.getByTestId('login-form')).toBeVisible();
+  // A click that lands while the account menu is still sliding in can be lost: open it and retry.
+  await expect(async () => {
+    if (!(await page.getByTestId('account-logout').isVisible())) await page.getByTestId('account-menu').click();
+    await page.getByTestId('account-logout').click({ timeout: 2_000 });
+    await expect(page.getByTestId('login-form')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export const ALL_NAV = [

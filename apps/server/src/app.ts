@@ -18,11 +18,13 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { periodRoutes } from './modules/reports/periods.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { roleRoutes } from './modules/roles/roles.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import { victimRoutes } from './modules/victims/victims.routes.ts';
 import { registerRequestGuard } from './platform/auth/request-guard.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
@@ -114,9 +116,11 @@ export async function buildApp({ database, config, clock = () => new Date(), log
       await api.register(agencyRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(periodRoutes());
+      await api.register(reportRoutes(deps));
       await api.register(planRoutes(deps));
       await api.register(taskRoutes(deps));
       await api.register(notificationRoutes(deps));
+      await api.register(victimRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

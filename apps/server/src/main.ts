@@ -2,6 +2,7 @@ import { createDatabase } from '@atmis/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startDailyDigest } from './modules/notifications/digest-scheduler.ts';
+import { startDailyReports } from './modules/reports/report-scheduler.ts';
 import { bootstrapDatabase } from './seed/bootstrap.ts';
 
 const config = loadConfig();
@@ -18,6 +19,11 @@ const digest =
   process.env.ATMIS_DAILY_DIGEST === 'off'
     ? null
     : startDailyDigest({ db: database.db, clock: () => new Date(), log: (message) => console.log(`ATMIS: ${message}`) });
+// The daily reports run: report periods up to today, reminders of reports due soon or late (same switch as the digest).
+const dailyReports =
+  process.env.ATMIS_DAILY_DIGEST === 'off'
+    ? null
+    : startDailyReports({ db: database.db, clock: () => new Date(), log: (message) => console.log(`ATMIS: ${message}`) });
 
 let isClosing = false;
 async function shutdown(signal: string) {
@@ -25,6 +31,7 @@ async function shutdown(signal: string) {
   isClosing = true;
   console.log(`ATMIS: nhận ${signal}, đang dừng…`);
   digest?.stop();
+  dailyReports?.stop();
   await app.close();
   await database.close();
   process.exit(0);

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { generateKeyring } from '../platform/crypto/field-cipher.ts';
+import { writeKeyFile } from '../platform/crypto/keyring-file.ts';
 import { createFreshDatabase } from '../testing/fresh-database.ts';
 import { Agent } from '../testing/test-app.ts';
 import { bootstrapDatabase } from './bootstrap.ts';
@@ -25,7 +30,11 @@ describe('production mode', () => {
       };
       expect(config).toMatchObject({ mode: 'production', enforceSecondFactor: true, secureCookies: true });
       await bootstrapDatabase(handle, config);
-      const app = await buildApp({ database: handle, config });
+      // Production needs its data key file (docs/operations.md).
+      const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'atmis-keys-')), 'data-keys.json');
+      writeKeyFile(keyFile, generateKeyring());
+      vi.stubEnv('ATMIS_DATA_KEYS_FILE', keyFile);
+      const app = await buildApp({ database: handle, config }).finally(() => vi.unstubAllEnvs());
       try {
         expect((await new Agent(app).login('admin', 'Demo@2026')).statusCode).toBe(401);
         const admin = new Agent(app);

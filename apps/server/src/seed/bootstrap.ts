@@ -2,6 +2,7 @@ import {
   agencies,
   migrateDatabase,
   orgUnits,
+  reportTemplates,
   roles,
   userAssignments,
   users,
@@ -11,6 +12,7 @@ import {
 } from '@atmis/db';
 import { seedReferenceData } from '@atmis/db/seeds/reference';
 import { SYSTEM_ROLES, type Scope } from '@atmis/domain';
+import { DEFAULT_TEMPLATE_CODE, DEFAULT_TEMPLATE_DEFINITION, DEFAULT_TEMPLATE_NAME } from '@atmis/domain/reports/default-template';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config.ts';
 import { recordAudit } from '../platform/audit/audit-log.ts';
@@ -64,6 +66,20 @@ export async function demoUsers(db: Database): Promise<DemoUser[]> {
         { role: 'standing_office', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
         { role: 'unit_admin', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' },
       ],
+    },
+    {
+      username: 'tw.thuongtruc',
+      fullName: 'Đỗ Văn Trung Ương',
+      orgUnitId: 'VN',
+      agencyCode: 'TW.VPTT138',
+      assignments: [{ role: 'standing_office', orgUnitId: 'VN', agencyCode: 'TW.VPTT138', scope: 'subtree' }],
+    },
+    {
+      username: 'so.noivu',
+      fullName: 'Vũ Thị Nội Vụ',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: 'T31.SNV',
+      assignments: [{ role: 'department_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.SNV', scope: 'agency' }],
     },
     {
       username: 'so.yte',
@@ -120,6 +136,21 @@ export async function seedSystemRoles(db: Database): Promise<void> {
   }
 }
 
+/** The default programme report template (version 1) ships as data: inserted when missing, never overwritten. */
+export async function seedDefaultReportTemplate(db: Database): Promise<void> {
+  await db
+    .insert(reportTemplates)
+    .values({
+      code: DEFAULT_TEMPLATE_CODE,
+      version: 1,
+      name: DEFAULT_TEMPLATE_NAME,
+      description: 'Mẫu báo cáo định kỳ kết quả thực hiện công tác phòng, chống mua bán người (mẫu mặc định của hệ thống).',
+      definition: DEFAULT_TEMPLATE_DEFINITION as unknown as Record<string, unknown>,
+      status: 'active',
+    })
+    .onConflictDoNothing({ target: [reportTemplates.code, reportTemplates.version] });
+}
+
 async function createUserWithAssignments(db: Database, user: DemoUser, password: string, mustChangePassword: boolean): Promise<void> {
   const passwordHash = await hashPassword(password);
   const agencyId = await agencyIdByCode(db, user.agencyCode);
@@ -168,6 +199,7 @@ export async function bootstrapDatabase(
   const seeded = await seedReferenceData(handle.db);
   log(`Dữ liệu danh mục: ${seeded.orgUnits} đơn vị hành chính, ${seeded.agencies} cơ quan`);
   await seedSystemRoles(handle.db);
+  await seedDefaultReportTemplate(handle.db);
   const [{ count } = { count: 0 }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
   if (config.mode === 'demo') {
     if (count === 0) {

@@ -103,7 +103,54 @@ const notificationsRoute = createRoute({
   path: '/notifications',
   component: lazyRouteComponent(() => import('../features/notifications/pages/notification-list-page.tsx'), 'NotificationListPage'),
 });
-const reportsRoute = plannedModuleRoute('reports');
+const REPORT_INBOX_VIEWS = ['mine', 'addressed', 'all'] as const;
+type ReportInboxView = (typeof REPORT_INBOX_VIEWS)[number];
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  validateSearch: (search: Record<string, unknown>): { view?: ReportInboxView } =>
+    typeof search.view === 'string' && (REPORT_INBOX_VIEWS as readonly string[]).includes(search.view)
+      ? { view: search.view as ReportInboxView }
+      : {},
+  component: lazyRouteComponent(() => import('../features/reports/pages/report-inbox-page.tsx'), 'ReportInboxPage'),
+});
+const reportDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/$id',
+  component: lazyRouteComponent(() => import('../features/reports/pages/report-detail-page.tsx'), 'ReportDetailPage'),
+});
+const reportTemplatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/templates',
+  component: lazyRouteComponent(() => import('../features/report-templates/pages/template-list-page.tsx'), 'ReportTemplateListPage'),
+});
+const reportTemplateNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/templates/new',
+  component: lazyRouteComponent(() => import('../features/report-templates/pages/template-editor-page.tsx'), 'ReportTemplateEditorPage'),
+});
+const reportTemplateRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/templates/$id',
+  component: lazyRouteComponent(() => import('../features/report-templates/pages/template-editor-page.tsx'), 'ReportTemplateEditorPage'),
+});
+const reportSchedulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/schedules',
+  component: lazyRouteComponent(() => import('../features/report-schedules/pages/schedule-list-page.tsx'), 'ReportScheduleListPage'),
+});
+const reportScheduleNewRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/schedules/new',
+  validateSearch: (search: Record<string, unknown>): { planId?: string } =>
+    typeof search.planId === 'string' && /^[0-9a-f-]{36}$/i.test(search.planId) ? { planId: search.planId } : {},
+  component: lazyRouteComponent(() => import('../features/report-schedules/pages/schedule-create-page.tsx'), 'ReportScheduleCreatePage'),
+});
+const reportScheduleRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports/schedules/$id',
+  component: lazyRouteComponent(() => import('../features/report-schedules/pages/schedule-detail-page.tsx'), 'ReportScheduleDetailPage'),
+});
 const indicatorsRoute = plannedModuleRoute('indicators');
 const tipoffsRoute = plannedModuleRoute('tipoffs');
 const casesRoute = plannedModuleRoute('cases');
@@ -164,6 +211,13 @@ const routeTree = rootRoute.addChildren([
     taskDetailRoute,
     notificationsRoute,
     reportsRoute,
+    reportDetailRoute,
+    reportTemplatesRoute,
+    reportTemplateNewRoute,
+    reportTemplateRoute,
+    reportSchedulesRoute,
+    reportScheduleNewRoute,
+    reportScheduleRoute,
     indicatorsRoute,
     tipoffsRoute,
     casesRoute,

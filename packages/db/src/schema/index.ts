@@ -2,3 +2,5 @@ export * from './reference.ts';
 export * from './identity.ts';
 export * from './audit.ts';
 export * from './plans.ts';
+export * from './reports.ts';
+export * from './victims.ts';

@@ -98,6 +98,46 @@ export const ERROR_CATALOGUE = {
     vi: 'Không thể thực hiện thao tác "{action}" khi nhiệm vụ đang ở trạng thái "{status}".',
     en: 'The action "{action}" is not possible while the task is "{status}".',
   },
+  'report_template.duplicate_code': {
+    status: 409,
+    vi: 'Mã mẫu báo cáo "{code}" đã có. Để sửa mẫu này, hãy phát hành phiên bản mới của nó.',
+    en: 'The report template code "{code}" already exists. Publish a new version of it instead.',
+  },
+  'report_template.not_active': {
+    status: 409,
+    vi: 'Phiên bản {version} của mẫu "{name}" đã được thay thế; chỉ phát hành phiên bản mới từ phiên bản đang dùng.',
+    en: 'Version {version} of the template "{name}" has been replaced; publish from the version in use.',
+  },
+  'report.invalid_content': {
+    status: 400,
+    vi: 'Số liệu báo cáo chưa hợp lệ, chưa lưu. Vui lòng sửa các ô được đánh dấu.',
+    en: 'The report contains invalid figures and was not saved. Correct the marked cells.',
+  },
+  'report.stale': {
+    status: 409,
+    vi: 'Báo cáo đã được {actor} lưu lúc {time}, sau khi bạn mở. Những gì bạn đã nhập vẫn được giữ trên màn hình: hãy tải bản mới nhất, đối chiếu rồi lưu lại.',
+    en: 'The report was saved by {actor} at {time}, after you opened it. Your entries are kept on screen: load the latest version, compare and save again.',
+  },
+  'report.not_editable': {
+    status: 409,
+    vi: 'Báo cáo đang ở trạng thái "{status}", không thể sửa nội dung.',
+    en: 'The report is "{status}" and can no longer be edited.',
+  },
+  'report.submission_blocked': {
+    status: 422,
+    vi: 'Chưa thể gửi báo cáo: còn {count} vấn đề cần xử lý (số liệu mâu thuẫn hoặc cảnh báo chưa có giải trình).',
+    en: 'The report cannot be submitted yet: {count} issues remain (inconsistent figures or warnings without a note).',
+  },
+  'report.transition_not_allowed': {
+    status: 409,
+    vi: 'Không thể "{action}" khi báo cáo đang ở trạng thái "{status}".',
+    en: 'Cannot "{action}" while the report is "{status}".',
+  },
+  'report.no_parent_unit': {
+    status: 409,
+    vi: '{unit} là cấp cao nhất, không có cấp trên để gửi báo cáo tổng hợp.',
+    en: '{unit} is the top level: there is no higher level to send a consolidated report to.',
+  },
   'file.invalid': {
     status: 400,
     vi: 'Tệp đính kèm không hợp lệ: {detail}',
@@ -107,6 +147,56 @@ export const ERROR_CATALOGUE = {
     status: 400,
     vi: 'Tệp đính kèm quá lớn (tối đa {limit} MB).',
     en: 'The attachment is too large (at most {limit} MB).',
+  },
+  'victim.possible_duplicate': {
+    status: 409,
+    vi: 'Có thể trùng với {count} hồ sơ đã có trong phạm vi của bạn. Hãy mở hồ sơ đó để đối chiếu, hoặc xác nhận đây không phải cùng một người để tạo hồ sơ mới.',
+    en: 'This may be the same person as {count} existing file(s) you can see. Open it to compare, or confirm it is not the same person to create a new file.',
+  },
+  'victim.possible_duplicate_elsewhere': {
+    status: 409,
+    vi: 'Có thể trùng với hồ sơ tại đơn vị {unitName}. Hãy liên hệ đơn vị này để xác minh, hoặc xác nhận đây không phải cùng một người để tạo hồ sơ mới.',
+    en: 'This may be the same person as a file held by {unitName}. Contact that unit to check, or confirm it is not the same person to create a new file.',
+  },
+  'victim.identification_not_allowed': {
+    status: 409,
+    vi: 'Không thể "{action}" khi việc xác định nạn nhân đang ở trạng thái "{status}".',
+    en: 'Cannot "{action}" while the identification is "{status}".',
+  },
+  'victim.referral_not_allowed': {
+    status: 409,
+    vi: 'Không thể "{action}" khi chuyển tuyến đang ở trạng thái "{status}".',
+    en: 'Cannot "{action}" while the referral is "{status}".',
+  },
+  'victim.referral_basis_missing': {
+    status: 409,
+    vi: '{detail}',
+    en: 'The referral cannot be sent: no consent in force and no legal basis recorded ({detail}).',
+  },
+  'victim.referral_already_active': {
+    status: 409,
+    vi: 'Người này đang có một chuyển tuyến chưa kết thúc tới {agency}.',
+    en: 'This person already has an open referral to {agency}.',
+  },
+  'victim.consent_already_withdrawn': {
+    status: 409,
+    vi: 'Sự đồng ý này đã được rút lại ngày {date}.',
+    en: 'This consent was already withdrawn on {date}.',
+  },
+  'victim.support_status_not_allowed': {
+    status: 409,
+    vi: 'Không thể chuyển khoản hỗ trợ từ trạng thái "{from}" sang "{to}".',
+    en: 'The support cannot go from "{from}" to "{to}".',
+  },
+  'victim.facility_full': {
+    status: 409,
+    vi: '{facility} đã đủ {capacity} chỗ, không thể tiếp nhận thêm.',
+    en: '{facility} is full ({capacity} places).',
+  },
+  'victim.stay_open': {
+    status: 409,
+    vi: 'Người này đang ở {facility} (từ {date}); cần cho ra cơ sở trước khi tiếp nhận vào nơi khác.',
+    en: 'This person is still staying at {facility} (since {date}); discharge them first.',
   },
   'server.internal': { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
   'server.unavailable': { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },

@@ -2,7 +2,8 @@ import { notifications, users } from '@atmis/db';
 import { and, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, uniqueName, type TestApp } from '../../testing/test-app.ts';
-import { isDigestDue, startDailyDigest, vietnamClock } from './digest-scheduler.ts';
+import { isDailyJobDue as isDigestDue, vietnamClock } from '../../platform/jobs/daily-job.ts';
+import { startDailyDigest } from './digest-scheduler.ts';
 
 describe('when the daily digest is due', () => {
   it('is due once per Vietnam calendar day, from 07:00 Vietnam time', () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { agencies, notifications, roles, users } from '@atmis/db';
+import { agencies, notifications, reportInstances, reportTemplates, roles, users } from '@atmis/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
+import { matrixVictimFile, womanWithChild } from '../../modules/victims/victim-test-kit.ts';
 
 /**
  * Every API route × every demo role. Each row says what each role must get; a refused request
@@ -34,10 +35,15 @@ interface Fixture {
   coordinatedTaskId: string;
   fileId: string;
   notificationId: string;
+  /** A Hải Phòng report schedule (2026Q3) with Sở Y tế reporting, its report, and the seeded template. */
+  templateId: string;
+  standingOfficeAgencyId: string;
+  scheduleId: string;
+  healthReportId: string;
 }
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** OpenAPI-style template, used for the coverage check. */
   route: string;
   url: (f: Fixture, setup: Setup) => string;
@@ -119,6 +125,72 @@ const ownUpload = async (_t: TestApp, _admin: Agent, _f: Fixture, username: Demo
 };
 const onlyOffice = (status: number) => only({ admin: status, 'tinh.thuongtruc': status });
 const healthLead = (status: number) => only({ 'so.yte': status, 'xa.a': 404, 'xa.b': 404 });
+
+/** A fresh Hải Phòng schedule (2026Q3) with Sở Y tế reporting; its report taken to `state` by the two parties. */
+const freshHealthReport =
+  (state: 'not_started' | 'draft' | 'submitted' | 'accepted' | 'locked') =>
+  async (_t: TestApp, _admin: Agent, f: Fixture): Promise<Setup> => {
+    const office = agents.get('tinh.thuongtruc')!;
+    const health = agents.get('so.yte')!;
+    const schedule = await office.post('/api/v1/report-schedules', reportScheduleBody(f));
+    const list = await health.get(`/api/v1/reports?scheduleId=${schedule.json<{ id: string }>().id}`);
+    const reportId = list.json<{ items: { id: string }[] }>().items[0]!.id;
+    let version = 1;
+    if (state !== 'not_started') {
+      const saved = await health.request('PUT', `/api/v1/reports/${reportId}/content`, { version, content: { tables: {} } });
+      version = saved.json<{ version: number }>().version;
+    }
+    if (state === 'submitted' || state === 'accepted' || state === 'locked') {
+      version = (await health.post(`/api/v1/reports/${reportId}/submit`, { version })).json<{ version: number }>().version;
+    }
+    if (state === 'accepted' || state === 'locked') await office.post(`/api/v1/reports/${reportId}/accept`, {});
+    if (state === 'locked') await office.post(`/api/v1/reports/${reportId}/lock`);
+    return { reportId, version: String(version) };
+  };
+const freshTemplate = async (_t: TestApp, admin: Agent): Promise<Setup> => {
+  const response = await admin.post('/api/v1/report-templates', {
+    code: uniqueName('mt_')
+      .toLowerCase()
+      .replace(/[^a-z0-9_]/g, '_')
+      .slice(0, 40),
+    name: 'Mẫu ma trận',
+    definition: templateDefinition,
+  });
+  return { templateId: response.json<{ id: string }>().id };
+};
+const templateDefinition = {
+  sections: [{ key: 'general', title: 'Tình hình chung', guidance: null, tables: ['cases'] }],
+  tables: [
+    {
+      key: 'cases',
+      title: 'Số vụ',
+      unit: 'vụ',
+      prefill: null,
+      rows: [{ key: 'received', label: 'Tiếp nhận' }],
+      columns: [{ key: 'total', label: 'Tổng số' }],
+      columnGroups: [],
+      rowGroups: [],
+      rowLimits: [],
+    },
+  ],
+};
+const reportScheduleBody = (f: Fixture) => ({
+  name: uniqueName('Lịch ma trận '),
+  periodType: 'quarter',
+  dueRule: { kind: 'working_days_after_window', days: 3 },
+  firstPeriodId: '2026Q3',
+  lastPeriodId: '2026Q3',
+  orgUnitId: 'VN.31',
+  templateId: f.templateId,
+  recipientAgencyId: f.standingOfficeAgencyId,
+  reporterAgencyIds: [f.provinceAgencyId],
+});
+/** Report rows: the reviewers (national admin, city office) see a department's report; the court and communes do not. */
+const reportReaders = (status: number) => ({ ...all(status), 'xa.a': 404, 'xa.b': 404, toaan: 404 });
+/** A reviewer's decision: review:reports is missing for everyone but the two reviewers (403 before anything is read). */
+const reviewers = (status: number) => onlyOffice(status);
+/** A reporter's write: only Sở Y tế; the reviewers see the report but do not write it (403); others do not see it. */
+const reporter = (status: number) => ({ ...all(403), 'so.yte': status, 'xa.a': 404, 'xa.b': 404, toaan: 404 });
 
 const CASES: RouteCase[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', expected: all(200) },
@@ -231,6 +303,147 @@ const CASES: RouteCase[] = [
     expected: only({ admin: 200, 'tinh.thuongtruc': 200 }),
   },
   { method: 'GET', route: '/api/v1/periods/{id}', url: () => '/api/v1/periods/2026Q1', expected: all(200) },
+  { method: 'GET', route: '/api/v1/report-templates', url: () => '/api/v1/report-templates', expected: all(200) },
+  { method: 'GET', route: '/api/v1/report-templates/{id}', url: (f) => `/api/v1/report-templates/${f.templateId}`, expected: all(200) },
+  {
+    method: 'POST',
+    route: '/api/v1/report-templates',
+    url: () => '/api/v1/report-templates',
+    body: () => ({
+      code: uniqueName('mt_')
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_')
+        .slice(0, 40),
+      name: 'Mẫu mới',
+      definition: templateDefinition,
+    }),
+    expected: only({ admin: 201 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/report-templates/{id}/versions',
+    url: (_f, s) => `/api/v1/report-templates/${s.templateId}/versions`,
+    body: () => ({ name: 'Mẫu sửa đổi', definition: templateDefinition }),
+    prepare: freshTemplate,
+    expected: only({ admin: 201 }),
+  },
+  { method: 'GET', route: '/api/v1/report-schedules', url: () => '/api/v1/report-schedules', expected: all(200) },
+  // Sở Y tế reports under the schedule and sees it; the court and communes do not.
+  {
+    method: 'GET',
+    route: '/api/v1/report-schedules/{id}',
+    url: (f) => `/api/v1/report-schedules/${f.scheduleId}`,
+    expected: reportReaders(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/report-schedules',
+    url: () => '/api/v1/report-schedules',
+    body: (f) => reportScheduleBody(f),
+    expected: reviewers(201),
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/report-schedules/{id}',
+    url: (f) => `/api/v1/report-schedules/${f.scheduleId}`,
+    body: () => ({ instructions: 'Gửi kèm bản ký số.' }),
+    expected: reviewers(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/report-schedules/{id}/matrix',
+    url: (f) => `/api/v1/report-schedules/${f.scheduleId}/matrix`,
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/report-schedules/{id}/periods/{periodId}/consolidate',
+    url: (f) => `/api/v1/report-schedules/${f.scheduleId}/periods/2026Q3/consolidate`,
+    body: () => ({}),
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/report-schedules/{id}/reminders',
+    url: (f) => `/api/v1/report-schedules/${f.scheduleId}/reminders`,
+    body: () => ({ periodId: '2026Q3' }),
+    expected: reviewers(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/{id}/report-schedule-proposals',
+    url: (f) => `/api/v1/plans/${f.planId}/report-schedule-proposals`,
+    expected: reviewers(200),
+  },
+  { method: 'GET', route: '/api/v1/reports', url: () => '/api/v1/reports?view=mine', expected: all(200) },
+  { method: 'GET', route: '/api/v1/reports/{id}', url: (f) => `/api/v1/reports/${f.healthReportId}`, expected: reportReaders(200) },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/{id}/export.docx',
+    url: (f) => `/api/v1/reports/${f.healthReportId}/export.docx`,
+    expected: reportReaders(200),
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reports/{id}/export.xlsx',
+    url: (f) => `/api/v1/reports/${f.healthReportId}/export.xlsx`,
+    expected: reportReaders(200),
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/reports/{id}/content',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/content`,
+    body: (_f, s) => ({ version: Number(s.version), content: { tables: { tipoffs: { received: { total: 3 } } } } }),
+    prepare: freshHealthReport('not_started'),
+    expected: reporter(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/submit',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/submit`,
+    body: (_f, s) => ({ version: Number(s.version) }),
+    prepare: freshHealthReport('draft'),
+    expected: reporter(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/return',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/return`,
+    body: () => ({ comment: 'Bổ sung số liệu' }),
+    prepare: freshHealthReport('submitted'),
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/accept',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/accept`,
+    body: () => ({}),
+    prepare: freshHealthReport('submitted'),
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/lock',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/lock`,
+    prepare: freshHealthReport('accepted'),
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/unlock',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/unlock`,
+    body: () => ({ reason: 'Điều chỉnh số liệu' }),
+    prepare: freshHealthReport('locked'),
+    expected: reviewers(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/reports/{id}/deadline',
+    url: (_f, s) => `/api/v1/reports/${s.reportId}/deadline`,
+    body: () => ({ dueDate: '2030-12-31', reason: 'Chờ xác minh' }),
+    prepare: freshHealthReport('not_started'),
+    expected: reviewers(200),
+  },
   {
     method: 'GET',
     route: '/api/v1/audit-events',
@@ -424,6 +637,226 @@ const CASES: RouteCase[] = [
     body: () => ({}),
     expected: onlyOffice(200),
   },
+  // ── Victims (issue 5): a fresh file of commune A per role, received by xa.a; Sở Y tế (f.provinceAgencyId)
+  // reaches it only through a referral; the court holds no victim or support permission.
+  ...((): RouteCase[] => {
+    const file =
+      (options: Parameters<typeof matrixVictimFile>[1] = {}) =>
+      () =>
+        matrixVictimFile(agents.get('xa.a')!, options);
+    const referred = (accepted: boolean) => async (_t: TestApp, _admin: Agent, f: Fixture) =>
+      matrixVictimFile(agents.get('xa.a')!, { referTo: f.provinceAgencyId, ...(accepted ? { receiver: agents.get('so.yte')! } : {}) });
+    const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const owners = (status: number, others: Partial<Expected> = {}): Expected => ({
+      admin: status,
+      'tinh.thuongtruc': status,
+      'so.yte': 404,
+      'xa.a': status,
+      'xa.b': 404,
+      toaan: 403,
+      ...others,
+    });
+    const receiverOnly = (status: number): Expected => ({ ...all(403), 'so.yte': status, 'xa.b': 404 });
+    return [
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files',
+        url: () => '/api/v1/victim-files',
+        body: () =>
+          womanWithChild({ receivedOn: today(), homeOrgUnitId: agents.get('xa.a')!.me!.user.orgUnitId, confirmNotDuplicate: true }),
+        expected: { ...all(201), 'so.yte': 403, toaan: 403 },
+      },
+      { method: 'GET', route: '/api/v1/victim-files', url: () => '/api/v1/victim-files?q=nguyen', expected: { ...all(200), toaan: 403 } },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-files/{id}',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}`,
+        prepare: file(),
+        expected: owners(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/reveal',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/reveal`,
+        body: () => ({ reason: 'Kiểm tra quyền xem nhân thân', fields: ['fullName', 'citizenId'] }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-persons/{id}/identification',
+        url: (_f, s) => `/api/v1/victim-persons/${s.personId}/identification`,
+        body: () => ({ transition: 'start_verification' }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-persons/{id}/exploitation',
+        url: (_f, s) => `/api/v1/victim-persons/${s.personId}/exploitation`,
+        body: () => ({ forms: ['forced_labour'], destinationCountry: 'MY' }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/consents',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/consents`,
+        body: (_f, s) => ({ personId: s.personId, purpose: 'referral', givenBy: 'person', givenOn: today() }),
+        prepare: file(),
+        expected: owners(201),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-consents/{id}/withdraw',
+        url: (_f, s) => `/api/v1/victim-consents/${s.consentId}/withdraw`,
+        body: () => ({ reason: 'Không đồng ý nữa' }),
+        prepare: file({ consent: true }),
+        expected: owners(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/referrals',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/referrals`,
+        body: (f, s) => ({ personId: s.personId, receivingAgencyId: f.provinceAgencyId, reason: 'Khám sức khỏe', legalBasis: 'Khẩn cấp' }),
+        prepare: file(),
+        expected: owners(201),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-referrals',
+        url: () => '/api/v1/victim-referrals?view=incoming',
+        expected: { ...all(200), toaan: 403 },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-referrals/{id}/accept',
+        url: (_f, s) => `/api/v1/victim-referrals/${s.referralId}/accept`,
+        prepare: referred(false),
+        expected: receiverOnly(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-referrals/{id}/decline',
+        url: (_f, s) => `/api/v1/victim-referrals/${s.referralId}/decline`,
+        body: () => ({ reason: 'Không đủ điều kiện tiếp nhận' }),
+        prepare: referred(false),
+        expected: receiverOnly(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-referrals/{id}/complete',
+        url: (_f, s) => `/api/v1/victim-referrals/${s.referralId}/complete`,
+        prepare: referred(true),
+        expected: receiverOnly(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-referrals/{id}/cancel',
+        url: (_f, s) => `/api/v1/victim-referrals/${s.referralId}/cancel`,
+        body: () => ({ reason: 'Đã hỗ trợ tại chỗ' }),
+        prepare: referred(false),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/support-services',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/support-services`,
+        body: (_f, s) => ({ personId: s.personId, type: 'essential_needs', status: 'completed', startedOn: today(), amountVnd: 500_000 }),
+        prepare: file(),
+        expected: owners(201),
+      },
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-support-services/{id}',
+        url: (_f, s) => `/api/v1/victim-support-services/${s.supportId}`,
+        body: () => ({ status: 'in_progress', startedOn: today() }),
+        prepare: file({ support: true }),
+        expected: owners(200),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-support-rates',
+        url: () => '/api/v1/victim-support-rates',
+        expected: { ...all(200), toaan: 403 },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-support-rates',
+        url: () => '/api/v1/victim-support-rates',
+        body: () => ({
+          orgUnitId: 'VN.31',
+          type: 'travel',
+          amountVnd: 200_000,
+          validFrom: '2025-07-01',
+          legalBasis: 'Quyết định của UBND thành phố',
+        }),
+        expected: { ...all(403), admin: 201, 'tinh.thuongtruc': 201 },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/follow-ups',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/follow-ups`,
+        body: () => ({ visitedOn: today(), situation: 'stable', notes: 'Đã ổn định cuộc sống' }),
+        prepare: file(),
+        expected: owners(201),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/statements',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/statements`,
+        body: () => ({ takenOn: today(), content: 'Lời khai ma trận' }),
+        prepare: file(),
+        expected: owners(201, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/protection-assessments',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/protection-assessments`,
+        body: () => ({ assessedOn: today(), riskLevel: 'medium', measures: ['confidentiality'], details: 'Ở nhà người thân' }),
+        prepare: file(),
+        expected: owners(201, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/threats',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/threats`,
+        body: () => ({ reportedOn: today(), description: 'Bị gọi điện đe dọa' }),
+        prepare: file(),
+        expected: owners(201, { 'so.yte': 403 }),
+      },
+      { method: 'GET', route: '/api/v1/victim-facilities', url: () => '/api/v1/victim-facilities', expected: { ...all(200), toaan: 403 } },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-facilities',
+        url: () => '/api/v1/victim-facilities',
+        body: () => ({ name: 'Nhà tạm lánh ma trận', capacity: 4 }),
+        expected: { ...all(201), toaan: 403 },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/stays',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/stays`,
+        body: (_f, s) => ({ personId: s.personId, facilityId: s.facilityId, admittedOn: today() }),
+        prepare: file({ facility: true }),
+        expected: owners(201),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-stays/{id}/discharge',
+        url: (_f, s) => `/api/v1/victim-stays/${s.stayId}/discharge`,
+        body: () => ({}),
+        prepare: file({ stay: true }),
+        expected: owners(200),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-statistics',
+        url: () => `/api/v1/victim-statistics?start=2025-01-01&end=${today()}`,
+        expected: { ...all(200), 'so.yte': 403, toaan: 403 },
+      },
+    ];
+  })(),
 ];
 
 /** Routes exercised by their own tests (they change the session itself). */
@@ -463,6 +896,10 @@ beforeAll(async () => {
     coordinatedTaskId: '',
     fileId: '',
     notificationId: '',
+    templateId: '',
+    standingOfficeAgencyId: await id(agencies, 'code', 'T31.CA'),
+    scheduleId: '',
+    healthReportId: '',
   };
   const office = agents.get('tinh.thuongtruc')!;
   const health = agents.get('so.yte')!;
@@ -504,6 +941,18 @@ beforeAll(async () => {
     .from(notifications)
     .where(and(eq(notifications.recipientUserId, healthUserId), eq(notifications.entityId, fixture.healthTaskId)));
   fixture.notificationId = notice!.id;
+  const [template] = await db
+    .select({ id: reportTemplates.id })
+    .from(reportTemplates)
+    .where(and(eq(reportTemplates.code, 'programme_report'), eq(reportTemplates.version, 1)));
+  fixture.templateId = template!.id;
+  const schedule = await office.post('/api/v1/report-schedules', reportScheduleBody(fixture));
+  fixture.scheduleId = schedule.json<{ id: string }>().id;
+  const [report] = await db
+    .select({ id: reportInstances.id })
+    .from(reportInstances)
+    .where(eq(reportInstances.scheduleId, fixture.scheduleId));
+  fixture.healthReportId = report!.id;
 });
 afterAll(() => t.close());
 

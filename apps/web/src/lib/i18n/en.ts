@@ -1,4 +1,6 @@
 import type { Messages } from './vi.ts';
+import { reportSetupEn } from './report-setup.ts';
+import { reportWorkEn } from './report-work.ts';
 
 export const en: Messages = {
   app: {
@@ -594,4 +596,6 @@ export const en: Messages = {
     unread: 'Unread',
   },
   scopes: { own: 'Own records', agency: 'Within the agency', subtree: 'Unit and subordinate units', national: 'National' },
+  reportSetup: reportSetupEn,
+  reportWork: reportWorkEn,
 };

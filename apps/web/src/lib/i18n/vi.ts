@@ -1,3 +1,5 @@
+import { reportSetupVi } from './report-setup.ts';
+import { reportWorkVi } from './report-work.ts';
 /** Vietnamese, the default language. `en.ts` must carry the same keys (checked by its type). */
 export const vi = {
   app: {
@@ -593,6 +595,8 @@ export const vi = {
     unread: 'Chưa đọc',
   },
   scopes: { own: 'Hồ sơ của mình', agency: 'Trong cơ quan', subtree: 'Đơn vị và cấp dưới', national: 'Toàn quốc' },
+  reportSetup: reportSetupVi,
+  reportWork: reportWorkVi,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

@@ -11,7 +11,10 @@
  * Pure: no I/O, no database.
  */
 import ExcelJS from 'exceljs';
+import { HEADER_FILL, THIN_BORDER, XLSX_FONT, safeText, workbookBuffer } from '../../../platform/documents/xlsx.ts';
 import type { TaskStatusRow } from './plan-document-model.ts';
+
+export { safeText } from '../../../platform/documents/xlsx.ts';
 
 export interface TaskStatusXlsxInput {
   planTitle: string;
@@ -44,33 +47,11 @@ const COLUMN_WIDTHS = [6, 14, 60, 26, 32, 26, 12, 16, 16, 10, 17, 40];
 /** Row of the header in the task sheet (1: title, 2: subtitle, 3: blank). */
 export const HEADER_ROW = 4;
 
-const FONT = 'Times New Roman';
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 export const OVERDUE_FILL_ARGB = 'FFFFC7CE';
 const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL_ARGB } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
 
 /** Vietnam has been on UTC+7 without daylight saving since 1975. */
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Characters XML 1.0 forbids in a cell (they would corrupt the file). */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/**
- * Cell text safe from formula injection: text starting with = + - @ tab or CR gets a leading
- * apostrophe. The caller writes it as a plain string value (never `{ formula }`).
- */
-export function safeText(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  const text = value.replace(XML_INVALID, '');
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
@@ -128,7 +109,7 @@ function taskSheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
   ws.mergeCells(1, 1, 1, lastCol);
   const title = ws.getCell(1, 1);
   title.value = safeText(`TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ: ${input.planTitle.trim()}`);
-  title.font = { name: FONT, size: 14, bold: true };
+  title.font = { name: XLSX_FONT, size: 14, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = 36;
 
@@ -136,16 +117,16 @@ function taskSheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
   const subtitle = ws.getCell(2, 1);
   const numberPart = input.planNumber?.trim() ? `Số: ${input.planNumber.trim()}` : 'Số: (chưa có số)';
   subtitle.value = safeText(`${numberPart} — Xuất lúc: ${formatVietnamDateTime(input.generatedAt)} (giờ Việt Nam)`);
-  subtitle.font = { name: FONT, size: 12, italic: true };
+  subtitle.font = { name: XLSX_FONT, size: 12, italic: true };
   subtitle.alignment = { horizontal: 'center', vertical: 'middle' };
 
   const header = ws.getRow(HEADER_ROW);
   TASK_HEADERS.forEach((h, i) => {
     const cell = header.getCell(i + 1);
     cell.value = h;
-    cell.font = { name: FONT, size: 12, bold: true };
+    cell.font = { name: XLSX_FONT, size: 12, bold: true };
     cell.fill = HEADER_FILL;
-    cell.border = THIN;
+    cell.border = THIN_BORDER;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   header.height = 32;
@@ -174,8 +155,8 @@ function taskSheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
     values.forEach((v, i) => {
       const cell = row.getCell(i + 1);
       cell.value = v === '' ? null : v;
-      cell.font = { name: FONT, size: 12 };
-      cell.border = THIN;
+      cell.font = { name: XLSX_FONT, size: 12 };
+      cell.border = THIN_BORDER;
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: [0, 6, 9, 10].includes(i) ? 'center' : 'left' };
       if (r.isOverdue) cell.fill = OVERDUE_FILL;
     });
@@ -207,7 +188,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
   ws.mergeCells(1, 1, 1, 3);
   const title = ws.getCell(1, 1);
   title.value = safeText(`TỔNG HỢP NHIỆM VỤ: ${input.planTitle.trim()}`);
-  title.font = { name: FONT, size: 14, bold: true };
+  title.font = { name: XLSX_FONT, size: 14, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   ws.getRow(1).height = 36;
 
@@ -215,15 +196,15 @@ function summarySheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
   const table = (heading: string, firstHeader: string, counts: [string, number][], overdue?: (label: string) => number): void => {
     const h = ws.getCell(rowNo, 1);
     h.value = heading;
-    h.font = { name: FONT, size: 12, bold: true };
+    h.font = { name: XLSX_FONT, size: 12, bold: true };
     rowNo += 1;
     const headers = overdue ? [firstHeader, 'Số nhiệm vụ', 'Quá hạn'] : [firstHeader, 'Số nhiệm vụ'];
     headers.forEach((text, i) => {
       const cell = ws.getCell(rowNo, i + 1);
       cell.value = text;
-      cell.font = { name: FONT, size: 12, bold: true };
+      cell.font = { name: XLSX_FONT, size: 12, bold: true };
       cell.fill = HEADER_FILL;
-      cell.border = THIN;
+      cell.border = THIN_BORDER;
       cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     });
     rowNo += 1;
@@ -231,8 +212,8 @@ function summarySheet(wb: ExcelJS.Workbook, input: TaskStatusXlsxInput): void {
       values.forEach((v, i) => {
         const cell = ws.getCell(rowNo, i + 1);
         cell.value = typeof v === 'string' ? safeText(v) : v;
-        cell.font = { name: FONT, size: 12, bold };
-        cell.border = THIN;
+        cell.font = { name: XLSX_FONT, size: 12, bold };
+        cell.border = THIN_BORDER;
         cell.alignment = { vertical: 'top', wrapText: true, horizontal: i === 0 ? 'left' : 'center' };
       });
       rowNo += 1;
@@ -273,6 +254,5 @@ export async function renderTaskStatusXlsx(input: TaskStatusXlsxInput): Promise<
   wb.title = input.planTitle;
   taskSheet(wb, input);
   summarySheet(wb, input);
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.from(out as ArrayBuffer);
+  return workbookBuffer(wb);
 }

@@ -1,8 +1,11 @@
 import type { PlanDetail } from '@atmis/domain';
-import { WarningOutlined } from '@ant-design/icons';
+import { ScheduleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Col, Collapse, Row, Table, Typography, type CollapseProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatValidity } from '../../../lib/format.ts';
+import { useCan } from '../../../app/auth/use-me.ts';
+import { reportPaths } from '../../report-schedules/api/report-paths.ts';
+import { AppLinkButton } from '../../report-schedules/components/app-link.tsx';
 import { PlainList } from '../../tasks/components/plain-list.tsx';
 import { Link } from '@tanstack/react-router';
 
@@ -20,6 +23,7 @@ export function legalReferenceText(ref: Record<string, unknown>): string {
 /** Legal basis, numeric targets, phases, reporting regime, recipients and import warnings, as collapsible panels. */
 export function PlanBasisCard({ plan }: { plan: PlanDetail }) {
   const { t } = useTranslation();
+  const canScheduleReports = useCan('review:reports');
   const items: CollapseProps['items'] = [];
   if (plan.importWarnings.length > 0)
     items.push({
@@ -117,6 +121,14 @@ export function PlanBasisCard({ plan }: { plan: PlanDetail }) {
     {
       key: 'reporting',
       label: `${t('plans.reporting')} (${plan.reporting.length})`,
+      // Whoever reviews reports can turn the reporting regime into report schedules.
+      extra: canScheduleReports && plan.reporting.length > 0 && (
+        <span onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.stopPropagation()}>
+          <AppLinkButton to={reportPaths.newSchedule(plan.id)} size="small" icon={<ScheduleOutlined />} testId="plan-schedule-reports">
+            {t('reportSetup.planLink')}
+          </AppLinkButton>
+        </span>
+      ),
       children: (
         <PlainList
           testId="plan-reporting"

@@ -1,63 +1,15 @@
-import { FileExcelOutlined, FileWordOutlined } from '@ant-design/icons';
-import type { Problem } from '@atmis/domain';
-import { App, Button, Space } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorMessageOf } from '../../../lib/api.ts';
+import { ExportButtons } from '../../../components/export-buttons.tsx';
 import { planExportUrls } from '../api/plans-api.ts';
 
-function fileNameOf(response: Response, fallback: string): string {
-  const header = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
-  if (encoded) return decodeURIComponent(encoded);
-  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
-}
-
-/** Fetches the export first, so a failure shows the server's message instead of a broken download. */
-async function download(url: string, fallbackName: string, language: string): Promise<void> {
-  const response = await fetch(url, { credentials: 'same-origin', headers: { 'Accept-Language': language } });
-  if (!response.ok) {
-    const problem: unknown = await response.json().catch(() => null);
-    if (problem && typeof problem === 'object' && 'title' in problem)
-      throw new ApiError({ type: 'about:blank', status: response.status, code: 'server.internal', ...(problem as object) } as Problem);
-    throw new Error(String(response.status));
-  }
-  const blob = await response.blob();
-  const href = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = href;
-  anchor.download = fileNameOf(response, fallbackName);
-  document.body.append(anchor);
-  anchor.click();
-  anchor.remove();
-  window.setTimeout(() => URL.revokeObjectURL(href), 30_000);
-}
-
 export function PlanExportButtons({ planId, baseName }: { planId: string; baseName: string }) {
-  const { t, i18n } = useTranslation();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState<'docx' | 'xlsx' | null>(null);
-  const urls = planExportUrls(planId);
-
-  async function run(kind: 'docx' | 'xlsx') {
-    setBusy(kind);
-    try {
-      await download(urls[kind], `${baseName}.${kind}`, i18n.language);
-    } catch (error) {
-      void message.error(errorMessageOf(error, t('common.error')));
-    } finally {
-      setBusy(null);
-    }
-  }
-
+  const { t } = useTranslation();
   return (
-    <Space wrap>
-      <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => void run('docx')} data-testid="plan-export-docx">
-        {t('plans.exportDocx')}
-      </Button>
-      <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} onClick={() => void run('xlsx')} data-testid="plan-export-xlsx">
-        {t('plans.exportXlsx')}
-      </Button>
-    </Space>
+    <ExportButtons
+      urls={planExportUrls(planId)}
+      baseName={baseName}
+      labels={{ docx: t('plans.exportDocx'), xlsx: t('plans.exportXlsx') }}
+      testIdPrefix="plan-export"
+    />
   );
 }

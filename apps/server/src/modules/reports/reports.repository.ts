@@ -1,0 +1,266 @@
+import {
+  agencies,
+  orgUnits,
+  plans,
+  queryRows,
+  reportEvents,
+  reportInstances,
+  reportScheduleReporters,
+  reportSchedules,
+  reportTemplates,
+  users,
+  type Executor,
+} from '@atmis/db';
+import { reviewerUnitsOf, scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
+import { actingAgencyIds } from '@atmis/domain/plans/index';
+import { aliasedTable, and, asc, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../../platform/access/scope-sql.ts';
+
+/**
+ * SQL of the report policy (packages/domain/src/reports/report-policy.ts), applied by every list,
+ * detail, matrix and count: a report is visible to the reviewers of its recipient unit, and to
+ * whoever holds read:reports (or submit:reports) over its unit while acting for its agency.
+ */
+/** The reviewer half of the policy (reviewerUnitsOf): reports addressed exactly to a unit the actor reviews at. */
+export function reviewerCondition(actor: Actor, recipientColumn: AnyColumn): SQL {
+  const units = reviewerUnitsOf(actor);
+  if (units.all) return sql`true`;
+  if (!units.orgUnitIds.length) return sql`false`;
+  return inArray(recipientColumn, units.orgUnitIds);
+}
+
+export function reportScope(actor: Actor): SQL {
+  const reviewer = reviewerCondition(actor, reportInstances.recipientOrgUnitId);
+  const actsFor = (permission: Permission): SQL => {
+    const agencyIds = [...actingAgencyIds(actor, permission)];
+    if (!agencyIds.length) return sql`false`;
+    return and(
+      scopeCondition(scopeFilterFor(actor, permission), { orgUnitId: reportInstances.orgUnitId, agencyId: reportInstances.agencyId }),
+      inArray(reportInstances.agencyId, agencyIds),
+    ) as SQL;
+  };
+  return or(reviewer, actsFor('read:reports'), actsFor('submit:reports')) as SQL;
+}
+
+/**
+ * Schedules an actor reaches: they review reports of the schedule's unit, or an agency they act
+ * for (with read:reports over it) reports under it.
+ */
+export function scheduleScope(actor: Actor): SQL {
+  const reviewer = reviewerCondition(actor, reportSchedules.orgUnitId);
+  const agencyIds = [...actingAgencyIds(actor, 'read:reports')];
+  if (!agencyIds.length) return reviewer;
+  const reporterScope = scopeCondition(scopeFilterFor(actor, 'read:reports'), {
+    orgUnitId: reportScheduleReporters.orgUnitId,
+    agencyId: reportScheduleReporters.agencyId,
+  });
+  // Outer columns are qualified by hand: drizzle leaves them bare in a single-table query.
+  const reports = sql`exists (select 1 from ${reportScheduleReporters} where ${reportScheduleReporters.scheduleId} = report_schedules.id
+    and ${inArray(reportScheduleReporters.agencyId, agencyIds)} and ${reporterScope})`;
+  return or(reviewer, reports) as SQL;
+}
+
+// ── Templates ─────────────────────────────────────────────────────────────────────────────────────
+
+/** Qualified by hand: inside the subquery a bare "id" would be the report's. */
+export const templateReportCount = sql<number>`(select count(*)::int from ${reportInstances} r where r.template_id = report_templates.id)`;
+
+export const templateColumns = {
+  id: reportTemplates.id,
+  code: reportTemplates.code,
+  version: reportTemplates.version,
+  name: reportTemplates.name,
+  description: reportTemplates.description,
+  status: reportTemplates.status,
+  createdAt: reportTemplates.createdAt,
+  reportCount: templateReportCount,
+};
+
+export async function findTemplate(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ ...templateColumns, definition: reportTemplates.definition })
+    .from(reportTemplates)
+    .where(eq(reportTemplates.id, id));
+  return row ?? null;
+}
+export type TemplateRow = NonNullable<Awaited<ReturnType<typeof findTemplate>>>;
+
+// ── Schedules ─────────────────────────────────────────────────────────────────────────────────────
+
+const scheduleUnit = aliasedTable(orgUnits, 'schedule_unit');
+const recipientAgency = aliasedTable(agencies, 'recipient_agency');
+
+export const scheduleColumns = {
+  id: reportSchedules.id,
+  name: reportSchedules.name,
+  kind: reportSchedules.kind,
+  templateId: reportSchedules.templateId,
+  templateName: reportTemplates.name,
+  templateVersion: reportTemplates.version,
+  periodType: reportSchedules.periodType,
+  window: reportSchedules.window,
+  dueRule: reportSchedules.dueRule,
+  upwardDueRule: reportSchedules.upwardDueRule,
+  firstPeriodId: reportSchedules.firstPeriodId,
+  lastPeriodId: reportSchedules.lastPeriodId,
+  orgUnitId: reportSchedules.orgUnitId,
+  orgUnitName: scheduleUnit.fullName,
+  orgUnitParentId: scheduleUnit.parentId,
+  recipientAgencyId: reportSchedules.recipientAgencyId,
+  recipientAgencyName: recipientAgency.name,
+  planId: reportSchedules.planId,
+  planTitle: plans.title,
+  planReportingIndex: reportSchedules.planReportingIndex,
+  instructions: reportSchedules.instructions,
+  active: reportSchedules.active,
+  reporterCount: sql<number>`(select count(*)::int from ${reportScheduleReporters} r where r.schedule_id = report_schedules.id)`,
+  createdAt: reportSchedules.createdAt,
+  updatedAt: reportSchedules.updatedAt,
+};
+
+export function selectSchedules<Extra extends Record<string, SQL> = Record<never, never>>(executor: Executor, extra: Extra = {} as Extra) {
+  return executor
+    .select({ ...scheduleColumns, ...extra })
+    .from(reportSchedules)
+    .innerJoin(reportTemplates, eq(reportTemplates.id, reportSchedules.templateId))
+    .innerJoin(scheduleUnit, eq(scheduleUnit.id, reportSchedules.orgUnitId))
+    .innerJoin(recipientAgency, eq(recipientAgency.id, reportSchedules.recipientAgencyId))
+    .leftJoin(plans, eq(plans.id, reportSchedules.planId));
+}
+export type ScheduleRow = Awaited<ReturnType<ReturnType<typeof selectSchedules<Record<never, never>>>['where']>>[number];
+
+export async function findSchedule(executor: Executor, id: string, scope?: SQL): Promise<ScheduleRow | null> {
+  const [row] = await selectSchedules(executor).where(and(eq(reportSchedules.id, id), scope));
+  return row ?? null;
+}
+
+export async function reportersOf(executor: Executor, scheduleId: string) {
+  return executor
+    .select({
+      agencyId: reportScheduleReporters.agencyId,
+      agencyName: agencies.name,
+      orgUnitId: reportScheduleReporters.orgUnitId,
+      orgUnitName: orgUnits.fullName,
+    })
+    .from(reportScheduleReporters)
+    .innerJoin(agencies, eq(agencies.id, reportScheduleReporters.agencyId))
+    .innerJoin(orgUnits, eq(orgUnits.id, reportScheduleReporters.orgUnitId))
+    .where(eq(reportScheduleReporters.scheduleId, scheduleId))
+    .orderBy(asc(reportScheduleReporters.position), asc(agencies.name));
+}
+
+/** Agencies by id with what a schedule needs to check them: existence, validity and unit. */
+export async function agenciesById(executor: Executor, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, { id: string; name: string; orgUnitId: string; validTo: string | null }>();
+  const rows = await executor
+    .select({ id: agencies.id, name: agencies.name, orgUnitId: agencies.orgUnitId, validTo: agencies.validTo })
+    .from(agencies)
+    .where(inArray(agencies.id, [...new Set(ids)]));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export async function findOrgUnit(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ id: orgUnits.id, name: orgUnits.fullName, parentId: orgUnits.parentId })
+    .from(orgUnits)
+    .where(eq(orgUnits.id, id));
+  return row ?? null;
+}
+
+/**
+ * The standing office of a unit, as an agency: the one registered as a standing office there, else
+ * the unit's police (the programme's standing office in the provinces); null when neither exists.
+ */
+export async function standingOfficeAgencyOf(executor: Executor, orgUnitId: string): Promise<string | null> {
+  const rows = await executor
+    .select({ id: agencies.id, type: agencies.type })
+    .from(agencies)
+    .where(and(eq(agencies.orgUnitId, orgUnitId), inArray(agencies.type, ['standing_office', 'police']), isNull(agencies.validTo)))
+    .orderBy(asc(agencies.code));
+  return (rows.find((row) => row.type === 'standing_office') ?? rows.find((row) => row.type === 'police'))?.id ?? null;
+}
+
+// ── Instances ─────────────────────────────────────────────────────────────────────────────────────
+
+const reportUnit = aliasedTable(orgUnits, 'report_unit');
+const recipientUnit = aliasedTable(orgUnits, 'recipient_unit');
+
+export const reportColumns = {
+  id: reportInstances.id,
+  kind: reportInstances.kind,
+  scheduleId: reportInstances.scheduleId,
+  scheduleName: reportSchedules.name,
+  window: reportSchedules.window,
+  templateId: reportInstances.templateId,
+  templateName: reportTemplates.name,
+  templateVersion: reportTemplates.version,
+  periodId: reportInstances.periodId,
+  orgUnitId: reportInstances.orgUnitId,
+  orgUnitName: reportUnit.fullName,
+  agencyId: reportInstances.agencyId,
+  agencyName: agencies.name,
+  recipientOrgUnitId: reportInstances.recipientOrgUnitId,
+  recipientOrgUnitName: recipientUnit.fullName,
+  status: reportInstances.status,
+  dueDate: reportInstances.dueDate,
+  dueDateExtended: reportInstances.dueDateExtended,
+  firstSubmittedAt: reportInstances.firstSubmittedAt,
+  submittedAt: reportInstances.submittedAt,
+  version: reportInstances.version,
+  updatedAt: reportInstances.updatedAt,
+  updatedBy: reportInstances.updatedBy,
+};
+
+export function selectReports<Extra extends Record<string, SQL | typeof reportInstances.content> = Record<never, never>>(
+  executor: Executor,
+  extra: Extra = {} as Extra,
+) {
+  return executor
+    .select({ ...reportColumns, ...extra })
+    .from(reportInstances)
+    .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
+    .innerJoin(reportTemplates, eq(reportTemplates.id, reportInstances.templateId))
+    .innerJoin(reportUnit, eq(reportUnit.id, reportInstances.orgUnitId))
+    .innerJoin(recipientUnit, eq(recipientUnit.id, reportInstances.recipientOrgUnitId))
+    .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId));
+}
+
+export async function findReport(executor: Executor, id: string, scope?: SQL) {
+  const [row] = await selectReports(executor, { content: reportInstances.content }).where(and(eq(reportInstances.id, id), scope));
+  return row ?? null;
+}
+export type ReportRow = NonNullable<Awaited<ReturnType<typeof findReport>>>;
+
+export async function eventsOf(executor: Executor, instanceId: string) {
+  return executor
+    .select({
+      id: reportEvents.id,
+      action: reportEvents.action,
+      fromStatus: reportEvents.fromStatus,
+      toStatus: reportEvents.toStatus,
+      comment: reportEvents.comment,
+      details: reportEvents.details,
+      actorName: users.fullName,
+      createdAt: reportEvents.createdAt,
+    })
+    .from(reportEvents)
+    .leftJoin(users, eq(users.id, reportEvents.actorUserId))
+    .where(eq(reportEvents.instanceId, instanceId))
+    .orderBy(asc(reportEvents.id));
+}
+
+export async function userName(executor: Executor, id: string | null): Promise<string | null> {
+  if (!id) return null;
+  const [row] = await executor.select({ name: users.fullName }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+
+/** The last consolidation of a consolidated report: when, from which unit reports, and who gave what. */
+export async function lastConsolidation(executor: Executor, instanceId: string) {
+  const rows = await queryRows<{ details: Record<string, unknown>; createdAt: Date | string }>(
+    executor,
+    sql`select details, created_at as "createdAt" from ${reportEvents}
+        where instance_id = ${instanceId} and action = 'consolidate' order by created_at desc, id desc limit 1`,
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,578 @@
+import { agencies, reportEvents, reportInstances, reportSchedules, type Database, type Executor } from '@atmis/db';
+import {
+  describeReportIssue,
+  isEditableReportStatus,
+  nextReportStatus,
+  parseReportInput,
+  parseSort,
+  REPORT_STATUS_LABELS,
+  reportActionsFor,
+  reportRelationsOf,
+  reviewerUnitsOf,
+  statusAfterSave,
+  submissionBlockers,
+  submissionState,
+  validateReport,
+  type Actor,
+  type AuditAction,
+  type Locale,
+  type ReportAccessRecord,
+  type ReportContent,
+  type ReportDetail,
+  type ReportIssue,
+  type ReportStatus,
+  type ReportTemplateDefinition,
+  type ReportTransition,
+  type ReportView,
+  type SaveReportBody,
+} from '@atmis/domain';
+import { actingAgencyIds, vietnamToday } from '@atmis/domain/plans/index';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
+import type { Mail, Mailer } from '../notifications/mailer.ts';
+import { notifyAgency } from '../notifications/notifications.service.ts';
+import { EMPTY_PREFILL, prefillFor } from './prefill.ts';
+import { materialiseSchedule, periodOf } from './report-periods.ts';
+import { presentTemplateDetail } from './report-templates.service.ts';
+import {
+  eventsOf,
+  findReport,
+  findTemplate,
+  lastConsolidation,
+  reportScope,
+  scheduleScope,
+  selectReports,
+  standingOfficeAgencyOf,
+  userName,
+  type ReportRow,
+} from './reports.repository.ts';
+
+type ListRow = Omit<ReportRow, 'content'>;
+type ReviewTransition = Extract<ReportTransition, 'return' | 'accept' | 'lock' | 'unlock'>;
+
+/** Vietnamese labels of what a user tried, for "cannot … while …" messages. */
+const ACTION_LABELS: Record<ReportTransition | 'extend', string> = {
+  save: 'lưu báo cáo',
+  submit: 'gửi báo cáo',
+  resubmit: 'gửi lại báo cáo',
+  return: 'trả lại báo cáo',
+  accept: 'chấp nhận báo cáo',
+  lock: 'khóa số liệu',
+  unlock: 'mở khóa',
+  extend: 'gia hạn',
+};
+
+const AUDIT: Record<ReportTransition | 'extend', AuditAction> = {
+  save: 'report.saved',
+  submit: 'report.submitted',
+  resubmit: 'report.submitted',
+  return: 'report.returned',
+  accept: 'report.accepted',
+  lock: 'report.locked',
+  unlock: 'report.unlocked',
+  extend: 'report.deadline_extended',
+};
+
+export function accessRecordOf(
+  row: Pick<ListRow, 'orgUnitId' | 'agencyId' | 'recipientOrgUnitId' | 'status' | 'kind'>,
+): ReportAccessRecord {
+  return {
+    orgUnitId: row.orgUnitId,
+    agencyId: row.agencyId,
+    recipientOrgUnitId: row.recipientOrgUnitId,
+    status: row.status,
+    kind: row.kind,
+  };
+}
+
+export function issuesToErrors(issues: readonly ReportIssue[], locale: Locale) {
+  return issues.map((issue) => ({ path: issue.path, message: describeReportIssue(issue, locale) }));
+}
+
+const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** "14:05 ngày 22/11/2026", Vietnam time. */
+function vietnameseTime(value: Date): string {
+  const local = new Date(value.getTime() + 7 * 3_600_000).toISOString();
+  return `${local.slice(11, 16)} ngày ${vietnameseDate(local.slice(0, 10))}`;
+}
+
+export function createReportsService({ db, clock }: { db: Database; clock: () => Date }, mailer: Mailer) {
+  const today = () => vietnamToday(clock());
+  /** Schedules brought up to date today (reports exist up to the current period); a per-process shortcut. */
+  const materialisedOn = new Map<string, string>();
+
+  async function materialise(executor: Executor, scheduleId: string, force = false): Promise<number> {
+    const day = today();
+    if (!force && materialisedOn.get(scheduleId) === day) return 0;
+    const created = await materialiseSchedule(executor, scheduleId, day, clock());
+    materialisedOn.set(scheduleId, day);
+    return created;
+  }
+
+  /** Before a reader's list: every active schedule they reach has its reports up to today. */
+  async function materialiseForReader(actor: Actor): Promise<void> {
+    const schedules = await db
+      .select({ id: reportSchedules.id })
+      .from(reportSchedules)
+      .where(and(eq(reportSchedules.active, true), scheduleScope(actor)));
+    const day = today();
+    const pending = schedules.filter((schedule) => materialisedOn.get(schedule.id) !== day);
+    if (!pending.length) return;
+    await db.transaction(async (tx) => {
+      for (const schedule of pending) await materialise(tx, schedule.id);
+    });
+  }
+
+  function present(actor: Actor, row: ListRow): ReportView {
+    const period = periodOf(row.periodId, row.window);
+    if (!period) throw new Error(`report ${row.id}: unreadable period ${row.periodId}`);
+    const timing = submissionState({ status: row.status, firstSubmittedAt: row.firstSubmittedAt, dueDate: row.dueDate }, clock());
+    return {
+      id: row.id,
+      kind: row.kind,
+      scheduleId: row.scheduleId,
+      scheduleName: row.scheduleName,
+      templateId: row.templateId,
+      templateName: row.templateName,
+      templateVersion: row.templateVersion,
+      period,
+      orgUnitId: row.orgUnitId,
+      orgUnitName: row.orgUnitName,
+      agencyId: row.agencyId,
+      agencyName: row.agencyName,
+      recipientOrgUnitId: row.recipientOrgUnitId,
+      recipientOrgUnitName: row.recipientOrgUnitName,
+      status: row.status,
+      state: timing.state,
+      late: timing.late,
+      overdue: timing.overdue,
+      dueDate: row.dueDate,
+      dueDateExtended: row.dueDateExtended,
+      firstSubmittedAt: toIso(row.firstSubmittedAt),
+      submittedAt: toIso(row.submittedAt),
+      version: row.version,
+      updatedAt: toIso(row.updatedAt) as string,
+      allowedActions: reportActionsFor(actor, accessRecordOf(row)),
+    };
+  }
+
+  async function list(
+    actor: Actor,
+    query: {
+      limit: number;
+      cursor?: string | undefined;
+      q?: string | undefined;
+      scheduleId?: string | undefined;
+      periodId?: string | undefined;
+      kind?: 'unit' | 'consolidated' | undefined;
+      status?: ReportStatus | undefined;
+      view: 'all' | 'mine' | 'addressed';
+      sort: 'dueDate' | '-dueDate' | 'updatedAt' | '-updatedAt' | 'period' | '-period';
+    },
+  ) {
+    const { key, isDescending } = parseSort(query.sort);
+    const sort: KeysetSort = {
+      key,
+      expression:
+        key === 'updatedAt'
+          ? sql`${reportInstances.updatedAt}`
+          : textSortExpression(key === 'dueDate' ? reportInstances.dueDate : reportInstances.periodStart),
+      idColumn: reportInstances.id,
+      isDescending,
+      isTimestamp: key === 'updatedAt',
+    };
+    const after = keysetAfter(sort, query.cursor); // a bad cursor is refused before anything is written
+    await materialiseForReader(actor);
+    const conditions: SQL[] = [reportScope(actor)];
+    const search = searchCondition(sql`vn_fold(${agencies.name} || ' ' || ${reportSchedules.name})`, query.q);
+    if (search) conditions.push(search);
+    if (query.scheduleId) conditions.push(eq(reportInstances.scheduleId, query.scheduleId));
+    if (query.periodId) conditions.push(eq(reportInstances.periodId, query.periodId));
+    if (query.kind) conditions.push(eq(reportInstances.kind, query.kind));
+    if (query.status) conditions.push(eq(reportInstances.status, query.status));
+    if (query.view === 'mine') conditions.push(mineCondition(actor));
+    if (query.view === 'addressed') conditions.push(addressedCondition(actor));
+    const where = and(...conditions);
+    const rows = await selectReports(db, { sortValue: sql<string | Date>`${sort.expression}` })
+      .where(and(where, after))
+      .orderBy(...keysetOrder(sort))
+      .limit(query.limit + 1);
+    const [count] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(reportInstances)
+      .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
+      .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
+      .where(where);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1) as (ListRow & { sortValue: string | Date }) | undefined;
+    return {
+      items: page.map((row) => present(actor, row)),
+      total: count?.total ?? 0,
+      nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
+    };
+  }
+
+  /** `mine`: the reports the reader's agencies must write (submit:reports, acting for the agency). */
+  function mineCondition(actor: Actor): SQL {
+    const ids = [...actingAgencyIds(actor, 'submit:reports')];
+    if (!ids.length) return sql`false`;
+    return inArray(reportInstances.agencyId, ids);
+  }
+
+  /** `addressed`: reports sent to a unit where the reader reviews reports (its own level, not below). */
+  function addressedCondition(actor: Actor): SQL {
+    const { orgUnitIds } = reviewerUnitsOf(actor);
+    return orgUnitIds.length ? inArray(reportInstances.recipientOrgUnitId, orgUnitIds) : sql`false`;
+  }
+
+  async function load(actor: Actor, id: string): Promise<ReportRow> {
+    const row = await findReport(db, id, reportScope(actor));
+    if (!row) throw notFound();
+    return row;
+  }
+
+  async function definitionOf(templateId: string) {
+    const template = await findTemplate(db, templateId);
+    if (!template) throw new Error(`template ${templateId} missing`);
+    return { template, definition: template.definition as unknown as ReportTemplateDefinition };
+  }
+
+  async function get(actor: Actor, id: string, locale: Locale): Promise<ReportDetail> {
+    const row = await load(actor, id);
+    const view = present(actor, row);
+    const { template, definition } = await definitionOf(row.templateId);
+    const content = row.content as unknown as ReportContent;
+    const events = await eventsOf(db, id);
+    let consolidation: ReportDetail['consolidation'] = null;
+    if (row.kind === 'consolidated') {
+      const last = await lastConsolidation(db, id);
+      const sourceIds = Array.isArray(last?.details.sourceIds) ? (last.details.sourceIds as string[]) : [];
+      const sources = sourceIds.length
+        ? await selectReports(db).where(
+            sql`${reportInstances.id} in (${sql.join(
+              sourceIds.map((source) => sql`${source}::uuid`),
+              sql`, `,
+            )})`,
+          )
+        : [];
+      consolidation = {
+        sources: sources
+          .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi'))
+          .map((source) => ({ id: source.id, agencyName: source.agencyName, status: source.status })),
+        contributions: (last?.details.contributions ?? {}) as NonNullable<ReportDetail['consolidation']>['contributions'],
+        consolidatedAt: last ? toIso(last.createdAt) : null,
+      };
+    }
+    return {
+      ...view,
+      template: presentTemplateDetail(template),
+      content,
+      issues: validateReport(definition, content).map((issue) => ({
+        code: issue.code,
+        severity: issue.severity,
+        path: issue.path,
+        key: issue.key,
+        message: describeReportIssue(issue, locale),
+      })),
+      events: events.map((event) => ({
+        id: event.id,
+        action: event.action,
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        comment: event.comment,
+        actorName: event.actorName,
+        createdAt: toIso(event.createdAt) as string,
+      })),
+      prefill:
+        row.kind === 'unit'
+          ? await prefillFor(db, definition, content, {
+              orgUnitId: row.orgUnitId,
+              agencyId: row.agencyId,
+              window: { start: view.period.start, end: view.period.end },
+            })
+          : EMPTY_PREFILL,
+      consolidation,
+    };
+  }
+
+  async function staleError(row: { id: string }): Promise<AppError> {
+    const [current] = await db
+      .select({ updatedBy: reportInstances.updatedBy, updatedAt: reportInstances.updatedAt })
+      .from(reportInstances)
+      .where(eq(reportInstances.id, row.id));
+    const actor = (await userName(db, current?.updatedBy ?? null)) ?? 'người khác';
+    return new AppError('report.stale', { actor, time: current ? vietnameseTime(current.updatedAt) : '' });
+  }
+
+  /** The relation an action needs: a reporter saves and submits, a reviewer decides. 403 without it. */
+  function requireParty(actor: Actor, row: ReportRow, party: 'reporter' | 'reviewer') {
+    const relations = reportRelationsOf(actor, accessRecordOf(row));
+    if (party === 'reporter' ? !relations.isReporter : !relations.isReviewer) throw new AppError('auth.forbidden');
+  }
+
+  function notAllowed(action: ReportTransition | 'extend', status: ReportStatus): AppError {
+    return new AppError('report.transition_not_allowed', { action: ACTION_LABELS[action], status: REPORT_STATUS_LABELS[status].vi });
+  }
+
+  interface WriteInput {
+    row: ReportRow;
+    action: ReportTransition | 'extend';
+    to: ReportStatus;
+    changes: Partial<typeof reportInstances.$inferInsert>;
+    /** The version the writer saw; the write is refused (409) when the report moved on since. */
+    expectedVersion: number;
+    comment?: string | null;
+    details?: Record<string, unknown>;
+    audit?: Record<string, unknown>;
+    notify?: { agencyId: string; title: string; body: string } | null;
+  }
+
+  /** One write: the row (only from the version decided on), its history line, audit and notification; one transaction. */
+  async function write(actor: Actor, input: WriteInput, context: AuditContext): Promise<void> {
+    const { row } = input;
+    const mails: Mail[] = [];
+    const eventAction = input.action;
+    await db.transaction(async (tx) => {
+      const saved = await tx
+        .update(reportInstances)
+        .set({ ...input.changes, status: input.to, version: row.version + 1, updatedBy: actor.userId, updatedAt: clock() })
+        .where(and(eq(reportInstances.id, row.id), eq(reportInstances.version, input.expectedVersion)))
+        .returning({ id: reportInstances.id });
+      if (!saved.length) throw await staleError(row);
+      await tx.insert(reportEvents).values({
+        instanceId: row.id,
+        action: eventAction,
+        fromStatus: row.status,
+        toStatus: input.to,
+        comment: input.comment ?? null,
+        details: input.details ?? {},
+        actorUserId: actor.userId,
+        createdAt: clock(),
+      });
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: AUDIT[input.action],
+          entityType: 'report',
+          entityId: row.id,
+          orgUnitId: row.orgUnitId,
+          details: {
+            scheduleId: row.scheduleId,
+            periodId: row.periodId,
+            agencyId: row.agencyId,
+            from: row.status,
+            to: input.to,
+            version: row.version + 1,
+            comment: input.comment ?? null,
+            ...input.audit,
+          },
+        },
+        clock(),
+      );
+      if (input.notify) {
+        const result = await notifyAgency(tx, input.notify.agencyId, {
+          kind: `report_${eventAction}`,
+          title: input.notify.title,
+          body: input.notify.body,
+          link: `/reports/${row.id}`,
+          entityType: 'report',
+          entityId: row.id,
+        });
+        mails.push(...result.mails);
+      }
+    });
+    await mailer.send(mails);
+  }
+
+  function describe(row: ReportRow): string {
+    const period = periodOf(row.periodId, row.window);
+    return `${row.kind === 'consolidated' ? 'Báo cáo tổng hợp' : 'Báo cáo'} ${row.scheduleName} – ${period?.label ?? row.periodId} của ${row.agencyName}`;
+  }
+
+  async function save(actor: Actor, id: string, body: SaveReportBody, context: AuditContext, locale: Locale): Promise<ReportDetail> {
+    const row = await load(actor, id);
+    requireParty(actor, row, 'reporter');
+    const to = statusAfterSave(row.status);
+    if (!to) throw new AppError('report.not_editable', { status: REPORT_STATUS_LABELS[row.status].vi });
+    if (body.version !== row.version) throw await staleError(row);
+    const { definition } = await definitionOf(row.templateId);
+    const parsed = parseReportInput(definition, body.content);
+    if (!parsed.ok) throw new AppError('report.invalid_content', {}, issuesToErrors(parsed.issues, locale));
+    const before = row.content as unknown as ReportContent;
+    await write(
+      actor,
+      {
+        row,
+        action: 'save',
+        to,
+        expectedVersion: body.version,
+        changes: { content: parsed.content as unknown as Record<string, unknown> },
+        audit: changesOf(before, parsed.content),
+      },
+      context,
+    );
+    return get(actor, id, locale);
+  }
+
+  async function submit(actor: Actor, id: string, body: { version: number }, context: AuditContext, locale: Locale): Promise<ReportDetail> {
+    const row = await load(actor, id);
+    requireParty(actor, row, 'reporter');
+    const transition: ReportTransition = row.status === 'returned' ? 'resubmit' : 'submit';
+    const to = nextReportStatus(row.status, transition);
+    if (!to) throw notAllowed('submit', row.status);
+    if (body.version !== row.version) throw await staleError(row);
+    const { definition } = await definitionOf(row.templateId);
+    const blockers = submissionBlockers(definition, row.content as unknown as ReportContent);
+    if (blockers.length) throw new AppError('report.submission_blocked', { count: blockers.length }, issuesToErrors(blockers, locale));
+    const now = clock();
+    const recipientAgencyId = await recipientAgencyOf(row);
+    await write(
+      actor,
+      {
+        row,
+        action: transition,
+        to,
+        expectedVersion: body.version,
+        changes: { firstSubmittedAt: row.firstSubmittedAt ?? now, submittedAt: now },
+        notify: recipientAgencyId
+          ? {
+              agencyId: recipientAgencyId,
+              title: `${transition === 'resubmit' ? 'Báo cáo được gửi lại' : 'Báo cáo mới'}: ${row.agencyName}`,
+              body: `${describe(row)} đã được ${transition === 'resubmit' ? 'gửi lại' : 'gửi'}, chờ xem xét.`,
+            }
+          : null,
+      },
+      context,
+    );
+    return get(actor, id, locale);
+  }
+
+  /** Who hears of a submission: the schedule's recipient agency; for a consolidated report, the standing office one level up. */
+  async function recipientAgencyOf(row: ReportRow): Promise<string | null> {
+    if (row.kind === 'consolidated') return standingOfficeAgencyOf(db, row.recipientOrgUnitId);
+    const [schedule] = await db
+      .select({ recipientAgencyId: reportSchedules.recipientAgencyId })
+      .from(reportSchedules)
+      .where(eq(reportSchedules.id, row.scheduleId));
+    return schedule?.recipientAgencyId ?? null;
+  }
+
+  const REVIEW_NOTICES: Partial<Record<ReviewTransition, (row: ReportRow, comment: string | null) => { title: string; body: string }>> = {
+    return: (row, comment) => ({
+      title: `Báo cáo bị trả lại: ${row.scheduleName}`,
+      body: `${describe(row)} bị trả lại, đề nghị bổ sung, chỉnh sửa.${comment ? `\n\nÝ kiến: ${comment}` : ''}`,
+    }),
+    accept: (row, comment) => ({
+      title: `Báo cáo được chấp nhận: ${row.scheduleName}`,
+      body: `${describe(row)} đã được chấp nhận.${comment ? `\n\nÝ kiến: ${comment}` : ''}`,
+    }),
+    unlock: (row, comment) => ({
+      title: `Báo cáo được mở khóa để sửa: ${row.scheduleName}`,
+      body: `${describe(row)} đã được mở khóa và trả lại để chỉnh sửa.${comment ? `\n\nLý do: ${comment}` : ''}`,
+    }),
+  };
+
+  /** A reviewer's decision: return (comment), accept, lock, unlock (reason). */
+  async function review(
+    actor: Actor,
+    id: string,
+    transition: ReviewTransition,
+    comment: string | null,
+    context: AuditContext,
+    locale: Locale,
+  ): Promise<ReportDetail> {
+    const row = await load(actor, id);
+    requireParty(actor, row, 'reviewer');
+    const to = nextReportStatus(row.status, transition);
+    if (!to) throw notAllowed(transition, row.status);
+    const now = clock();
+    const changes: Partial<typeof reportInstances.$inferInsert> = {};
+    if (transition === 'accept') changes.acceptedAt = now;
+    if (transition === 'lock') changes.lockedAt = now;
+    if (transition === 'unlock') changes.lockedAt = null;
+    const notice = REVIEW_NOTICES[transition]?.(row, comment);
+    await write(
+      actor,
+      {
+        row,
+        action: transition,
+        to,
+        expectedVersion: row.version,
+        changes,
+        comment,
+        notify: notice ? { agencyId: row.agencyId, ...notice } : null,
+      },
+      context,
+    );
+    return get(actor, id, locale);
+  }
+
+  /** A new deadline for a report still awaiting (re)submission, with a reason; timeliness is judged against it. */
+  async function extend(
+    actor: Actor,
+    id: string,
+    body: { dueDate: string; reason: string },
+    context: AuditContext,
+    locale: Locale,
+  ): Promise<ReportDetail> {
+    const row = await load(actor, id);
+    requireParty(actor, row, 'reviewer');
+    if (!isEditableReportStatus(row.status)) throw notAllowed('extend', row.status);
+    if (body.dueDate <= row.dueDate)
+      throw new AppError('validation.failed', {}, [
+        { path: 'dueDate', message: `Hạn mới phải sau hạn hiện tại (${vietnameseDate(row.dueDate)}).` },
+      ]);
+    await write(
+      actor,
+      {
+        row,
+        action: 'extend',
+        to: row.status,
+        expectedVersion: row.version,
+        changes: { dueDate: body.dueDate, dueDateExtended: true },
+        comment: body.reason,
+        details: { fromDueDate: row.dueDate, toDueDate: body.dueDate },
+        audit: { fromDueDate: row.dueDate, toDueDate: body.dueDate },
+        notify: {
+          agencyId: row.agencyId,
+          title: `Gia hạn báo cáo: ${row.scheduleName}`,
+          body: `${describe(row)} được gia hạn từ ${vietnameseDate(row.dueDate)} đến ${vietnameseDate(body.dueDate)}.\n\nLý do: ${body.reason}`,
+        },
+      },
+      context,
+    );
+    return get(actor, id, locale);
+  }
+
+  /** A report the actor sees, for an export (404 otherwise). */
+  async function forExport(actor: Actor, id: string, locale: Locale) {
+    const detail = await get(actor, id, locale);
+    if (!detail.allowedActions.includes('export')) throw notFound();
+    return detail;
+  }
+
+  return { list, get, save, submit, review, extend, forExport, materialise, present, load };
+}
+
+/** What a save changed, for the audit trail: the cells (before → after) and the sections and notes rewritten. */
+function changesOf(before: ReportContent, after: ReportContent) {
+  const cells: { path: string; before: number | null; after: number | null }[] = [];
+  for (const [table, rows] of Object.entries(after.tables)) {
+    for (const [row, columns] of Object.entries(rows)) {
+      for (const [column, value] of Object.entries(columns)) {
+        const previous = before.tables?.[table]?.[row]?.[column] ?? null;
+        if (previous !== value) cells.push({ path: `tables.${table}.${row}.${column}`, before: previous, after: value });
+      }
+    }
+  }
+  const narratives = Object.keys(after.narratives).filter((key) => (before.narratives?.[key] ?? '') !== after.narratives[key]);
+  const notes = [...new Set([...Object.keys(before.notes ?? {}), ...Object.keys(after.notes)])].filter(
+    (key) => (before.notes?.[key] ?? null) !== (after.notes[key] ?? null),
+  );
+  return { cells: cells.slice(0, 500), cellsChanged: cells.length, narratives, notes };
+}

@@ -1,0 +1,195 @@
+import { victimReferrals, type Database, type Executor } from '@atmis/db';
+import {
+  ageBand,
+  hasPermission,
+  isTreatedAsChild,
+  maskCitizenId,
+  maskName,
+  maskPassport,
+  maskPhone,
+  victimRelationsOf,
+  visibleFileSections,
+  type Actor,
+  type AgeFacts,
+  type Guardian,
+  type IdentificationStatus,
+  type Permission,
+  type PersonRole,
+  type Sex,
+  type VictimFileSection,
+  type VictimRelations,
+} from '@atmis/domain';
+import { vietnamToday } from '@atmis/domain/plans/index';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
+import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
+import type { z } from 'zod';
+import type { maskedPersonSchema } from './victims.contracts.ts';
+import {
+  ACTIVE_REFERRAL,
+  activeReferralAgencies,
+  findReachableFile,
+  personsOfFile,
+  receiverAgencyIds,
+  type FileRow,
+  type PersonRow,
+} from './victims.repository.ts';
+
+/** The additional authenticated data of every encrypted column of the module. */
+export const AAD = {
+  initialSupport: registeredAad('victim_files', 'initial_support_enc'),
+  fullName: registeredAad('victim_persons', 'full_name_enc'),
+  otherNames: registeredAad('victim_persons', 'other_names_enc'),
+  citizenId: registeredAad('victim_persons', 'citizen_id_enc'),
+  passport: registeredAad('victim_persons', 'passport_enc'),
+  homeAddress: registeredAad('victim_persons', 'home_address_enc'),
+  phone: registeredAad('victim_persons', 'phone_enc'),
+  guardian: registeredAad('victim_persons', 'guardian_enc'),
+  statement: registeredAad('victim_statements', 'content_enc'),
+  protectionDetails: registeredAad('victim_protection_assessments', 'details_enc'),
+  threat: registeredAad('victim_threats', 'description_enc'),
+  supportNotes: registeredAad('victim_support_services', 'notes_enc'),
+  followUpNotes: registeredAad('victim_follow_up_visits', 'notes_enc'),
+  stayNotes: registeredAad('victim_facility_stays', 'notes_enc'),
+} as const;
+
+/** Blind-index purposes: a token of one purpose never matches a token of another. */
+export const INDEX = { citizenId: 'citizen_id', passport: 'passport', nameWord: 'name_word' } as const;
+
+export interface VictimDeps {
+  db: Database;
+  clock: () => Date;
+  cipher: FieldCipher;
+}
+
+export const todayOf = (clock: () => Date) => vietnamToday(clock());
+
+/** 403 unless the actor holds at least one of the permissions somewhere (the route's coarse check). */
+export function requireAnyPermission(actor: Actor, permissions: readonly Permission[]): void {
+  if (!permissions.some((permission) => hasPermission(actor, permission))) throw forbidden();
+}
+
+export interface FileAccess {
+  file: FileRow;
+  relations: VictimRelations;
+  sections: VictimFileSection[];
+  /** How the reader reaches the file. */
+  access: 'file' | 'referral';
+  /** Persons the reader may see: everyone, or only the persons referred to their agency. */
+  visiblePersonIds: Set<string> | 'all';
+  persons: PersonRow[];
+}
+
+/**
+ * Loads a file the actor reaches and what they are to it. Out of reach is 404, indistinguishable
+ * from a missing file.
+ */
+export async function loadFileAccess(executor: Executor, actor: Actor, id: string): Promise<FileAccess> {
+  requireAnyPermission(actor, ['read:victims', 'read:support']);
+  const file = await findReachableFile(executor, actor, id);
+  if (!file) throw notFound();
+  const activeReferralAgencyIds = await activeReferralAgencies(executor, id);
+  const relations = victimRelationsOf(actor, { orgUnitId: file.orgUnitId, agencyId: file.agencyId, activeReferralAgencyIds });
+  const { sections } = visibleFileSections(relations);
+  if (sections.length === 0) throw notFound();
+  const persons = await personsOfFile(executor, id);
+  const direct = relations.canView || relations.canViewSupport;
+  let visiblePersonIds: FileAccess['visiblePersonIds'] = 'all';
+  if (!direct) {
+    const referred = await executor
+      .select({ personId: victimReferrals.personId })
+      .from(victimReferrals)
+      .where(and(eq(victimReferrals.fileId, id), ACTIVE_REFERRAL, inArray(victimReferrals.receivingAgencyId, receiverAgencyIds(actor))));
+    visiblePersonIds = new Set(referred.map((row) => row.personId));
+  }
+  return { file, relations, sections, access: direct ? 'file' : 'referral', visiblePersonIds, persons };
+}
+
+export function isPersonVisible(access: FileAccess, personId: string): boolean {
+  return access.visiblePersonIds === 'all' || access.visiblePersonIds.has(personId);
+}
+
+/** A person of the file the actor may see, or 404. */
+export function personOf(access: FileAccess, personId: string): PersonRow {
+  const person = access.persons.find((row) => row.id === personId);
+  if (!person || !isPersonVisible(access, personId)) {
+    throw new AppError('validation.failed', {}, [{ path: 'personId', message: 'Người này không thuộc hồ sơ.' }]);
+  }
+  return person;
+}
+
+/** Manage rights on the file: manage:victims, manage:support, either — or 403. */
+export function requireManage(access: FileAccess, what: 'victims' | 'support' | 'either'): void {
+  const { canManage, canManageSupport } = access.relations;
+  const allowed = what === 'victims' ? canManage : what === 'support' ? canManageSupport : canManage || canManageSupport;
+  if (!allowed) throw forbidden();
+}
+
+export function ageFactsOf(
+  person: Pick<PersonRow, 'dateOfBirth' | 'birthYear' | 'estimatedAge' | 'ageEstimatedOn' | 'ageUncertain'>,
+): AgeFacts {
+  return {
+    dateOfBirth: person.dateOfBirth,
+    // The stored birth year repeats the year of a date of birth (for SQL); the domain reads the date first.
+    birthYear: person.dateOfBirth ? null : person.birthYear,
+    estimatedAge: person.estimatedAge,
+    ageEstimatedOn: person.ageEstimatedOn,
+    ageUncertain: person.ageUncertain,
+  };
+}
+
+export type MaskedPerson = z.infer<typeof maskedPersonSchema>;
+
+/** A person as every view shows them: initials, partial numbers, birth year, age band — never plaintext identity. */
+export function presentMaskedPerson(cipher: FieldCipher, person: PersonRow, today: string, unitNames: Map<string, string>): MaskedPerson {
+  const facts = ageFactsOf(person);
+  const citizenId = cipher.decryptNullable(person.citizenIdEnc, AAD.citizenId);
+  const passport = cipher.decryptNullable(person.passportEnc, AAD.passport);
+  const phone = cipher.decryptNullable(person.phoneEnc, AAD.phone);
+  const guardian = cipher.decryptJson<Guardian>(person.guardianEnc, AAD.guardian);
+  return {
+    id: person.id,
+    position: person.position,
+    role: person.role as PersonRole,
+    relatedPersonId: person.relatedPersonId,
+    relationship: person.relationship,
+    maskedName: maskName(cipher.decrypt(person.fullNameEnc, AAD.fullName)),
+    sex: person.sex as Sex,
+    birthYear: person.dateOfBirth ? Number(person.dateOfBirth.slice(0, 4)) : person.birthYear,
+    ageBand: ageBand(facts, today),
+    treatedAsChild: isTreatedAsChild(facts, today),
+    ageUncertain: person.ageUncertain,
+    ethnicity: person.ethnicity,
+    citizenship: person.citizenship,
+    citizenIdMasked: citizenId === null ? null : maskCitizenId(citizenId),
+    passportMasked: passport === null ? null : maskPassport(passport),
+    phoneMasked: phone === null ? null : maskPhone(phone),
+    hasHomeAddress: person.homeAddressEnc !== null,
+    homeOrgUnitId: person.homeOrgUnitId,
+    homeOrgUnitName: person.homeOrgUnitId ? (unitNames.get(person.homeOrgUnitId) ?? null) : null,
+    language: person.language,
+    guardian: guardian
+      ? {
+          maskedName: maskName(guardian.fullName),
+          relationship: guardian.relationship,
+          phoneMasked: guardian.phone ? maskPhone(guardian.phone) : null,
+        }
+      : null,
+    identificationStatus: (person.identificationStatus as IdentificationStatus | null) ?? null,
+  };
+}
+
+/** Where a manager writes for: the file's unit and agency, copied onto every row for scope. */
+export function accessColumnsOf(file: Pick<FileRow, 'orgUnitId' | 'agencyId'>) {
+  return { orgUnitId: file.orgUnitId, agencyId: file.agencyId };
+}
+
+/** A validation failure with Vietnamese field errors (400, nothing written). */
+export function invalid(fieldErrors: Record<string, string>): AppError {
+  return new AppError(
+    'validation.failed',
+    {},
+    Object.entries(fieldErrors).map(([path, message]) => ({ path, message })),
+  );
+}

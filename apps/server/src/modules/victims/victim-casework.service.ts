@@ -1,0 +1,1075 @@
+import {
+  orgUnits,
+  victimConsents,
+  victimExploitation,
+  victimFacilities,
+  victimFacilityStays,
+  victimFiles,
+  victimFollowUpVisits,
+  victimIdentificationEvents,
+  victimPersons,
+  victimProtectionAssessments,
+  victimReferrals,
+  victimStatements,
+  victimSupportRates,
+  victimSupportServices,
+  victimThreats,
+  type Transaction,
+} from '@atmis/db';
+import {
+  applyIdentificationTransition,
+  applyReferralTransition,
+  canAccess,
+  IDENTIFICATION_STATUS_LABELS,
+  IDENTIFICATION_TRANSITION_LABELS,
+  REFERRAL_STATUS_LABELS,
+  REFERRAL_TRANSITION_LABELS,
+  referralSendingBasis,
+  referralTiming,
+  scopeFilterFor,
+  type Actor,
+  type AuditAction,
+  type ConsentGiver,
+  type ConsentPurpose,
+  type EvidenceSource,
+  type IdentificationDecision,
+  type IdentificationState,
+  type IdentificationStatus,
+  type ReferralStatus,
+  type ReferralTransition,
+} from '@atmis/domain';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import type { z } from 'zod';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { notifyAgency } from '../notifications/notifications.service.ts';
+import {
+  AAD,
+  accessColumnsOf,
+  ageFactsOf,
+  invalid,
+  loadFileAccess,
+  personOf,
+  requireAnyPermission,
+  requireManage,
+  todayOf,
+  type FileAccess,
+  type VictimDeps,
+} from './victim-access.ts';
+import {
+  presentConsent,
+  presentReferral,
+  presentStay,
+  presentSupportService,
+  referralPartiesOf,
+  REFERRAL_OVERDUE,
+  selectReferrals,
+  selectStays,
+} from './victim-views.ts';
+import type {
+  consentBodySchema,
+  dischargeBodySchema,
+  exploitationBodySchema,
+  facilityBodySchema,
+  followUpBodySchema,
+  identificationBodySchema,
+  protectionAssessmentBodySchema,
+  referralBodySchema,
+  statementBodySchema,
+  stayBodySchema,
+  supportRateBodySchema,
+  supportServiceBodySchema,
+  supportServiceUpdateBodySchema,
+  SupportStatus,
+  threatBodySchema,
+  withdrawConsentBodySchema,
+} from './victims.contracts.ts';
+import { agencyRow, fileScope, receiverAgencyIds, unknownOrgUnits, uuidList } from './victims.repository.ts';
+
+type Body<T extends z.ZodType> = z.infer<T>;
+
+const SUPPORT_STATUS_LABELS: Record<SupportStatus, string> = {
+  planned: 'Đã lập kế hoạch',
+  in_progress: 'Đang hỗ trợ',
+  completed: 'Đã hoàn thành',
+  cancelled: 'Đã hủy',
+};
+const SUPPORT_NEXT: Record<SupportStatus, readonly SupportStatus[]> = {
+  planned: ['planned', 'in_progress', 'completed', 'cancelled'],
+  in_progress: ['in_progress', 'completed', 'cancelled'],
+  completed: ['completed'],
+  cancelled: [],
+};
+
+const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
+  accept: 'victim.referral_accepted',
+  decline: 'victim.referral_declined',
+  complete: 'victim.referral_completed',
+  cancel: 'victim.referral_cancelled',
+};
+
+export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
+  const today = () => todayOf(clock);
+
+  /** One write on a file: its rows, a touch of the file, the audit event — one transaction. */
+  async function write<T>(
+    access: FileAccess,
+    context: AuditContext,
+    audit: { action: AuditAction; details: Record<string, unknown> },
+    work: (tx: Transaction) => Promise<T>,
+  ): Promise<T> {
+    return db.transaction(async (tx) => {
+      const result = await work(tx);
+      await tx.update(victimFiles).set({ updatedAt: clock() }).where(eq(victimFiles.id, access.file.id));
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: audit.action,
+          entityType: 'victim_file',
+          entityId: access.file.id,
+          orgUnitId: access.file.orgUnitId,
+          details: audit.details,
+        },
+        clock(),
+      );
+      return result;
+    });
+  }
+
+  /** Date checks shared by the records of a file: real dates, not in the future, not before reception. */
+  function checkDates(access: FileAccess, dates: Record<string, string | null | undefined>, notBeforeReception = true) {
+    const day = today();
+    const errors: Record<string, string> = {};
+    for (const [field, value] of Object.entries(dates)) {
+      if (!value) continue;
+      if (value > day) errors[field] = 'Ngày không được sau ngày hiện tại.';
+      else if (notBeforeReception && value < access.file.receivedOn) errors[field] = 'Ngày không được trước ngày tiếp nhận.';
+    }
+    return errors;
+  }
+
+  // ── Identification ────────────────────────────────────────────────────────────────────────────
+  async function identify(actor: Actor, personId: string, body: Body<typeof identificationBodySchema>, context: AuditContext) {
+    const [found] = await db.select({ fileId: victimPersons.fileId }).from(victimPersons).where(eq(victimPersons.id, personId));
+    if (!found) throw notFound();
+    const access = await loadFileAccess(db, actor, found.fileId);
+    requireManage(access, 'victims');
+    const person = personOf(access, personId);
+    if (!person.identificationStatus) {
+      throw new AppError('validation.failed', {}, [
+        { path: 'personId', message: 'Người này không thuộc diện xác định nạn nhân (trẻ em đi cùng, người thân).' },
+      ]);
+    }
+    const status = person.identificationStatus as IdentificationStatus;
+    let decision: IdentificationDecision | null = null;
+    if (person.currentDecisionId) {
+      const [event] = await db.select().from(victimIdentificationEvents).where(eq(victimIdentificationEvents.id, person.currentDecisionId));
+      if (event) {
+        decision = {
+          outcome: event.outcome as 'victim' | 'not_victim',
+          decidingAgency: event.decidingAgency ?? '',
+          decisionNumber: event.decisionNumber ?? '',
+          decisionDate: event.decisionDate ?? '',
+          legalBasis: event.legalBasis ?? '',
+          evidenceSources: event.evidenceSources as EvidenceSource[],
+        };
+      }
+    }
+    const state: IdentificationState = { status, receivedOn: access.file.receivedOn, decision, lastDecisionDate: person.lastDecisionDate };
+    const result = applyIdentificationTransition(state, body.transition, body, today());
+    if (!result.ok) {
+      if (result.code === 'transition_not_allowed') {
+        throw new AppError('victim.identification_not_allowed', {
+          action: IDENTIFICATION_TRANSITION_LABELS[body.transition].vi,
+          status: IDENTIFICATION_STATUS_LABELS[status].vi,
+        });
+      }
+      throw invalid(result.fieldErrors);
+    }
+    const { entry } = result;
+    await write(
+      access,
+      context,
+      {
+        action: 'victim.identification_transition',
+        details: {
+          personId,
+          transition: entry.transition,
+          from: entry.from,
+          to: entry.to,
+          decisionNumber: entry.decision?.decisionNumber ?? null,
+        },
+      },
+      async (tx) => {
+        const [event] = await tx
+          .insert(victimIdentificationEvents)
+          .values({
+            fileId: access.file.id,
+            personId,
+            ...accessColumnsOf(access.file),
+            transition: entry.transition,
+            fromStatus: entry.from,
+            toStatus: entry.to,
+            onDate: entry.on,
+            outcome: entry.decision?.outcome ?? null,
+            decidingAgency: entry.decision?.decidingAgency ?? null,
+            decisionNumber: entry.decision?.decisionNumber ?? null,
+            decisionDate: entry.decision?.decisionDate ?? null,
+            legalBasis: entry.decision?.legalBasis ?? null,
+            evidenceSources: entry.decision?.evidenceSources ?? [],
+            indicators: body.indicators ?? [],
+            reason: entry.reason,
+            revisedEventId: entry.transition === 'revise' ? person.currentDecisionId : null,
+            createdBy: actor.userId,
+            createdAt: clock(),
+          })
+          .returning({ id: victimIdentificationEvents.id });
+        const changed = await tx
+          .update(victimPersons)
+          .set({
+            identificationStatus: result.state.status,
+            role: result.role,
+            lastDecisionDate: result.state.lastDecisionDate,
+            currentDecisionId: entry.decision ? event!.id : null,
+            updatedAt: clock(),
+          })
+          .where(and(eq(victimPersons.id, personId), eq(victimPersons.identificationStatus, status)))
+          .returning({ id: victimPersons.id });
+        if (!changed.length) throw new AppError('resource.version_conflict');
+      },
+    );
+    return { id: personId };
+  }
+
+  // ── Consents ──────────────────────────────────────────────────────────────────────────────────
+  async function addConsent(actor: Actor, fileId: string, body: Body<typeof consentBodySchema>, context: AuditContext) {
+    const access = await loadFileAccess(db, actor, fileId);
+    requireManage(access, 'either');
+    personOf(access, body.personId);
+    const errors = checkDates(access, { givenOn: body.givenOn }, false);
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(
+      access,
+      context,
+      {
+        action: 'victim.consent_given',
+        details: { personId: body.personId, purpose: body.purpose, givenBy: body.givenBy, givenOn: body.givenOn },
+      },
+      async (tx) => {
+        const [row] = await tx
+          .insert(victimConsents)
+          .values({
+            fileId,
+            personId: body.personId,
+            ...accessColumnsOf(access.file),
+            purpose: body.purpose,
+            givenBy: body.givenBy,
+            givenOn: body.givenOn,
+            note: body.note ?? null,
+            recordedBy: actor.userId,
+            createdAt: clock(),
+            updatedAt: clock(),
+          })
+          .returning();
+        return row!;
+      },
+    );
+    return presentConsent(id, today());
+  }
+
+  async function withdrawConsent(actor: Actor, consentId: string, body: Body<typeof withdrawConsentBodySchema>, context: AuditContext) {
+    const [consent] = await db.select().from(victimConsents).where(eq(victimConsents.id, consentId));
+    if (!consent) throw notFound();
+    const access = await loadFileAccess(db, actor, consent.fileId);
+    if (!access.sections.includes('consents')) throw notFound();
+    requireManage(access, 'either');
+    if (consent.withdrawnOn)
+      throw new AppError('victim.consent_already_withdrawn', { date: consent.withdrawnOn.split('-').reverse().join('/') });
+    const withdrawnOn = body.withdrawnOn ?? today();
+    const errors = checkDates(access, { withdrawnOn }, false);
+    if (withdrawnOn < consent.givenOn) errors.withdrawnOn = 'Ngày rút lại không được trước ngày đồng ý.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const row = await write(
+      access,
+      context,
+      { action: 'victim.consent_withdrawn', details: { consentId, personId: consent.personId, purpose: consent.purpose, withdrawnOn } },
+      async (tx) => {
+        const [updated] = await tx
+          .update(victimConsents)
+          .set({ withdrawnOn, withdrawalReason: body.reason, updatedAt: clock() })
+          .where(and(eq(victimConsents.id, consentId), isNull(victimConsents.withdrawnOn)))
+          .returning();
+        if (!updated) throw new AppError('resource.version_conflict');
+        return updated;
+      },
+    );
+    return presentConsent(row, today());
+  }
+
+  // ── Referrals ─────────────────────────────────────────────────────────────────────────────────
+  async function referralView(actor: Actor, id: string) {
+    const [row] = await selectReferrals(db).where(eq(victimReferrals.id, id));
+    if (!row) throw notFound();
+    const canManageFile =
+      canAccess(actor, 'manage:victims', { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId }) ||
+      canAccess(actor, 'manage:support', { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId });
+    return presentReferral(cipher, row, today(), referralPartiesOf(actor, row.referral, canManageFile));
+  }
+
+  async function sendReferral(actor: Actor, fileId: string, body: Body<typeof referralBodySchema>, context: AuditContext) {
+    const access = await loadFileAccess(db, actor, fileId);
+    if (access.access !== 'file') throw forbidden();
+    requireManage(access, 'either');
+    const person = personOf(access, body.personId);
+    const receiver = await agencyRow(db, body.receivingAgencyId);
+    const day = today();
+    if (!receiver || (receiver.validTo !== null && receiver.validTo < day)) {
+      throw invalid({ receivingAgencyId: 'Cơ quan nhận không có trong danh mục hoặc đã giải thể, sáp nhập.' });
+    }
+    if (receiver.id === access.file.agencyId)
+      throw invalid({ receivingAgencyId: 'Không thể chuyển tuyến cho chính cơ quan đang quản lý hồ sơ.' });
+    const [open] = await db
+      .select({ id: victimReferrals.id })
+      .from(victimReferrals)
+      .where(
+        and(
+          eq(victimReferrals.personId, body.personId),
+          eq(victimReferrals.receivingAgencyId, receiver.id),
+          sql`${victimReferrals.status} in ('sent','accepted')`,
+        ),
+      );
+    if (open) throw new AppError('victim.referral_already_active', { agency: receiver.name });
+    const consents = await db.select().from(victimConsents).where(eq(victimConsents.personId, body.personId));
+    const basis = referralSendingBasis({
+      consents: consents.map((row) => ({
+        purpose: row.purpose as ConsentPurpose,
+        givenBy: row.givenBy as ConsentGiver,
+        givenOn: row.givenOn,
+        withdrawnOn: row.withdrawnOn,
+      })),
+      person: ageFactsOf(person),
+      onDate: day,
+      legalBasis: body.legalBasis ?? null,
+    });
+    if (!basis.ok) throw new AppError('victim.referral_basis_missing', { detail: basis.message });
+    const { answerDueOn } = referralTiming({ status: 'sent', sentOn: day }, day);
+    const id = await write(
+      access,
+      context,
+      {
+        action: 'victim.referral_sent',
+        details: { personId: body.personId, receivingAgencyId: receiver.id, basis: basis.basis, services: body.services ?? [] },
+      },
+      async (tx) => {
+        const [row] = await tx
+          .insert(victimReferrals)
+          .values({
+            fileId,
+            personId: body.personId,
+            ...accessColumnsOf(access.file),
+            receivingAgencyId: receiver.id,
+            receivingOrgUnitId: receiver.orgUnitId,
+            status: 'sent',
+            reason: body.reason,
+            services: body.services ?? [],
+            basis: basis.basis,
+            consentPurpose: basis.basis === 'consent' ? basis.purpose : null,
+            legalBasis: basis.basis === 'legal_basis' ? basis.legalBasis : null,
+            sentOn: day,
+            answerDueOn,
+            sentBy: actor.userId,
+            createdAt: clock(),
+            updatedAt: clock(),
+          })
+          .returning({ id: victimReferrals.id });
+        // The receiving agency is told that a referral waits: the file reference only, no identity.
+        await notifyAgency(tx, receiver.id, {
+          kind: 'victim_referral',
+          title: `Đề nghị chuyển tuyến hồ sơ ${access.file.reference}`,
+          body: `${access.file.orgUnitName} đề nghị tiếp nhận chuyển tuyến. Hạn trả lời: ${answerDueOn.split('-').reverse().join('/')}.`,
+          link: `/victim-referrals/${row!.id}`,
+          entityType: 'victim_referral',
+          entityId: row!.id,
+        });
+        return row!.id;
+      },
+    );
+    return referralView(actor, id);
+  }
+
+  async function actOnReferral(
+    actor: Actor,
+    id: string,
+    transition: ReferralTransition,
+    body: { reason?: string | null | undefined },
+    context: AuditContext,
+  ) {
+    requireAnyPermission(actor, ['manage:victims', 'manage:support']);
+    const [referral] = await db.select().from(victimReferrals).where(eq(victimReferrals.id, id));
+    if (!referral) throw notFound();
+    const [file] = await db.select({ agencyId: victimFiles.agencyId }).from(victimFiles).where(eq(victimFiles.id, referral.fileId));
+    const record = { orgUnitId: referral.orgUnitId, agencyId: file?.agencyId ?? null };
+    const isSender = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
+    const isReceiver = receiverAgencyIds(actor, ['manage:victims', 'manage:support']).includes(referral.receivingAgencyId);
+    const seesIt =
+      isSender ||
+      receiverAgencyIds(actor).includes(referral.receivingAgencyId) ||
+      canAccess(actor, 'read:victims', record) ||
+      canAccess(actor, 'read:support', record);
+    if (!seesIt) throw notFound();
+    const status = referral.status as ReferralStatus;
+    const party = transition === 'cancel' ? 'sender' : 'receiver';
+    if ((party === 'sender' && !isSender) || (party === 'receiver' && !isReceiver)) throw forbidden();
+    const result = applyReferralTransition(status, transition, { by: party, reason: body.reason ?? null });
+    if (!result.ok) {
+      if (result.field === 'reason') throw invalid({ reason: result.message });
+      throw new AppError('victim.referral_not_allowed', {
+        action: REFERRAL_TRANSITION_LABELS[transition].vi,
+        status: REFERRAL_STATUS_LABELS[status].vi,
+      });
+    }
+    const day = today();
+    await db.transaction(async (tx) => {
+      const changes: Partial<typeof victimReferrals.$inferInsert> = { status: result.status, updatedAt: clock() };
+      if (transition === 'accept' || transition === 'decline') {
+        changes.answeredOn = day;
+        changes.answeredBy = actor.userId;
+      }
+      if (transition === 'decline') changes.declineReason = result.reason;
+      if (transition === 'cancel') changes.cancelReason = result.reason;
+      if (transition !== 'accept') changes.closedOn = day;
+      const changed = await tx
+        .update(victimReferrals)
+        .set(changes)
+        .where(and(eq(victimReferrals.id, id), eq(victimReferrals.status, status)))
+        .returning({ id: victimReferrals.id });
+      if (!changed.length) throw new AppError('resource.version_conflict');
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: REFERRAL_AUDIT[transition],
+          entityType: 'victim_referral',
+          entityId: id,
+          orgUnitId: referral.orgUnitId,
+          details: { fileId: referral.fileId, from: status, to: result.status, reason: result.reason },
+        },
+        clock(),
+      );
+    });
+    return referralView(actor, id);
+  }
+
+  async function listReferrals(
+    actor: Actor,
+    query: {
+      view: 'incoming' | 'outgoing';
+      status?: ReferralStatus | undefined;
+      overdue?: 'true' | 'false' | undefined;
+      limit: number;
+      cursor?: string | undefined;
+    },
+  ) {
+    requireAnyPermission(actor, ['read:victims', 'read:support']);
+    const day = today();
+    const conditions: SQL[] = [];
+    if (query.view === 'incoming') {
+      const mine = receiverAgencyIds(actor);
+      conditions.push(mine.length ? sql`${victimReferrals.receivingAgencyId} in (${uuidList(mine)})` : sql`false`);
+    } else {
+      conditions.push(sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')})`);
+    }
+    if (query.status) conditions.push(eq(victimReferrals.status, query.status));
+    if (query.overdue === 'true') conditions.push(REFERRAL_OVERDUE(day));
+    const where = and(...conditions)!;
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const page = after
+      ? and(where, sql`(${victimReferrals.sentOn}, ${victimReferrals.id}) < (${after[0]}::date, ${after[1]}::uuid)`)
+      : where;
+    const rows = await selectReferrals(db)
+      .where(page)
+      .orderBy(desc(victimReferrals.sentOn), desc(victimReferrals.id))
+      .limit(query.limit + 1);
+    const [count] = await db
+      .select({ total: sql<number>`count(*)::int` })
+      .from(victimReferrals)
+      .innerJoin(victimFiles, eq(victimFiles.id, victimReferrals.fileId))
+      .where(where);
+    const items = rows.slice(0, query.limit).map((row) => {
+      const record = { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId };
+      const canManageFile = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
+      return presentReferral(cipher, row, day, referralPartiesOf(actor, row.referral, canManageFile));
+    });
+    const last = items.at(-1);
+    return {
+      items,
+      total: count?.total ?? 0,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.sentOn, last.id]) : null,
+    };
+  }
+
+  // ── Support ───────────────────────────────────────────────────────────────────────────────────
+  /** Who may record support on a file: manage:support in its scope, or the receiver of an active referral of the person. */
+  async function supportAccess(actor: Actor, fileId: string, personId: string) {
+    const access = await loadFileAccess(db, actor, fileId);
+    const person = personOf(access, personId);
+    const managing = receiverAgencyIds(actor, ['manage:support']);
+    const viaReferral =
+      access.relations.isReferralReceiver &&
+      managing.length > 0 &&
+      (
+        await db
+          .select({ id: victimReferrals.id })
+          .from(victimReferrals)
+          .where(
+            and(
+              eq(victimReferrals.personId, person.id),
+              sql`${victimReferrals.status} in ('sent','accepted')`,
+              sql`${victimReferrals.receivingAgencyId} in (${uuidList(managing)})`,
+            ),
+          )
+      ).length > 0;
+    if (!access.relations.canManageSupport && !viaReferral) throw access.sections.includes('support_records') ? forbidden() : notFound();
+    return access;
+  }
+
+  function checkSupportDates(access: FileAccess, body: { appliedOn?: string | null; startedOn?: string | null; endedOn?: string | null }) {
+    const errors = checkDates(access, { appliedOn: body.appliedOn, startedOn: body.startedOn, endedOn: body.endedOn });
+    if (body.startedOn && body.endedOn && body.endedOn < body.startedOn) errors.endedOn = 'Ngày kết thúc không được trước ngày bắt đầu.';
+    return errors;
+  }
+
+  async function addSupport(actor: Actor, fileId: string, body: Body<typeof supportServiceBodySchema>, context: AuditContext) {
+    const access = await supportAccess(actor, fileId, body.personId);
+    const errors = checkSupportDates(access, body);
+    if ((body.status === 'in_progress' || body.status === 'completed') && !body.startedOn)
+      errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
+    if (body.providerAgencyId && !(await agencyRow(db, body.providerAgencyId)))
+      errors.providerAgencyId = 'Không có cơ quan này trong danh mục.';
+    let amountVnd = body.amountVnd ?? null;
+    if (body.rateId) {
+      const [rate] = await db.select().from(victimSupportRates).where(eq(victimSupportRates.id, body.rateId));
+      const on = body.startedOn ?? body.appliedOn ?? today();
+      if (!rate || rate.type !== body.type) errors.rateId = 'Định mức không có hoặc không đúng loại hỗ trợ.';
+      else if (rate.validFrom > on || (rate.validTo !== null && rate.validTo < on))
+        errors.rateId = 'Định mức không còn hiệu lực vào ngày hỗ trợ.';
+      else if (rate.per === 'person' && amountVnd === null) amountVnd = rate.amountVnd;
+    }
+    if (body.referralId) {
+      const [referral] = await db
+        .select({ fileId: victimReferrals.fileId })
+        .from(victimReferrals)
+        .where(eq(victimReferrals.id, body.referralId));
+      if (referral?.fileId !== fileId) errors.referralId = 'Chuyển tuyến không thuộc hồ sơ này.';
+    }
+    if (Object.keys(errors).length) throw invalid(errors);
+    const row = await write(
+      access,
+      context,
+      { action: 'victim.support_created', details: { personId: body.personId, type: body.type, status: body.status, amountVnd } },
+      async (tx) => {
+        const [inserted] = await tx
+          .insert(victimSupportServices)
+          .values({
+            fileId,
+            personId: body.personId,
+            ...accessColumnsOf(access.file),
+            type: body.type,
+            providerAgencyId: body.providerAgencyId ?? null,
+            providerName: body.providerName ?? null,
+            status: body.status,
+            appliedOn: body.appliedOn ?? null,
+            startedOn: body.startedOn ?? null,
+            endedOn: body.endedOn ?? null,
+            amountVnd,
+            rateId: body.rateId ?? null,
+            referralId: body.referralId ?? null,
+            notesEnc: cipher.encryptNullable(body.notes, AAD.supportNotes),
+            createdBy: actor.userId,
+            createdAt: clock(),
+            updatedAt: clock(),
+          })
+          .returning();
+        return inserted!;
+      },
+    );
+    return presentSupportService(cipher, row, today());
+  }
+
+  async function updateSupport(actor: Actor, id: string, body: Body<typeof supportServiceUpdateBodySchema>, context: AuditContext) {
+    const [current] = await db.select().from(victimSupportServices).where(eq(victimSupportServices.id, id));
+    if (!current) throw notFound();
+    const access = await supportAccess(actor, current.fileId, current.personId);
+    const from = current.status as SupportStatus;
+    if (!SUPPORT_NEXT[from].includes(body.status)) {
+      throw new AppError('victim.support_status_not_allowed', {
+        from: SUPPORT_STATUS_LABELS[from],
+        to: SUPPORT_STATUS_LABELS[body.status],
+      });
+    }
+    const startedOn = body.startedOn === undefined ? current.startedOn : body.startedOn;
+    const endedOn = body.endedOn === undefined ? current.endedOn : body.endedOn;
+    const errors = checkSupportDates(access, { startedOn, endedOn });
+    if ((body.status === 'in_progress' || body.status === 'completed') && !startedOn) errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const row = await write(
+      access,
+      context,
+      {
+        action: 'victim.support_updated',
+        details: { supportId: id, from, to: body.status, amountVnd: body.amountVnd ?? current.amountVnd },
+      },
+      async (tx) => {
+        const [updated] = await tx
+          .update(victimSupportServices)
+          .set({
+            status: body.status,
+            startedOn,
+            endedOn,
+            amountVnd: body.amountVnd === undefined ? current.amountVnd : body.amountVnd,
+            notesEnc: body.notes === undefined ? current.notesEnc : cipher.encryptNullable(body.notes, AAD.supportNotes),
+            updatedAt: clock(),
+          })
+          .where(and(eq(victimSupportServices.id, id), eq(victimSupportServices.status, from)))
+          .returning();
+        if (!updated) throw new AppError('resource.version_conflict');
+        return updated;
+      },
+    );
+    return presentSupportService(cipher, row, today());
+  }
+
+  // ── Support rates (administrators' data: amounts are never hard-coded) ─────────────────────────
+  const presentRate = (row: typeof victimSupportRates.$inferSelect) => ({
+    id: row.id,
+    orgUnitId: row.orgUnitId,
+    type: row.type as Body<typeof supportRateBodySchema>['type'],
+    amountVnd: row.amountVnd,
+    per: row.per as 'person' | 'day' | 'month',
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    legalBasis: row.legalBasis,
+  });
+
+  async function listRates(query: { type?: string | undefined; orgUnitId?: string | undefined; on?: string | undefined }) {
+    const conditions: SQL[] = [];
+    if (query.type) conditions.push(eq(victimSupportRates.type, query.type));
+    // A unit's rates are its own and those of the units above it (a province's rate, the national one).
+    if (query.orgUnitId)
+      conditions.push(
+        sql`(${query.orgUnitId} = ${victimSupportRates.orgUnitId} or ${query.orgUnitId} like ${victimSupportRates.orgUnitId} || '.%')`,
+      );
+    if (query.on) {
+      conditions.push(lte(victimSupportRates.validFrom, query.on));
+      conditions.push(or(isNull(victimSupportRates.validTo), gte(victimSupportRates.validTo, query.on))!);
+    }
+    const rows = await db
+      .select()
+      .from(victimSupportRates)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(asc(victimSupportRates.type), desc(victimSupportRates.validFrom), asc(victimSupportRates.id))
+      .limit(500);
+    return { items: rows.map(presentRate) };
+  }
+
+  async function createRate(actor: Actor, body: Body<typeof supportRateBodySchema>, context: AuditContext) {
+    if (!canAccess(actor, 'manage:support', { orgUnitId: body.orgUnitId })) throw forbidden();
+    const errors: Record<string, string> = {};
+    const [unit] = await db.select({ level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, body.orgUnitId));
+    if (!unit) errors.orgUnitId = `Không có đơn vị hành chính mã ${body.orgUnitId}.`;
+    else if (unit.level !== 'national' && unit.level !== 'province')
+      errors.orgUnitId = 'Định mức hỗ trợ do cấp tỉnh hoặc trung ương ban hành.';
+    if (body.validTo && body.validTo < body.validFrom) errors.validTo = 'Ngày hết hiệu lực không được trước ngày bắt đầu áp dụng.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const row = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(victimSupportRates)
+        .values({ ...body, validTo: body.validTo ?? null, createdBy: actor.userId, createdAt: clock() })
+        .returning();
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'victim.support_rate_created',
+          entityType: 'victim_support_rate',
+          entityId: inserted!.id,
+          orgUnitId: body.orgUnitId,
+          details: { type: body.type, amountVnd: body.amountVnd, per: body.per, validFrom: body.validFrom, validTo: body.validTo ?? null },
+        },
+        clock(),
+      );
+      return inserted!;
+    });
+    return presentRate(row);
+  }
+
+  // ── Follow-ups, exploitation, statements, protection ──────────────────────────────────────────
+  async function addFollowUp(actor: Actor, fileId: string, body: Body<typeof followUpBodySchema>, context: AuditContext) {
+    const access = await loadFileAccess(db, actor, fileId);
+    requireManage(access, 'either');
+    if (body.personId) personOf(access, body.personId);
+    const errors = checkDates(access, { visitedOn: body.visitedOn });
+    if (body.nextVisitOn && body.nextVisitOn < body.visitedOn) errors.nextVisitOn = 'Ngày thăm tiếp theo phải sau ngày thăm.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(
+      access,
+      context,
+      {
+        action: 'victim.follow_up_recorded',
+        details: { personId: body.personId ?? null, visitedOn: body.visitedOn, situation: body.situation },
+      },
+      async (tx) => {
+        const [row] = await tx
+          .insert(victimFollowUpVisits)
+          .values({
+            fileId,
+            personId: body.personId ?? null,
+            ...accessColumnsOf(access.file),
+            visitedOn: body.visitedOn,
+            visitedBy: body.visitedBy ?? null,
+            situation: body.situation,
+            notesEnc: cipher.encryptNullable(body.notes, AAD.followUpNotes),
+            nextVisitOn: body.nextVisitOn ?? null,
+            createdBy: actor.userId,
+            createdAt: clock(),
+          })
+          .returning({ id: victimFollowUpVisits.id });
+        return row!.id;
+      },
+    );
+    return { id };
+  }
+
+  async function setExploitation(actor: Actor, personId: string, body: Body<typeof exploitationBodySchema>, context: AuditContext) {
+    const [found] = await db.select({ fileId: victimPersons.fileId }).from(victimPersons).where(eq(victimPersons.id, personId));
+    if (!found) throw notFound();
+    const access = await loadFileAccess(db, actor, found.fileId);
+    requireManage(access, 'victims');
+    personOf(access, personId);
+    const errors: Record<string, string> = {};
+    const unknown = new Set(
+      await unknownOrgUnits(
+        db,
+        body.places.map((place) => place.orgUnitId),
+      ),
+    );
+    body.places.forEach((place, index) => {
+      if (place.orgUnitId && unknown.has(place.orgUnitId))
+        errors[`places.${index}.orgUnitId`] = `Không có đơn vị hành chính mã ${place.orgUnitId}.`;
+      if (place.orgUnitId && place.country !== 'VN')
+        errors[`places.${index}.orgUnitId`] = 'Chỉ ghi đơn vị hành chính cho địa điểm ở Việt Nam.';
+    });
+    Object.assign(
+      errors,
+      checkDates(access, { recruitedOn: body.recruitedOn, exploitedFrom: body.exploitedFrom, exploitedTo: body.exploitedTo }, false),
+    );
+    if (body.exploitedFrom && body.exploitedTo && body.exploitedTo < body.exploitedFrom)
+      errors.exploitedTo = 'Ngày kết thúc không được trước ngày bắt đầu.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const values = {
+      forms: body.forms,
+      controlMeans: body.controlMeans,
+      recruitmentMethod: body.recruitmentMethod ?? null,
+      recruiterRelationship: body.recruiterRelationship ?? null,
+      destinationCountry: body.destinationCountry ?? null,
+      places: body.places.map((place) => ({ country: place.country, orgUnitId: place.orgUnitId ?? null, place: place.place ?? null })),
+      recruitedOn: body.recruitedOn ?? null,
+      exploitedFrom: body.exploitedFrom ?? null,
+      exploitedTo: body.exploitedTo ?? null,
+      updatedBy: actor.userId,
+      updatedAt: clock(),
+    };
+    await write(
+      access,
+      context,
+      { action: 'victim.exploitation_recorded', details: { personId, forms: body.forms, destinationCountry: values.destinationCountry } },
+      async (tx) => {
+        await tx
+          .insert(victimExploitation)
+          .values({ fileId: found.fileId, personId, ...accessColumnsOf(access.file), ...values, createdAt: clock() })
+          .onConflictDoUpdate({ target: victimExploitation.personId, set: values });
+      },
+    );
+    return { id: personId };
+  }
+
+  async function addStatement(actor: Actor, fileId: string, body: Body<typeof statementBodySchema>, context: AuditContext) {
+    const access = await loadFileAccess(db, actor, fileId);
+    requireManage(access, 'victims');
+    if (!access.sections.includes('statements')) throw forbidden();
+    if (body.personId) personOf(access, body.personId);
+    const errors = checkDates(access, { takenOn: body.takenOn }, false);
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(
+      access,
+      context,
+      { action: 'victim.statement_recorded', details: { personId: body.personId ?? null, kind: body.kind, takenOn: body.takenOn } },
+      async (tx) => {
+        const [row] = await tx
+          .insert(victimStatements)
+          .values({
+            fileId,
+            personId: body.personId ?? null,
+            ...accessColumnsOf(access.file),
+            kind: body.kind,
+            takenOn: body.takenOn,
+            takenBy: body.takenBy ?? null,
+            language: body.language,
+            interpreter: body.interpreter,
+            contentEnc: cipher.encrypt(body.content, AAD.statement),
+            createdBy: actor.userId,
+            createdAt: clock(),
+          })
+          .returning({ id: victimStatements.id });
+        return row!.id;
+      },
+    );
+    return { id };
+  }
+
+  async function addProtectionAssessment(
+    actor: Actor,
+    fileId: string,
+    body: Body<typeof protectionAssessmentBodySchema>,
+    context: AuditContext,
+  ) {
+    const access = await loadFileAccess(db, actor, fileId);
+    requireManage(access, 'victims');
+    const errors = checkDates(access, { assessedOn: body.assessedOn }, false);
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(
+      access,
+      context,
+      {
+        action: 'victim.protection_assessed',
+        details: { assessedOn: body.assessedOn, riskLevel: body.riskLevel, measures: body.measures },
+      },
+      async (tx) => {
+        const [row] = await tx
+          .insert(victimProtectionAssessments)
+          .values({
+            fileId,
+            ...accessColumnsOf(access.file),
+            assessedOn: body.assessedOn,
+            riskLevel: body.riskLevel,
+            measures: body.measures,
+            summary: body.summary ?? null,
+            detailsEnc: cipher.encryptNullable(body.details, AAD.protectionDetails),
+            createdBy: actor.userId,
+            createdAt: clock(),
+          })
+          .returning({ id: victimProtectionAssessments.id });
+        return row!.id;
+      },
+    );
+    return { id };
+  }
+
+  async function addThreat(actor: Actor, fileId: string, body: Body<typeof threatBodySchema>, context: AuditContext) {
+    const access = await loadFileAccess(db, actor, fileId);
+    requireManage(access, 'victims');
+    const errors = checkDates(access, { reportedOn: body.reportedOn }, false);
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(access, context, { action: 'victim.threat_recorded', details: { reportedOn: body.reportedOn } }, async (tx) => {
+      const [row] = await tx
+        .insert(victimThreats)
+        .values({
+          fileId,
+          ...accessColumnsOf(access.file),
+          reportedOn: body.reportedOn,
+          descriptionEnc: cipher.encrypt(body.description, AAD.threat),
+          createdBy: actor.userId,
+          createdAt: clock(),
+        })
+        .returning({ id: victimThreats.id });
+      return row!.id;
+    });
+    return { id };
+  }
+
+  // ── Facilities and stays ─────────────────────────────────────────────────────────────────────────
+  /** Facilities a reader may place persons in: those in their read:support scope and those of the units above them. */
+  async function listFacilities(actor: Actor, query: { orgUnitId?: string | undefined }) {
+    requireAnyPermission(actor, ['read:support']);
+    const own = scopeCondition(scopeFilterFor(actor, 'read:support'), {
+      orgUnitId: victimFacilities.orgUnitId,
+      agencyId: victimFacilities.agencyId,
+    });
+    const above = sql.join(
+      [...new Set(actor.assignments.map((assignment) => assignment.orgUnitId))].map(
+        (unit) => sql`${unit} like ${victimFacilities.orgUnitId} || '.%'`,
+      ),
+      sql` or `,
+    );
+    const conditions: SQL[] = [sql`(${own} or ${above})`];
+    if (query.orgUnitId)
+      conditions.push(
+        sql`(${victimFacilities.orgUnitId} = ${query.orgUnitId} or ${victimFacilities.orgUnitId} like ${`${query.orgUnitId}.%`})`,
+      );
+    const rows = await db
+      .select({
+        id: victimFacilities.id,
+        name: victimFacilities.name,
+        orgUnitId: victimFacilities.orgUnitId,
+        orgUnitName: orgUnits.fullName,
+        agencyId: victimFacilities.agencyId,
+        capacity: victimFacilities.capacity,
+        isActive: victimFacilities.isActive,
+        occupied: sql<number>`(select count(*)::int from ${victimFacilityStays} where ${victimFacilityStays.facilityId} = ${victimFacilities.id} and ${victimFacilityStays.dischargedOn} is null)`,
+      })
+      .from(victimFacilities)
+      .innerJoin(orgUnits, eq(orgUnits.id, victimFacilities.orgUnitId))
+      .where(and(...conditions))
+      .orderBy(asc(victimFacilities.orgUnitId), asc(victimFacilities.name), asc(victimFacilities.id))
+      .limit(500);
+    return { items: rows };
+  }
+
+  async function createFacility(actor: Actor, body: Body<typeof facilityBodySchema>, context: AuditContext) {
+    const orgUnitId = body.orgUnitId ?? actor.orgUnitId;
+    const agencyId = body.agencyId === undefined ? actor.agencyId : body.agencyId;
+    if (!canAccess(actor, 'manage:support', { orgUnitId, agencyId })) throw forbidden();
+    const errors: Record<string, string> = {};
+    if ((await unknownOrgUnits(db, [orgUnitId])).length) errors.orgUnitId = `Không có đơn vị hành chính mã ${orgUnitId}.`;
+    if (agencyId && !(await agencyRow(db, agencyId))) errors.agencyId = 'Không có cơ quan này trong danh mục.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(victimFacilities)
+        .values({
+          name: body.name,
+          orgUnitId,
+          agencyId,
+          capacity: body.capacity,
+          createdBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        })
+        .returning({ id: victimFacilities.id });
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: 'victim.facility_created',
+          entityType: 'victim_facility',
+          entityId: row!.id,
+          orgUnitId,
+          details: { name: body.name, capacity: body.capacity },
+        },
+        clock(),
+      );
+      return row!.id;
+    });
+    const { items } = await listFacilities(actor, {});
+    return items.find((item) => item.id === id)!;
+  }
+
+  async function admit(actor: Actor, fileId: string, body: Body<typeof stayBodySchema>, context: AuditContext) {
+    const access = await supportAccess(actor, fileId, body.personId);
+    const [facility] = await db.select().from(victimFacilities).where(eq(victimFacilities.id, body.facilityId));
+    const errors = checkDates(access, { admittedOn: body.admittedOn });
+    if (!facility || !facility.isActive) errors.facilityId = 'Không có cơ sở này hoặc cơ sở đã ngừng hoạt động.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = await write(
+      access,
+      context,
+      { action: 'victim.stay_admitted', details: { personId: body.personId, facilityId: facility!.id, admittedOn: body.admittedOn } },
+      async (tx) => {
+        // One admission at a time per facility: the capacity check and the insert see the same occupancy.
+        await tx.execute(sql`select id from ${victimFacilities} where ${victimFacilities.id} = ${facility!.id} for update`);
+        const [open] = await selectStays(tx).where(
+          and(eq(victimFacilityStays.personId, body.personId), isNull(victimFacilityStays.dischargedOn)),
+        );
+        if (open) {
+          throw new AppError('victim.stay_open', {
+            facility: open.facilityName,
+            date: open.stay.admittedOn.split('-').reverse().join('/'),
+          });
+        }
+        const [count] = await tx
+          .select({ occupied: sql<number>`count(*)::int` })
+          .from(victimFacilityStays)
+          .where(and(eq(victimFacilityStays.facilityId, facility!.id), isNull(victimFacilityStays.dischargedOn)));
+        if ((count?.occupied ?? 0) >= facility!.capacity) {
+          throw new AppError('victim.facility_full', { facility: facility!.name, capacity: facility!.capacity });
+        }
+        const [row] = await tx
+          .insert(victimFacilityStays)
+          .values({
+            facilityId: facility!.id,
+            fileId,
+            personId: body.personId,
+            ...accessColumnsOf(access.file),
+            admittedOn: body.admittedOn,
+            notesEnc: cipher.encryptNullable(body.notes, AAD.stayNotes),
+            createdBy: actor.userId,
+            createdAt: clock(),
+            updatedAt: clock(),
+          })
+          .returning({ id: victimFacilityStays.id });
+        return row!.id;
+      },
+    );
+    const [row] = await selectStays(db).where(eq(victimFacilityStays.id, id));
+    return presentStay(cipher, row!);
+  }
+
+  async function discharge(actor: Actor, stayId: string, body: Body<typeof dischargeBodySchema>, context: AuditContext) {
+    const [current] = await selectStays(db).where(eq(victimFacilityStays.id, stayId));
+    if (!current) throw notFound();
+    const access = await supportAccess(actor, current.stay.fileId, current.stay.personId);
+    if (current.stay.dischargedOn)
+      throw new AppError('resource.conflict', {
+        detail: `đã ra khỏi cơ sở ngày ${current.stay.dischargedOn.split('-').reverse().join('/')}`,
+      });
+    const dischargedOn = body.dischargedOn ?? today();
+    const errors = checkDates(access, { dischargedOn });
+    if (dischargedOn < current.stay.admittedOn) errors.dischargedOn = 'Ngày ra không được trước ngày vào cơ sở.';
+    if (Object.keys(errors).length) throw invalid(errors);
+    await write(
+      access,
+      context,
+      { action: 'victim.stay_discharged', details: { stayId, personId: current.stay.personId, dischargedOn } },
+      async (tx) => {
+        const changed = await tx
+          .update(victimFacilityStays)
+          .set({
+            dischargedOn,
+            notesEnc: body.notes === undefined ? current.stay.notesEnc : cipher.encryptNullable(body.notes, AAD.stayNotes),
+            updatedAt: clock(),
+          })
+          .where(and(eq(victimFacilityStays.id, stayId), isNull(victimFacilityStays.dischargedOn)))
+          .returning({ id: victimFacilityStays.id });
+        if (!changed.length) throw new AppError('resource.version_conflict');
+      },
+    );
+    const [row] = await selectStays(db).where(eq(victimFacilityStays.id, stayId));
+    return presentStay(cipher, row!);
+  }
+
+  return {
+    identify,
+    addConsent,
+    withdrawConsent,
+    sendReferral,
+    actOnReferral,
+    listReferrals,
+    referralView,
+    addSupport,
+    updateSupport,
+    listRates,
+    createRate,
+    addFollowUp,
+    setExploitation,
+    addStatement,
+    addProtectionAssessment,
+    addThreat,
+    listFacilities,
+    createFacility,
+    admit,
+    discharge,
+  };
+}

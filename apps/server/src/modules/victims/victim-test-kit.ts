@@ -1,0 +1,158 @@
+import { vietnamToday } from '@atmis/domain/plans/index';
+import { addDays } from '@atmis/domain/plans/index';
+import type { Agent } from '../../testing/test-app.ts';
+
+/**
+ * Test data for victim files: unique persons (a unique word in the name, a random citizen ID), so
+ * that tests sharing one PostgreSQL database never match each other as duplicates.
+ */
+let counter = 0;
+
+/** A unique name word made of letters ("Kxqd…"), accepted by the name rules and the name search. */
+export function uniqueWord(): string {
+  counter += 1;
+  const seed = `${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`.replace(/\d/g, (digit) =>
+    'abcdefghij'.charAt(Number(digit)),
+  );
+  return `K${seed}`;
+}
+
+/** A valid 12-digit citizen ID: Hải Phòng (031), the sex and birth year encoded, six random digits. */
+export function citizenIdFor(birthYear: number, sex: 'female' | 'male'): string {
+  const century = birthYear >= 2000 ? (sex === 'female' ? 3 : 2) : sex === 'female' ? 1 : 0;
+  const random = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+  return `031${century}${String(birthYear % 100).padStart(2, '0')}${random}`;
+}
+
+/** A random Viettel/Vinaphone-style mobile number, national form with spaces ("091 234 5678"). */
+export function phoneNumber(): string {
+  const digits = String(Math.floor(Math.random() * 1e7)).padStart(7, '0');
+  return `091 ${digits.slice(0, 3)} ${digits.slice(3)}`;
+}
+
+export const todayIn = (now: Date) => vietnamToday(now);
+export const daysAgo = (now: Date, days: number) => addDays(vietnamToday(now), -days);
+
+export interface ReceptionOptions {
+  orgUnitId?: string;
+  agencyId?: string | null;
+  receivedOn: string;
+  homeOrgUnitId: string;
+  way?: string;
+  fullName?: string;
+  citizenId?: string | null;
+  child?: boolean;
+  confirmNotDuplicate?: boolean;
+}
+
+/** A reception of a woman (born 1998) with her child whose age is uncertain (estimated 9). */
+export function womanWithChild(options: ReceptionOptions) {
+  const word = uniqueWord();
+  const fullName = options.fullName ?? `Nguyễn Thị Hoà ${word}`;
+  return {
+    ...(options.orgUnitId ? { orgUnitId: options.orgUnitId } : {}),
+    ...(options.agencyId !== undefined ? { agencyId: options.agencyId } : {}),
+    reception: {
+      receivedOn: options.receivedOn,
+      receivedByName: 'Đồn Biên phòng cửa khẩu quốc tế Móng Cái',
+      receivingOfficer: 'Trung úy Lê Văn Tiếp',
+      place: 'Cửa khẩu quốc tế Móng Cái',
+      way: options.way ?? 'handed_over_by_foreign_authority',
+      fromCountry: 'CN',
+      borderGate: 'Móng Cái',
+      initialSupport: 'Cấp quần áo, suất ăn và tiền tàu xe về địa phương.',
+      needs: ['essential_needs', 'medical', 'psychological'],
+    },
+    person: {
+      fullName,
+      sex: 'female',
+      dateOfBirth: '1998-03-14',
+      citizenId: options.citizenId === undefined ? citizenIdFor(1998, 'female') : options.citizenId,
+      homeOrgUnitId: options.homeOrgUnitId,
+      homeAddress: `Thôn Đông ${word}, số nhà 17`,
+      phone: phoneNumber(),
+      ethnicity: 'Kinh',
+    },
+    companions:
+      options.child === false
+        ? []
+        : [
+            {
+              role: 'accompanying_child',
+              relationship: 'Con',
+              person: {
+                fullName: `Nguyễn Văn Bé ${word}`,
+                sex: 'male',
+                estimatedAge: 9,
+                ageUncertain: true,
+                homeOrgUnitId: options.homeOrgUnitId,
+              },
+            },
+          ],
+    ...(options.confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
+  };
+}
+
+/** Creates a file as `agent` and returns its id (throws with the response on failure). */
+export async function createFile(agent: Agent, body: unknown): Promise<{ id: string; reference: string }> {
+  const response = await agent.post('/api/v1/victim-files', body);
+  if (response.statusCode !== 201) throw new Error(`create victim file: ${response.statusCode} ${response.body.slice(0, 500)}`);
+  return response.json<{ id: string; reference: string }>();
+}
+
+/**
+ * For the permission matrix: a fresh file of commune A (created by `xa.a`), optionally with a
+ * consent, a referral to `referTo` (accepted by `receiver` when given) or a support record.
+ */
+export async function matrixVictimFile(
+  creator: Agent,
+  options: { consent?: boolean; referTo?: string; receiver?: Agent; support?: boolean; facility?: boolean; stay?: boolean } = {},
+): Promise<Record<string, string>> {
+  const communeId = creator.me!.user.orgUnitId;
+  const now = new Date();
+  const file = await createFile(
+    creator,
+    womanWithChild({ receivedOn: daysAgo(now, 1), homeOrgUnitId: communeId, confirmNotDuplicate: true }),
+  );
+  const detail = (await creator.get(`/api/v1/victim-files/${file.id}`)).json<{ persons: { id: string }[] }>();
+  const setup: Record<string, string> = { fileId: file.id, personId: detail.persons[0]!.id };
+  if (options.consent) {
+    const consent = await creator.post(`/api/v1/victim-files/${file.id}/consents`, {
+      personId: setup.personId,
+      purpose: 'referral',
+      givenBy: 'person',
+      givenOn: todayIn(now),
+    });
+    setup.consentId = consent.json<{ id: string }>().id;
+  }
+  if (options.referTo) {
+    const referral = await creator.post(`/api/v1/victim-files/${file.id}/referrals`, {
+      personId: setup.personId,
+      receivingAgencyId: options.referTo,
+      reason: 'Đề nghị hỗ trợ y tế',
+      legalBasis: 'Đề nghị của cơ quan điều tra',
+    });
+    setup.referralId = referral.json<{ id: string }>().id;
+    if (options.receiver) await options.receiver.post(`/api/v1/victim-referrals/${setup.referralId}/accept`, {});
+  }
+  if (options.support) {
+    const support = await creator.post(`/api/v1/victim-files/${file.id}/support-services`, {
+      personId: setup.personId,
+      type: 'essential_needs',
+    });
+    setup.supportId = support.json<{ id: string }>().id;
+  }
+  if (options.facility || options.stay) {
+    const facility = await creator.post('/api/v1/victim-facilities', { name: `Nhà tạm lánh ${uniqueWord()}`, capacity: 10 });
+    setup.facilityId = facility.json<{ id: string }>().id;
+  }
+  if (options.stay) {
+    const stay = await creator.post(`/api/v1/victim-files/${file.id}/stays`, {
+      personId: setup.personId,
+      facilityId: setup.facilityId,
+      admittedOn: todayIn(now),
+    });
+    setup.stayId = stay.json<{ id: string }>().id;
+  }
+  return setup;
+}

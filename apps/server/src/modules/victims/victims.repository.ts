@@ -1,0 +1,177 @@
+import { agencies, orgUnits, victimFiles, victimPersons, victimReferrals, type Executor } from '@atmis/db';
+import { scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition } from '../../platform/access/scope-sql.ts';
+
+/**
+ * Who reaches a victim file, in SQL — the same rule as `victimRelationsOf` of the domain:
+ * read:victims or read:support in scope over the file's unit and agency, or an active referral
+ * (sent, accepted) to an agency the reader holds read:victims or read:support for.
+ */
+export const REFERRAL_READ: readonly Permission[] = ['read:victims', 'read:support'];
+
+/** The agencies an actor acts for as a referral receiver, with any of `permissions`. */
+export function receiverAgencyIds(actor: Actor, permissions: readonly Permission[] = REFERRAL_READ): string[] {
+  const ids = new Set<string>();
+  for (const assignment of actor.assignments) {
+    if (assignment.agencyId && assignment.permissions.some((permission) => permissions.includes(permission))) ids.add(assignment.agencyId);
+  }
+  return [...ids].sort();
+}
+
+export function uuidList(ids: readonly string[]): SQL {
+  return sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+}
+
+export const ACTIVE_REFERRAL = sql`${victimReferrals.status} in ('sent','accepted')`;
+
+export function fileScope(actor: Actor, permission: Permission): SQL {
+  return scopeCondition(scopeFilterFor(actor, permission), { orgUnitId: victimFiles.orgUnitId, agencyId: victimFiles.agencyId });
+}
+
+/** Files reached through an active referral to one of the actor's receiving agencies. */
+export function referralReach(actor: Actor): SQL {
+  const agencyIds = receiverAgencyIds(actor);
+  if (agencyIds.length === 0) return sql`false`;
+  return sql`exists (select 1 from ${victimReferrals} where ${victimReferrals.fileId} = ${victimFiles.id} and ${ACTIVE_REFERRAL} and ${victimReferrals.receivingAgencyId} in (${uuidList(agencyIds)}))`;
+}
+
+/** Every file the actor reaches in any way (list, detail, counts). */
+export function fileReach(actor: Actor): SQL {
+  return sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')} or ${referralReach(actor)})`;
+}
+
+const fileColumns = {
+  id: victimFiles.id,
+  reference: victimFiles.reference,
+  orgUnitId: victimFiles.orgUnitId,
+  orgUnitName: orgUnits.fullName,
+  agencyId: victimFiles.agencyId,
+  agencyName: agencies.name,
+  ownerUserId: victimFiles.ownerUserId,
+  status: victimFiles.status,
+  receivedOn: victimFiles.receivedOn,
+  receivedByAgencyId: victimFiles.receivedByAgencyId,
+  receivedByName: victimFiles.receivedByName,
+  receivingOfficer: victimFiles.receivingOfficer,
+  receptionPlace: victimFiles.receptionPlace,
+  receptionWay: victimFiles.receptionWay,
+  fromCountry: victimFiles.fromCountry,
+  borderGate: victimFiles.borderGate,
+  initialSupportEnc: victimFiles.initialSupportEnc,
+  needs: victimFiles.needs,
+  createdAt: victimFiles.createdAt,
+  updatedAt: victimFiles.updatedAt,
+};
+
+function selectFiles(executor: Executor) {
+  return executor
+    .select(fileColumns)
+    .from(victimFiles)
+    .innerJoin(orgUnits, eq(orgUnits.id, victimFiles.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, victimFiles.agencyId));
+}
+export type FileRow = Awaited<ReturnType<ReturnType<typeof selectFiles>['where']>>[number];
+
+export async function findReachableFile(executor: Executor, actor: Actor, id: string): Promise<FileRow | null> {
+  const [row] = await selectFiles(executor).where(and(eq(victimFiles.id, id), fileReach(actor)));
+  return row ?? null;
+}
+
+export async function activeReferralAgencies(executor: Executor, fileId: string): Promise<string[]> {
+  const rows = await executor
+    .selectDistinct({ agencyId: victimReferrals.receivingAgencyId })
+    .from(victimReferrals)
+    .where(and(eq(victimReferrals.fileId, fileId), ACTIVE_REFERRAL));
+  return rows.map((row) => row.agencyId);
+}
+
+export type PersonRow = typeof victimPersons.$inferSelect;
+
+export async function personsOfFile(executor: Executor, fileId: string): Promise<PersonRow[]> {
+  return executor.select().from(victimPersons).where(eq(victimPersons.fileId, fileId)).orderBy(asc(victimPersons.position));
+}
+
+export async function orgUnitNames(executor: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await executor.select({ id: orgUnits.id, name: orgUnits.fullName }).from(orgUnits).where(inArray(orgUnits.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function agencyNames(executor: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** The ids among `ids` that are no org unit (an unknown commune code is a 400, never a silent null). */
+export async function unknownOrgUnits(executor: Executor, ids: readonly (string | null | undefined)[]): Promise<string[]> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return [];
+  const known = await orgUnitNames(executor, wanted);
+  return wanted.filter((id) => !known.has(id));
+}
+
+export async function agencyRow(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ id: agencies.id, name: agencies.name, orgUnitId: agencies.orgUnitId, validTo: agencies.validTo })
+    .from(agencies)
+    .where(eq(agencies.id, id));
+  return row ?? null;
+}
+
+/** Persons that may be the same as a new one: same citizen ID token, or same home unit, birth year ±1 and a shared name word. */
+export async function duplicateCandidates(
+  executor: Executor,
+  facts: { citizenIdHmac: string | null; homeOrgUnitId: string | null; birthYear: number | null; nameTokens: string[] },
+) {
+  const conditions: SQL[] = [];
+  const tokenArray = facts.nameTokens.length
+    ? sql`array[${sql.join(
+        facts.nameTokens.map((token) => sql`${token}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`array[]::text[]`;
+  if (facts.citizenIdHmac) conditions.push(sql`${victimPersons.citizenIdHmac} = ${facts.citizenIdHmac}`);
+  if (facts.homeOrgUnitId && facts.nameTokens.length) {
+    const year =
+      facts.birthYear === null
+        ? sql`true`
+        : sql`(${victimPersons.birthYear} is null or ${victimPersons.birthYear} between ${facts.birthYear - 1} and ${facts.birthYear + 1})`;
+    conditions.push(
+      sql`(${victimPersons.homeOrgUnitId} = ${facts.homeOrgUnitId} and ${year} and ${victimPersons.nameTokens} && ${tokenArray})`,
+    );
+  }
+  if (!conditions.length) return [];
+  return (
+    executor
+      .select({
+        personId: victimPersons.id,
+        fileId: victimPersons.fileId,
+        fullNameEnc: victimPersons.fullNameEnc,
+        dateOfBirth: victimPersons.dateOfBirth,
+        birthYear: victimPersons.birthYear,
+        homeOrgUnitId: victimPersons.homeOrgUnitId,
+        citizenIdHmac: victimPersons.citizenIdHmac,
+        fileOrgUnitId: victimFiles.orgUnitId,
+        fileOrgUnitName: orgUnits.fullName,
+        fileAgencyId: victimFiles.agencyId,
+      })
+      .from(victimPersons)
+      .innerJoin(victimFiles, eq(victimFiles.id, victimPersons.fileId))
+      .innerJoin(orgUnits, eq(orgUnits.id, victimFiles.orgUnitId))
+      .where(sql`(${sql.join(conditions, sql` or `)})`)
+      // The likeliest first: the same citizen ID, then the most name words in common (common names share a few).
+      .orderBy(
+        ...(facts.citizenIdHmac ? [sql`(${victimPersons.citizenIdHmac} = ${facts.citizenIdHmac}) desc nulls last`] : []),
+        sql`cardinality(array(select unnest(${victimPersons.nameTokens}) intersect select unnest(${tokenArray}))) desc`,
+        victimPersons.id,
+      )
+      .limit(200)
+  );
+}
