@@ -4,3 +4,4 @@ export * from './admin.ts';
 export * from './plans.ts';
 export * from './reports.ts';
 export * from './report-workflow.ts';
+export * from './victims.ts';

@@ -1,23 +1,24 @@
 import { victimReferrals, type Database, type Executor } from '@atmis/db';
 import {
+  type Actor,
   ageBand,
+  type AgeFacts,
+  type Guardian,
   hasPermission,
+  type IdentificationStatus,
   isTreatedAsChild,
   maskCitizenId,
+  type maskedPersonSchema,
   maskName,
   maskPassport,
   maskPhone,
-  victimRelationsOf,
-  visibleFileSections,
-  type Actor,
-  type AgeFacts,
-  type Guardian,
-  type IdentificationStatus,
   type Permission,
   type PersonRole,
   type Sex,
   type VictimFileSection,
   type VictimRelations,
+  victimRelationsOf,
+  visibleFileSections,
 } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -25,7 +26,6 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { z } from 'zod';
-import type { maskedPersonSchema } from './victims.contracts.ts';
 import {
   ACTIVE_REFERRAL,
   activeReferralAgencies,

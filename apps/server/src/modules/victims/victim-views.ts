@@ -12,16 +12,20 @@ import {
   type Executor,
 } from '@atmis/db';
 import {
+  type Actor,
+  type ConsentGiver,
+  type ConsentPurpose,
+  type consentViewSchema,
   deadlineDueDate,
   deadlineStatus,
   isConsentInForce,
   maskName,
-  referralTiming,
-  resolveDeadlineRules,
-  type Actor,
-  type ConsentGiver,
-  type ConsentPurpose,
   type ReferralStatus,
+  referralTiming,
+  type referralViewSchema,
+  resolveDeadlineRules,
+  type supportServiceViewSchema,
+  type SupportStatus,
   type SupportType,
 } from '@atmis/domain';
 import { eq, sql } from 'drizzle-orm';
@@ -29,7 +33,6 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { AAD } from './victim-access.ts';
-import type { consentViewSchema, referralViewSchema, supportServiceViewSchema, SupportStatus } from './victims.contracts.ts';
 import { receiverAgencyIds } from './victims.repository.ts';
 
 /**

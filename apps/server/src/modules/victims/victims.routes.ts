@@ -1,14 +1,3 @@
-import { formatErrorMessage, idParamsSchema, pageSchema, problemSchema } from '@atmis/domain';
-import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import type { ModuleDependencies } from '../../app.ts';
-import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
-import { createFieldCipher } from '../../platform/crypto/keyring-file.ts';
-import { localeOf } from '../../platform/errors/problem-handler.ts';
-import { registerPrefillProvider } from '../reports/prefill.ts';
-import { createVictimCaseworkService } from './victim-casework.service.ts';
-import { smallCellThreshold, statisticsFor, victimPrefill } from './victim-statistics.ts';
 import {
   consentBodySchema,
   consentViewSchema,
@@ -20,7 +9,11 @@ import {
   facilityListQuerySchema,
   facilityViewSchema,
   followUpBodySchema,
+  formatErrorMessage,
   identificationBodySchema,
+  idParamsSchema,
+  pageSchema,
+  problemSchema,
   protectionAssessmentBodySchema,
   REFERRAL_ACTIONS,
   referralActionBodySchema,
@@ -31,9 +24,9 @@ import {
   revealResultSchema,
   statementBodySchema,
   statisticsQuerySchema,
+  statisticsViewSchema,
   stayBodySchema,
   stayViewSchema,
-  statisticsViewSchema,
   supportRateBodySchema,
   supportRateListQuerySchema,
   supportRateViewSchema,
@@ -45,7 +38,17 @@ import {
   victimFileListItemSchema,
   victimFileListQuerySchema,
   withdrawConsentBodySchema,
-} from './victims.contracts.ts';
+} from '@atmis/domain';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ModuleDependencies } from '../../app.ts';
+import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
+import { createFieldCipher } from '../../platform/crypto/keyring-file.ts';
+import { localeOf } from '../../platform/errors/problem-handler.ts';
+import { registerPrefillProvider } from '../reports/prefill.ts';
+import { createVictimCaseworkService } from './victim-casework.service.ts';
+import { smallCellThreshold, statisticsFor, victimPrefill } from './victim-statistics.ts';
 import { createVictimsService, PossibleDuplicateError } from './victims.service.ts';
 
 const tags = ['victims'];

@@ -15,23 +15,26 @@ import {
   victimThreats,
 } from '@atmis/db';
 import {
-  canAccess,
-  isPossibleDuplicate,
-  nameSearchKey,
-  validatePersonInput,
   type Actor,
+  canAccess,
   type ControlMeans,
+  type CreateVictimFileBody,
   type EvidenceSource,
   type ExploitationForm,
   type Guardian,
   type IdentificationStatus,
   type IdentificationTransition,
+  isPossibleDuplicate,
+  nameSearchKey,
   type PersonInput,
   type ProtectionMeasure,
   type ReceptionWay,
   type RecruiterRelationship,
   type RecruitmentMethod,
+  type RevealField,
   type SupportType,
+  validatePersonInput,
+  type VictimFileDetail,
 } from '@atmis/domain';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
@@ -60,7 +63,6 @@ import {
   selectStays,
   type DeadlineView,
 } from './victim-views.ts';
-import type { CreateVictimFileBody, RevealField, VictimFileDetail } from './victims.contracts.ts';
 import {
   agencyNames,
   agencyRow,

@@ -1,12 +1,11 @@
 import { agencies, auditEvents, orgUnits, queryRows } from '@atmis/db';
-import type { Problem } from '@atmis/domain';
+import { type Problem, type VictimFileDetail } from '@atmis/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
 import { createFile, daysAgo, todayIn, uniqueWord, womanWithChild } from './victim-test-kit.ts';
-import type { VictimFileDetail } from './victims.contracts.ts';
 
 let t: TestApp;
 let communeA: Agent;

@@ -9,9 +9,6 @@ import {
   IDENTIFICATION_TRANSITIONS,
   isCountryCode,
   isRealIsoDate,
-  listQuerySchema,
-  optionalText,
-  orgUnitIdSchema,
   PERSON_ROLES,
   PROTECTION_MEASURES,
   RECEPTION_WAYS,
@@ -19,13 +16,11 @@ import {
   RECRUITMENT_METHODS,
   REFERRAL_STATUSES,
   SEXES,
-  sortSchema,
   SUPPORT_TYPES,
-  text,
-  uuidSchema,
   VICTIM_FILE_SECTIONS,
   type AgeBand,
-} from '@atmis/domain';
+} from '../victims/index.ts';
+import { listQuerySchema, optionalText, orgUnitIdSchema, sortSchema, text, uuidSchema } from './common.ts';
 import { z } from 'zod';
 
 /**
