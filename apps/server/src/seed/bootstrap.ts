@@ -6,6 +6,7 @@ import {
   roles,
   userAssignments,
   users,
+  victimFacilities,
   type Database,
   type DatabaseHandle,
   type Executor,
@@ -21,6 +22,19 @@ import { hashPassword } from '../platform/auth/passwords.ts';
 export const DEMO_PASSWORD = 'Demo@2026';
 /** The demo province: Hải Phòng (code 31), a city that exists under both the old and new maps. */
 export const DEMO_PROVINCE = 'VN.31';
+
+/**
+ * The demo province's support facility (cơ sở trợ giúp xã hội): an agency under Sở Y tế (which took
+ * over social protection in 2025) with a shelter of 30 places, so that referrals and admissions can
+ * be shown. Real deployments register their own facilities.
+ */
+export const DEMO_SUPPORT_CENTRE = {
+  code: 'T31.TTCTXH',
+  name: 'Trung tâm Công tác xã hội thành phố Hải Phòng',
+  shortName: 'Trung tâm CTXH thành phố',
+  facilityName: 'Nhà tạm lánh – Trung tâm Công tác xã hội thành phố Hải Phòng',
+  capacity: 30,
+} as const;
 
 interface DemoAssignment {
   role: string;
@@ -103,6 +117,27 @@ export async function demoUsers(db: Database): Promise<DemoUser[]> {
       assignments: [{ role: 'commune_officer', orgUnitId: communeB.id, agencyCode: `X${communeB.code}.UBND`, scope: 'subtree' }],
     },
     {
+      username: 'xa.a.vhxh',
+      fullName: 'Đinh Thị Văn Hóa',
+      orgUnitId: communeA.id,
+      agencyCode: `X${communeA.code}.UBND`,
+      assignments: [{ role: 'social_affairs_officer', orgUnitId: communeA.id, agencyCode: `X${communeA.code}.UBND`, scope: 'subtree' }],
+    },
+    {
+      username: 'congan',
+      fullName: 'Trịnh Văn Công An',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: 'T31.CA',
+      assignments: [{ role: 'police_officer', orgUnitId: DEMO_PROVINCE, agencyCode: 'T31.CA', scope: 'subtree' }],
+    },
+    {
+      username: 'ttctxh',
+      fullName: 'Mai Thị Công Tác Xã Hội',
+      orgUnitId: DEMO_PROVINCE,
+      agencyCode: DEMO_SUPPORT_CENTRE.code,
+      assignments: [{ role: 'department_officer', orgUnitId: DEMO_PROVINCE, agencyCode: DEMO_SUPPORT_CENTRE.code, scope: 'agency' }],
+    },
+    {
       username: 'toaan',
       fullName: 'Hoàng Văn Tòa Án',
       orgUnitId: DEMO_PROVINCE,
@@ -149,6 +184,33 @@ export async function seedDefaultReportTemplate(db: Database): Promise<void> {
       status: 'active',
     })
     .onConflictDoNothing({ target: [reportTemplates.code, reportTemplates.version] });
+}
+
+/** Demo mode only: the demo province's support centre (agency) and its shelter, when missing. */
+async function seedDemoSupportCentre(db: Database): Promise<void> {
+  const parentId = await agencyIdByCode(db, 'T31.SYT');
+  await db
+    .insert(agencies)
+    .values({
+      code: DEMO_SUPPORT_CENTRE.code,
+      name: DEMO_SUPPORT_CENTRE.name,
+      shortName: DEMO_SUPPORT_CENTRE.shortName,
+      type: 'social_affairs',
+      parentId,
+      orgUnitId: DEMO_PROVINCE,
+      validFrom: '2025-07-01',
+    })
+    .onConflictDoNothing({ target: agencies.code });
+  const agencyId = await agencyIdByCode(db, DEMO_SUPPORT_CENTRE.code);
+  const [facility] = await db.select({ id: victimFacilities.id }).from(victimFacilities).where(eq(victimFacilities.agencyId, agencyId!));
+  if (!facility) {
+    await db.insert(victimFacilities).values({
+      name: DEMO_SUPPORT_CENTRE.facilityName,
+      orgUnitId: DEMO_PROVINCE,
+      agencyId,
+      capacity: DEMO_SUPPORT_CENTRE.capacity,
+    });
+  }
 }
 
 async function createUserWithAssignments(db: Database, user: DemoUser, password: string, mustChangePassword: boolean): Promise<void> {
@@ -202,10 +264,12 @@ export async function bootstrapDatabase(
   await seedDefaultReportTemplate(handle.db);
   const [{ count } = { count: 0 }] = await handle.db.select({ count: sql<number>`count(*)::int` }).from(users);
   if (config.mode === 'demo') {
-    if (count === 0) {
-      for (const user of await demoUsers(handle.db)) await createUserWithAssignments(handle.db, user, DEMO_PASSWORD, false);
-      log('Đã tạo tài khoản mẫu (mật khẩu Demo@2026)');
-    }
+    await seedDemoSupportCentre(handle.db);
+    // Demo accounts added by later versions are created in existing demo databases too.
+    const existing = new Set((await handle.db.select({ username: users.username }).from(users)).map((row) => row.username));
+    const missing = (await demoUsers(handle.db)).filter((user) => !existing.has(user.username));
+    for (const user of missing) await createUserWithAssignments(handle.db, user, DEMO_PASSWORD, false);
+    if (missing.length) log(`Đã tạo ${missing.length} tài khoản mẫu (mật khẩu Demo@2026)`);
     return;
   }
   if (count === 0) {

@@ -9,6 +9,7 @@ import {
   jsonb,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
   type AnyPgColumn,
@@ -49,6 +50,12 @@ export const VICTIM_ENCRYPTED_COLUMNS = [
   { table: 'victim_support_services', column: 'notes_enc' },
   { table: 'victim_follow_up_visits', column: 'notes_enc' },
   { table: 'victim_facility_stays', column: 'notes_enc' },
+  { table: 'victim_files', column: 'closure_note_enc' },
+  { table: 'victim_record_versions', column: 'previous_enc' },
+  { table: 'victim_repatriations', column: 'notes_enc' },
+  { table: 'victim_attachments', column: 'file_name_enc' },
+  { table: 'victim_attachments', column: 'description_enc' },
+  { table: 'victim_attachments', column: 'content_enc' },
 ] as const;
 
 const access = () => ({
@@ -86,6 +93,17 @@ export const victimFiles = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** CONFIDENTIALITY_FLAGS: standing instructions shown to every reader (closed hearing requested…). */
+    confidentialityFlags: text('confidentiality_flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    /** Set while closed: the date, FILE_CLOSURE_REASONS and a note (encrypted: it may name people). */
+    closedOn: date('closed_on'),
+    closureReason: text('closure_reason'),
+    closureNoteEnc: text('closure_note_enc'),
+    /** Bumped by every change of the file or its records: optimistic concurrency for corrections. */
+    version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -509,3 +527,118 @@ export const victimStatements = pgTable(
     check('victim_statements_kind_check', sql`${table.kind} in ('statement','record')`),
   ],
 );
+
+/**
+ * Corrections keep history: the values a correction replaced (encrypted JSON of the record's
+ * fields, as they were), which fields changed, why and by whom. Never edited.
+ */
+export const victimRecordVersions = pgTable(
+  'victim_record_versions',
+  {
+    id: idColumn(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => victimFiles.id),
+    ...access(),
+    /** 'person' (victim_persons row) or 'reception' (the reception facts of victim_files). */
+    entityType: text('entity_type').notNull(),
+    entityId: uuid('entity_id').notNull(),
+    changedFields: text('changed_fields').array().notNull(),
+    previousEnc: text('previous_enc').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id),
+    changedAt: timestamp('changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('victim_record_versions_file_idx').on(table.fileId, table.changedAt),
+    check('victim_record_versions_entity_check', sql`${table.entityType} in ('person','reception')`),
+  ],
+);
+
+/** Repatriation of a foreign victim (hồi hương): the mission contacted, the handover date and place. */
+export const victimRepatriations = pgTable(
+  'victim_repatriations',
+  {
+    id: idColumn(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => victimFiles.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => victimPersons.id),
+    ...access(),
+    /** ISO 3166 alpha-2: the country the person returns to. */
+    country: text('country').notNull(),
+    /** The diplomatic mission or authority contacted (e.g. "Đại sứ quán Campuchia tại Hà Nội"). */
+    mission: text('mission'),
+    missionContactedOn: date('mission_contacted_on'),
+    handoverOn: date('handover_on'),
+    handoverPlace: text('handover_place'),
+    status: text('status').notNull().default('planned'),
+    notesEnc: text('notes_enc'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('victim_repatriations_file_idx').on(table.fileId),
+    check('victim_repatriations_status_check', sql`${table.status} in ('planned','mission_contacted','handed_over','cancelled')`),
+  ],
+);
+
+/**
+ * Documents of a file (decisions, evidence, records, consent forms, support papers): name,
+ * description and content encrypted; type checked from the content; at most 5 MB.
+ */
+export const victimAttachments = pgTable(
+  'victim_attachments',
+  {
+    id: idColumn(),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => victimFiles.id),
+    personId: uuid('person_id').references(() => victimPersons.id),
+    ...access(),
+    /** ATTACHMENT_KINDS. */
+    kind: text('kind').notNull(),
+    fileNameEnc: text('file_name_enc').notNull(),
+    descriptionEnc: text('description_enc'),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Base64 of the bytes, encrypted as one field. */
+    contentEnc: text('content_enc').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('victim_attachments_file_idx').on(table.fileId, table.createdAt),
+    check('victim_attachments_size_check', sql`${table.size} > 0`),
+  ],
+);
+
+/** Administrators' overrides of the legal deadline rules (DEFAULT_DEADLINE_RULES of the domain). */
+export const victimDeadlineRules = pgTable(
+  'victim_deadline_rules',
+  {
+    code: text('code').primaryKey(),
+    days: integer('days').notNull(),
+    kind: text('kind').notNull(),
+    legalReference: text('legal_reference'),
+    note: text('note'),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    check('victim_deadline_rules_kind_check', sql`${table.kind} in ('calendar','working')`),
+    check('victim_deadline_rules_days_check', sql`${table.days} between 0 and 365`),
+  ],
+);
+
+/** Non-working days beyond the fixed public holidays (Tết, Giỗ Tổ Hùng Vương, days off in lieu). */
+export const victimHolidays = pgTable('victim_holidays', {
+  date: date('date').primaryKey(),
+  name: text('name').notNull(),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});

@@ -29,6 +29,7 @@ export const PERMISSIONS = [
   'read:victims',
   'manage:victims',
   'read:victim_identity',
+  'export:victim_identity',
   'read:support',
   'manage:support',
   'read:prevention',
@@ -71,6 +72,10 @@ export const PERMISSION_LABELS: Record<Permission, { vi: string; en: string }> =
   'read:victims': { vi: 'Xem hồ sơ nạn nhân', en: 'View victim records' },
   'manage:victims': { vi: 'Tiếp nhận, quản lý nạn nhân', en: 'Receive and manage victims' },
   'read:victim_identity': { vi: 'Xem thông tin nhận dạng nạn nhân', en: 'View victim identity' },
+  'export:victim_identity': {
+    vi: 'Xuất danh sách nạn nhân có thông tin nhận dạng (có lý do, ghi nhật ký)',
+    en: 'Export victim lists with identity (with a reason, logged)',
+  },
   'read:support': { vi: 'Xem hỗ trợ nạn nhân', en: 'View victim support' },
   'manage:support': { vi: 'Quản lý hỗ trợ nạn nhân', en: 'Manage victim support' },
   'read:prevention': { vi: 'Xem hoạt động phòng ngừa', en: 'View prevention work' },

@@ -1,9 +1,12 @@
 import {
+  ATTACHMENT_KINDS,
+  CONFIDENTIALITY_FLAGS,
   CONSENT_GIVERS,
   CONSENT_PURPOSES,
   CONTROL_MEANS,
   EVIDENCE_SOURCES,
   EXPLOITATION_FORMS,
+  FILE_CLOSURE_REASONS,
   IDENTIFICATION_INDICATORS,
   IDENTIFICATION_STATUSES,
   IDENTIFICATION_TRANSITIONS,
@@ -15,12 +18,15 @@ import {
   RECRUITER_RELATIONSHIPS,
   RECRUITMENT_METHODS,
   REFERRAL_STATUSES,
+  REPATRIATION_STATUSES,
   SEXES,
   SUPPORT_TYPES,
+  VICTIM_ATTACHMENT_MAX_BYTES,
   VICTIM_FILE_SECTIONS,
+  DEADLINE_KINDS,
   type AgeBand,
 } from '../victims/index.ts';
-import { listQuerySchema, optionalText, orgUnitIdSchema, sortSchema, text, uuidSchema } from './common.ts';
+import { listQuerySchema, optionalText, orgUnitIdSchema, safeString, sortSchema, text, uuidSchema } from './common.ts';
 import { z } from 'zod';
 
 /**
@@ -93,8 +99,14 @@ export const victimFileListQuerySchema = listQuerySchema.extend({
   citizenId: z.string().max(40).optional(),
   status: z.enum(IDENTIFICATION_STATUSES).optional(),
   orgUnitId: orgUnitIdSchema.optional(),
+  /** open (the default view of the list) or closed files; absent: both. */
+  fileStatus: z.enum(['open', 'closed']).optional(),
+  /** Received on or after / on or before (YYYY-MM-DD). */
+  receivedFrom: dateField('Tiếp nhận từ ngày').optional(),
+  receivedTo: dateField('Tiếp nhận đến ngày').optional(),
   sort: sortSchema(['receivedOn', 'createdAt'], '-receivedOn'),
 });
+export type VictimFileListQuery = z.input<typeof victimFileListQuerySchema>;
 
 export const REVEAL_FIELDS = [
   'fullName',
@@ -345,6 +357,8 @@ export const victimFileListItemSchema = z.object({
   /** How the reader reaches the file: its scope, or an active referral to their agency. */
   access: z.enum(['file', 'referral']),
   hasOverdueDeadline: z.boolean(),
+  status: z.enum(['open', 'closed']),
+  confidentialityFlags: z.array(z.enum(CONFIDENTIALITY_FLAGS)),
   createdAt: z.string(),
 });
 
@@ -499,6 +513,42 @@ const protectionSummarySchema = z.object({
   summary: z.string().nullable(),
 });
 
+export const correctionViewSchema = z.object({
+  id: z.uuid(),
+  entityType: z.enum(['person', 'reception']),
+  /** The person corrected (entityType person). */
+  personId: z.uuid().nullable(),
+  changedFields: z.array(z.string()),
+  reason: z.string(),
+  changedAt: z.string(),
+  changedByName: z.string().nullable(),
+});
+
+export const repatriationViewSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid(),
+  country: z.string(),
+  mission: z.string().nullable(),
+  missionContactedOn: z.string().nullable(),
+  handoverOn: z.string().nullable(),
+  handoverPlace: z.string().nullable(),
+  status: z.enum(REPATRIATION_STATUSES),
+  notes: z.string().nullable(),
+});
+
+export const attachmentViewSchema = z.object({
+  id: z.uuid(),
+  personId: z.uuid().nullable(),
+  kind: z.enum(ATTACHMENT_KINDS),
+  fileName: z.string(),
+  description: z.string().nullable(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
 export const victimFileDetailSchema = z.object({
   id: z.uuid(),
   reference: z.string(),
@@ -507,6 +557,11 @@ export const victimFileDetailSchema = z.object({
   agencyId: z.uuid().nullable(),
   agencyName: z.string().nullable(),
   status: z.enum(['open', 'closed']),
+  /** Set while closed (file readers only; null through a referral). */
+  closure: z.object({ closedOn: z.string(), reason: z.enum(FILE_CLOSURE_REASONS), note: z.string().nullable() }).nullable(),
+  confidentialityFlags: z.array(z.enum(CONFIDENTIALITY_FLAGS)),
+  /** Optimistic concurrency: send it back with a correction; a stale one is a 409. */
+  version: z.number().int(),
   access: z.enum(['file', 'referral']),
   sections: z.array(z.enum(VICTIM_FILE_SECTIONS)),
   /** Identity is always masked here; the plaintext comes only from POST …/reveal (audited). */
@@ -546,6 +601,12 @@ export const victimFileDetailSchema = z.object({
       threats: z.array(z.object({ id: z.uuid(), reportedOn: z.string(), description: z.string() })),
     })
     .nullable(),
+  /** The 'repatriation' section: file readers only. */
+  repatriations: z.array(repatriationViewSchema).nullable(),
+  /** The 'evidence' section (documents): file readers only; the content is fetched one by one (audited). */
+  attachments: z.array(attachmentViewSchema).nullable(),
+  /** Corrections of identity and reception (which fields, why, who): file readers only. */
+  corrections: z.array(correctionViewSchema).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -597,3 +658,144 @@ export const statisticsViewSchema = z.object({
 });
 
 export const createdSchema = z.object({ id: z.uuid() });
+
+// ── Corrections, closing, confidentiality ─────────────────────────────────────────────────────────
+const reasonField = (label = 'Lý do') => text(1000, 10).describe(`${label} (ít nhất 10 ký tự), được ghi vào lịch sử và nhật ký`);
+
+/** Correcting a person's identity: the whole person again (as at reception) and why; the old values are kept. */
+export const personCorrectionBodySchema = z.strictObject({
+  person: personObject,
+  /** The relationship to the primary person (companions only). */
+  relationship: optionalText(60),
+  reason: reasonField('Lý do đính chính'),
+  /** The file's `version` the officer loaded: a stale one is a 409, nothing overwritten. */
+  version: z.number().int().min(1),
+});
+
+/** Correcting the reception facts; the old values are kept. */
+export const receptionCorrectionBodySchema = z.strictObject({
+  reception: receptionInputSchema,
+  reason: reasonField('Lý do đính chính'),
+  version: z.number().int().min(1),
+});
+
+export const closeFileBodySchema = z.strictObject({
+  closedOn: dateField('Ngày đóng hồ sơ'),
+  reason: z.enum(FILE_CLOSURE_REASONS, { error: 'Lý do đóng hồ sơ không hợp lệ.' }),
+  note: optionalText(2000),
+});
+
+export const reopenFileBodySchema = z.strictObject({ reason: reasonField('Lý do mở lại') });
+
+export const confidentialityBodySchema = z.strictObject({
+  flags: codes(CONFIDENTIALITY_FLAGS, 'Chỉ dẫn bảo mật', 10),
+  reason: reasonField(),
+});
+
+// ── Repatriation ──────────────────────────────────────────────────────────────────────────────────
+export const repatriationBodySchema = z.strictObject({
+  personId: uuidSchema,
+  /** The country the person returns to; the person's citizenship by default. */
+  country: countryField('Nước hồi hương').nullish(),
+  mission: optionalText(300),
+  missionContactedOn: optionalDate('Ngày liên hệ cơ quan đại diện'),
+  handoverOn: optionalDate('Ngày bàn giao'),
+  handoverPlace: optionalText(300),
+  status: z.enum(REPATRIATION_STATUSES, { error: 'Trạng thái hồi hương không hợp lệ.' }).default('planned'),
+  notes: optionalText(4000),
+});
+
+export const repatriationUpdateBodySchema = z.strictObject({
+  mission: optionalText(300),
+  missionContactedOn: optionalDate('Ngày liên hệ cơ quan đại diện'),
+  handoverOn: optionalDate('Ngày bàn giao'),
+  handoverPlace: optionalText(300),
+  status: z.enum(REPATRIATION_STATUSES, { error: 'Trạng thái hồi hương không hợp lệ.' }),
+  notes: optionalText(4000),
+});
+
+// ── Documents ─────────────────────────────────────────────────────────────────────────────────────
+/** Base64 of at most VICTIM_ATTACHMENT_MAX_BYTES bytes (the server checks the decoded size and the type). */
+const attachmentBase64 = safeString(Math.ceil((VICTIM_ATTACHMENT_MAX_BYTES * 4) / 3) + 4, 1).refine(
+  (value) => /^[A-Za-z0-9+/]*={0,2}$/.test(value),
+  { error: 'Nội dung tệp phải được mã hóa base64.' },
+);
+
+export const attachmentUploadBodySchema = z.strictObject({
+  personId: uuidSchema.nullish(),
+  kind: z.enum(ATTACHMENT_KINDS, { error: 'Loại tài liệu không hợp lệ.' }),
+  fileName: text(255),
+  description: optionalText(1000),
+  contentBase64: attachmentBase64,
+});
+
+// ── Exports ───────────────────────────────────────────────────────────────────────────────────────
+/** The list filter an export applies (the list's, without paging). */
+export const victimExportQuerySchema = victimFileListQuerySchema.omit({ limit: true, cursor: true, sort: true });
+
+/** An identified export: export:victim_identity and read:victim_identity in scope, a reason, logged. */
+export const identifiedExportBodySchema = z.strictObject({
+  reason: reasonField('Lý do xuất danh sách có thông tin nhận dạng'),
+  filter: victimExportQuerySchema.optional(),
+});
+
+// ── Deadline rules and holidays (national administrators) ─────────────────────────────────────────
+export const deadlineRuleUpdateBodySchema = z.strictObject({
+  days: z
+    .number({ error: 'Số ngày phải là số nguyên.' })
+    .int({ error: 'Số ngày phải là số nguyên.' })
+    .min(0, { error: 'Số ngày từ 0 đến 365.' })
+    .max(365, { error: 'Số ngày từ 0 đến 365.' }),
+  kind: z.enum(DEADLINE_KINDS, { error: 'Cách tính ngày không hợp lệ (ngày làm việc hoặc ngày lịch).' }),
+  legalReference: text(300).describe('Căn cứ pháp lý của thời hạn (bắt buộc)'),
+  note: optionalText(500),
+});
+
+export const deadlineRuleCodeParamsSchema = z.strictObject({
+  code: z.string().regex(/^[a-z][a-z0-9_]{1,49}$/, { error: 'Mã thời hạn không hợp lệ.' }),
+});
+
+export const deadlineRuleViewSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  labelEn: z.string(),
+  days: z.number().int(),
+  kind: z.enum(DEADLINE_KINDS),
+  from: z.string(),
+  legalReference: z.string().nullable(),
+  note: z.string().nullable(),
+  /** True when an administrator changed the default of the system. */
+  isOverridden: z.boolean(),
+  defaultDays: z.number().int(),
+  defaultKind: z.enum(DEADLINE_KINDS),
+  updatedAt: z.string().nullable(),
+});
+
+export const holidayBodySchema = z.strictObject({ date: dateField('Ngày nghỉ'), name: text(200) });
+export const holidayParamsSchema = z.strictObject({ date: dateField('Ngày nghỉ') });
+export const holidayViewSchema = z.object({ date: z.string(), name: z.string() });
+
+export const deadlineSettingsViewSchema = z.object({
+  rules: z.array(deadlineRuleViewSchema),
+  holidays: z.array(holidayViewSchema),
+  /** Whether the reader may change them (a national grant of manage:victims). */
+  canManage: z.boolean(),
+});
+
+// ── Registry edits ────────────────────────────────────────────────────────────────────────────────
+/** Rates are never rewritten: a rate ends (validTo) and a new one is entered; the basis may be completed. */
+export const supportRateUpdateBodySchema = z.strictObject({
+  validTo: optionalDate('Ngày hết hiệu lực'),
+  legalBasis: text(1000).optional(),
+});
+
+export const facilityUpdateBodySchema = z.strictObject({
+  name: text(300).optional(),
+  capacity: z
+    .number({ error: 'Số chỗ phải là số nguyên.' })
+    .int({ error: 'Số chỗ phải là số nguyên.' })
+    .min(0, { error: 'Số chỗ không được âm.' })
+    .max(100_000)
+    .optional(),
+  isActive: z.boolean().optional(),
+});

@@ -198,6 +198,31 @@ export const ERROR_CATALOGUE = {
     vi: 'Người này đang ở {facility} (từ {date}); cần cho ra cơ sở trước khi tiếp nhận vào nơi khác.',
     en: 'This person is still staying at {facility} (since {date}); discharge them first.',
   },
+  'victim.file_closed': {
+    status: 409,
+    vi: 'Hồ sơ đã đóng ngày {date}: mở lại hồ sơ (nêu lý do) trước khi ghi nhận thêm.',
+    en: 'The file was closed on {date}: reopen it (with a reason) before recording anything.',
+  },
+  'victim.file_status': {
+    status: 409,
+    vi: '{detail}',
+    en: 'The file cannot change state: {detail}',
+  },
+  'victim.repatriation_status_not_allowed': {
+    status: 409,
+    vi: 'Không thể chuyển việc hồi hương từ trạng thái "{from}" sang "{to}".',
+    en: 'The repatriation cannot go from "{from}" to "{to}".',
+  },
+  'victim.attachment_invalid': {
+    status: 400,
+    vi: '{detail}',
+    en: 'The document was refused: {detail}',
+  },
+  'victim.facility_below_occupancy': {
+    status: 409,
+    vi: 'Không thể giảm số chỗ của {facility} xuống {capacity}: đang có {occupied} người ở.',
+    en: '{facility} cannot go down to {capacity} places: {occupied} people are staying there.',
+  },
   'server.internal': { status: 500, vi: 'Lỗi hệ thống. Vui lòng thử lại sau.', en: 'Internal error. Please try again later.' },
   'server.unavailable': { status: 503, vi: 'Hệ thống tạm thời không sẵn sàng.', en: 'The service is temporarily unavailable.' },
 } as const satisfies Record<string, { status: number; vi: string; en: string }>;

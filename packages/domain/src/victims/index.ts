@@ -6,3 +6,4 @@ export * from './deadlines.ts';
 export * from './referral.ts';
 export * from './statistics.ts';
 export * from './victims-policy.ts';
+export * from './file-records.ts';

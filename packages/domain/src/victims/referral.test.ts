@@ -163,16 +163,16 @@ describe('referralTiming', () => {
 });
 
 describe('what a receiving unit sees', () => {
-  it('while active: identity (masked without read:victim_identity), identification status, needs, support plan, protection summary', () => {
+  it('while active: identity (masked without read:victim_identity), identification status, needs, support plan and records, protection summary', () => {
     expect(visibleSectionsForReferral({ status: 'sent', canRevealIdentity: false })).toEqual({
-      sections: ['identity', 'identification', 'needs', 'support_plan', 'protection_summary'],
+      sections: ['identity', 'identification', 'needs', 'support_plan', 'support_records', 'protection_summary'],
       identityMasked: true,
     });
     expect(visibleSectionsForReferral({ status: 'accepted', canRevealIdentity: true }).identityMasked).toBe(false);
   });
   it('never statements, evidence, case links or protection details', () => {
     for (const section of NEVER_REFERRED_SECTIONS) expect(REFERRAL_SECTIONS).not.toContain(section);
-    expect(NEVER_REFERRED_SECTIONS).toEqual(expect.arrayContaining(['statements', 'evidence']));
+    expect(NEVER_REFERRED_SECTIONS).toEqual(expect.arrayContaining(['statements', 'evidence', 'repatriation']));
   });
   it('nothing once the referral is over', () => {
     for (const status of ['declined', 'completed', 'cancelled'] as const) {

@@ -164,6 +164,7 @@ export const VICTIM_FILE_SECTIONS = [
   'statements',
   'evidence',
   'case_links',
+  'repatriation',
 ] as const;
 export type VictimFileSection = (typeof VICTIM_FILE_SECTIONS)[number];
 
@@ -179,23 +180,33 @@ export const VICTIM_FILE_SECTION_LABELS: Readonly<Record<VictimFileSection, { vi
   statements: { vi: 'Lời khai, biên bản', en: 'Statements' },
   evidence: { vi: 'Tài liệu, chứng cứ', en: 'Evidence' },
   case_links: { vi: 'Liên kết vụ án, tin báo', en: 'Linked cases and tip-offs' },
+  repatriation: { vi: 'Hồi hương', en: 'Repatriation' },
 };
 
 /**
  * What the receiving unit of an active referral may see: identity (masked unless the receiving
  * officer holds read:victim_identity for that agency), identification status (it decides the
- * support regime), needs, support plan and a protection summary (so they keep the person safe).
+ * support regime), needs, the support plan and the support given (so that it neither repeats nor
+ * misses a service, and sees what it records itself), and a protection summary (so they keep the
+ * person safe) — all for the referred persons only.
  */
 export const REFERRAL_SECTIONS: readonly VictimFileSection[] = [
   'identity',
   'identification',
   'needs',
   'support_plan',
+  'support_records',
   'protection_summary',
 ];
 
 /** Never shown through a referral: they serve the investigation and the victim's safety. */
-export const NEVER_REFERRED_SECTIONS: readonly VictimFileSection[] = ['statements', 'evidence', 'case_links', 'protection_details'];
+export const NEVER_REFERRED_SECTIONS: readonly VictimFileSection[] = [
+  'statements',
+  'evidence',
+  'case_links',
+  'protection_details',
+  'repatriation',
+];
 
 export function visibleSectionsForReferral(args: { status: ReferralStatus; canRevealIdentity: boolean }): {
   sections: VictimFileSection[];

@@ -3,6 +3,7 @@ import type { Permission, Scope } from '../access/permissions.ts';
 import type { Actor, Assignment } from '../access/scope.ts';
 import { SYSTEM_ROLES } from '../access/system-roles.ts';
 import { visibleFileSections, victimRelationsOf, type VictimAccessRecord } from './victims-policy.ts';
+import { VICTIM_FILE_SECTIONS } from './referral.ts';
 
 function permissionsOf(roleCode: string): readonly Permission[] {
   return SYSTEM_ROLES.find((role) => role.code === roleCode)!.permissions;
@@ -90,7 +91,7 @@ describe('victimRelationsOf', () => {
       referralCanRevealIdentity: false,
     });
     expect(visibleFileSections(relations)).toEqual({
-      sections: ['identity', 'identification', 'needs', 'support_plan', 'protection_summary'],
+      sections: ['identity', 'identification', 'needs', 'support_plan', 'support_records', 'protection_summary'],
       identityMasked: true,
     });
   });
@@ -131,8 +132,10 @@ describe('visibleFileSections', () => {
   it('a full viewer sees every section, statements and evidence included', () => {
     const relations = victimRelationsOf(actor({ role: 'standing_office', orgUnitId: 'VN', scope: 'national' }), FILE);
     const { sections, identityMasked } = visibleFileSections(relations);
-    expect(sections).toHaveLength(11);
-    expect(sections).toEqual(expect.arrayContaining(['statements', 'evidence', 'case_links', 'protection_details', 'support_records']));
+    expect(sections).toEqual([...VICTIM_FILE_SECTIONS]);
+    expect(sections).toEqual(
+      expect.arrayContaining(['statements', 'evidence', 'case_links', 'protection_details', 'support_records', 'repatriation']),
+    );
     expect(identityMasked).toBe(false);
   });
 });

@@ -52,6 +52,12 @@ export const AAD = {
   supportNotes: registeredAad('victim_support_services', 'notes_enc'),
   followUpNotes: registeredAad('victim_follow_up_visits', 'notes_enc'),
   stayNotes: registeredAad('victim_facility_stays', 'notes_enc'),
+  closureNote: registeredAad('victim_files', 'closure_note_enc'),
+  previousValues: registeredAad('victim_record_versions', 'previous_enc'),
+  repatriationNotes: registeredAad('victim_repatriations', 'notes_enc'),
+  attachmentName: registeredAad('victim_attachments', 'file_name_enc'),
+  attachmentDescription: registeredAad('victim_attachments', 'description_enc'),
+  attachmentContent: registeredAad('victim_attachments', 'content_enc'),
 } as const;
 
 /** Blind-index purposes: a token of one purpose never matches a token of another. */

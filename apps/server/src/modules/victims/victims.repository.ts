@@ -63,6 +63,11 @@ const fileColumns = {
   borderGate: victimFiles.borderGate,
   initialSupportEnc: victimFiles.initialSupportEnc,
   needs: victimFiles.needs,
+  confidentialityFlags: victimFiles.confidentialityFlags,
+  closedOn: victimFiles.closedOn,
+  closureReason: victimFiles.closureReason,
+  closureNoteEnc: victimFiles.closureNoteEnc,
+  version: victimFiles.version,
   createdAt: victimFiles.createdAt,
   updatedAt: victimFiles.updatedAt,
 };

@@ -19,7 +19,9 @@ import {
   canAccess,
   type ControlMeans,
   type CreateVictimFileBody,
+  type ConfidentialityFlag,
   type EvidenceSource,
+  type FileClosureReason,
   type ExploitationForm,
   type Guardian,
   type IdentificationStatus,
@@ -369,6 +371,8 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
         agencyId: victimFiles.agencyId,
         receivedOn: victimFiles.receivedOn,
         receptionWay: victimFiles.receptionWay,
+        status: victimFiles.status,
+        confidentialityFlags: victimFiles.confidentialityFlags,
         createdAt: victimFiles.createdAt,
         sortValue: sort.expression,
         direct: sql<boolean>`${direct}`,
@@ -425,6 +429,8 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
         },
         access: row.direct ? ('file' as const) : ('referral' as const),
         hasOverdueDeadline: initialVerificationDeadline(row.receivedOn, person.identificationStatus, day).status === 'overdue',
+        status: row.status,
+        confidentialityFlags: row.confidentialityFlags as ConfidentialityFlag[],
         createdAt: toIso(row.createdAt) as string,
       };
     });
@@ -566,6 +572,16 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       agencyId: file.agencyId,
       agencyName: file.agencyName,
       status: file.status,
+      closure:
+        relations.canView && file.closedOn && file.closureReason
+          ? {
+              closedOn: file.closedOn,
+              reason: file.closureReason as FileClosureReason,
+              note: cipher.decryptNullable(file.closureNoteEnc, AAD.closureNote),
+            }
+          : null,
+      confidentialityFlags: file.confidentialityFlags as ConfidentialityFlag[],
+      version: file.version,
       access: access.access,
       sections,
       identityMasked: true,
@@ -641,6 +657,9 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
             })),
           }
         : null,
+      repatriations: null,
+      attachments: null,
+      corrections: null,
       createdAt: toIso(file.createdAt) as string,
       updatedAt: toIso(file.updatedAt) as string,
     };
