@@ -154,8 +154,60 @@ const reportScheduleRoute = createRoute({
 const indicatorsRoute = plannedModuleRoute('indicators');
 const tipoffsRoute = plannedModuleRoute('tipoffs');
 const casesRoute = plannedModuleRoute('cases');
-const victimsRoute = plannedModuleRoute('victims');
-const supportRoute = plannedModuleRoute('support');
+const victimsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/victims',
+  component: lazyRouteComponent(() => import('../features/victims/pages/victim-list-page.tsx'), 'VictimListPage'),
+});
+const victimReceptionRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/victims/new',
+  component: lazyRouteComponent(() => import('../features/victims/pages/victim-reception-page.tsx'), 'VictimReceptionPage'),
+});
+const victimStatisticsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/victims/statistics',
+  component: lazyRouteComponent(() => import('../features/victims/pages/victim-statistics-page.tsx'), 'VictimStatisticsPage'),
+});
+const victimSettingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/victims/settings',
+  component: lazyRouteComponent(() => import('../features/victims/pages/victim-settings-page.tsx'), 'VictimSettingsPage'),
+});
+export const VICTIM_FILE_TABS = [
+  'overview',
+  'identification',
+  'exploitation',
+  'protection',
+  'consents',
+  'referrals',
+  'support',
+  'follow-up',
+  'statements',
+  'documents',
+  'history',
+] as const;
+export type VictimFileTab = (typeof VICTIM_FILE_TABS)[number];
+const victimFileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/victims/$id',
+  validateSearch: (search: Record<string, unknown>): { tab?: VictimFileTab } =>
+    typeof search.tab === 'string' && (VICTIM_FILE_TABS as readonly string[]).includes(search.tab)
+      ? { tab: search.tab as VictimFileTab }
+      : {},
+  component: lazyRouteComponent(() => import('../features/victims/pages/victim-file-page.tsx'), 'VictimFilePage'),
+});
+export const SUPPORT_HUB_TABS = ['referrals', 'files', 'facilities', 'rates'] as const;
+export type SupportHubTab = (typeof SUPPORT_HUB_TABS)[number];
+const supportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/support',
+  validateSearch: (search: Record<string, unknown>): { tab?: SupportHubTab } =>
+    typeof search.tab === 'string' && (SUPPORT_HUB_TABS as readonly string[]).includes(search.tab)
+      ? { tab: search.tab as SupportHubTab }
+      : {},
+  component: lazyRouteComponent(() => import('../features/support/pages/support-hub-page.tsx'), 'SupportHubPage'),
+});
 const preventionRoute = plannedModuleRoute('prevention');
 
 const usersRoute = createRoute({
@@ -222,6 +274,10 @@ const routeTree = rootRoute.addChildren([
     tipoffsRoute,
     casesRoute,
     victimsRoute,
+    victimReceptionRoute,
+    victimStatisticsRoute,
+    victimSettingsRoute,
+    victimFileRoute,
     supportRoute,
     preventionRoute,
     usersRoute,

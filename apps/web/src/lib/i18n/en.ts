@@ -1,6 +1,8 @@
 import type { Messages } from './vi.ts';
 import { reportSetupEn } from './report-setup.ts';
 import { reportWorkEn } from './report-work.ts';
+import { victimFileEn } from './victim-file.ts';
+import { victimsEn } from './victims.ts';
 
 export const en: Messages = {
   app: {
@@ -598,4 +600,6 @@ export const en: Messages = {
   scopes: { own: 'Own records', agency: 'Within the agency', subtree: 'Unit and subordinate units', national: 'National' },
   reportSetup: reportSetupEn,
   reportWork: reportWorkEn,
+  victims: victimsEn,
+  victimFile: victimFileEn,
 };

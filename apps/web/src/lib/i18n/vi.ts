@@ -1,5 +1,7 @@
 import { reportSetupVi } from './report-setup.ts';
 import { reportWorkVi } from './report-work.ts';
+import { victimFileVi } from './victim-file.ts';
+import { victimsVi } from './victims.ts';
 /** Vietnamese, the default language. `en.ts` must carry the same keys (checked by its type). */
 export const vi = {
   app: {
@@ -597,6 +599,8 @@ export const vi = {
   scopes: { own: 'Hồ sơ của mình', agency: 'Trong cơ quan', subtree: 'Đơn vị và cấp dưới', national: 'Toàn quốc' },
   reportSetup: reportSetupVi,
   reportWork: reportWorkVi,
+  victims: victimsVi,
+  victimFile: victimFileVi,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

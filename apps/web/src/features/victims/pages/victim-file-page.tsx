@@ -1,0 +1,6 @@
+import { Skeleton } from 'antd';
+
+/** Placeholder until the page is built (issue 5 web UI). */
+export function VictimFilePage() {
+  return <Skeleton active />;
+}
