@@ -1,6 +1,7 @@
 import type { Messages } from './vi.ts';
 import { reportSetupEn } from './report-setup.ts';
 import { reportWorkEn } from './report-work.ts';
+import { victimCareEn } from './victim-care.ts';
 import { victimFileEn } from './victim-file.ts';
 import { victimsEn } from './victims.ts';
 
@@ -602,4 +603,5 @@ export const en: Messages = {
   reportWork: reportWorkEn,
   victims: victimsEn,
   victimFile: victimFileEn,
+  victimCare: victimCareEn,
 };

@@ -1,5 +1,6 @@
 import { reportSetupVi } from './report-setup.ts';
 import { reportWorkVi } from './report-work.ts';
+import { victimCareVi } from './victim-care.ts';
 import { victimFileVi } from './victim-file.ts';
 import { victimsVi } from './victims.ts';
 /** Vietnamese, the default language. `en.ts` must carry the same keys (checked by its type). */
@@ -601,6 +602,7 @@ export const vi = {
   reportWork: reportWorkVi,
   victims: victimsVi,
   victimFile: victimFileVi,
+  victimCare: victimCareVi,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };
