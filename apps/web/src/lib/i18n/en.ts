@@ -46,6 +46,8 @@ export const en: Messages = {
     home: 'Go to the dashboard',
     invalidEmail: 'The e-mail address is not valid.',
     dateFormatHint: 'dd/mm/yyyy',
+    reason: 'Reason',
+    reasonRequired: 'Please give a reason.',
   },
   lang: { label: 'Language', vi: 'Tiếng Việt', en: 'English' },
   nav: {

@@ -45,6 +45,8 @@ export const vi = {
     home: 'Về trang chủ',
     invalidEmail: 'Địa chỉ thư điện tử không hợp lệ.',
     dateFormatHint: 'dd/mm/yyyy',
+    reason: 'Lý do',
+    reasonRequired: 'Vui lòng nêu lý do.',
   },
   lang: { label: 'Ngôn ngữ', vi: 'Tiếng Việt', en: 'English' },
   nav: {
