@@ -20,6 +20,9 @@ test.describe('sign-in and navigation', () => {
     'xa.a': ['dashboard', 'plans', 'reports', 'tipoffs', 'victims', 'support', 'prevention', 'agencies', 'org-units'],
     'xa.b': ['dashboard', 'plans', 'reports', 'tipoffs', 'victims', 'support', 'prevention', 'agencies', 'org-units'],
     toaan: ['dashboard', 'plans', 'reports', 'cases', 'agencies', 'org-units'],
+    'xa.a.vhxh': ['dashboard', 'plans', 'reports', 'victims', 'support', 'prevention', 'agencies', 'org-units'],
+    congan: ['dashboard', 'plans', 'reports', 'tipoffs', 'cases', 'victims', 'agencies', 'org-units'],
+    ttctxh: ['dashboard', 'plans', 'reports', 'indicators', 'support', 'prevention', 'agencies', 'org-units'],
   };
 
   for (const [username, expected] of Object.entries(expectedNavigation)) {
@@ -33,7 +36,7 @@ test.describe('sign-in and navigation', () => {
 
   test('a module that is not built yet says so plainly, and a forbidden page is refused', async ({ page }) => {
     await loginAs(page, 'xa.a');
-    await page.getByTestId('nav-victims').click();
+    await page.getByTestId('nav-tipoffs').click();
     await expect(page.getByTestId('under-construction')).toContainText('Chức năng đang được xây dựng');
     await page.goto('/admin/audit');
     await expect(page.getByTestId('page-forbidden')).toBeVisible();

@@ -39,6 +39,11 @@ const TABLES = [
   'victim_threats',
   'victim_exploitation',
   'victim_statements',
+  'victim_record_versions',
+  'victim_repatriations',
+  'victim_attachments',
+  'victim_deadline_rules',
+  'victim_holidays',
 ] as const;
 
 /** A digest of every row of the casework and identity tables: equal digests, unchanged data. */

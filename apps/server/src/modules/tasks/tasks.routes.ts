@@ -20,6 +20,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
+import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { createFilesService } from './files.service.ts';
 import { createTaskEditingService } from './task-editing.service.ts';
@@ -27,16 +28,6 @@ import { createTasksService } from './tasks.service.ts';
 
 const tags = ['tasks'];
 const FILE_BODY_LIMIT = Math.ceil((FILE_MAX_BYTES * 4) / 3) + 64 * 1024;
-
-/** `attachment; filename*=UTF-8''…`: the original (Vietnamese) name, safely encoded. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createTasksService(deps, createMailer());
@@ -224,7 +215,7 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           reply
             // Always a download (never rendered in the app's origin), with the type it was uploaded as.
             .header('content-type', file.mime)
-            .header('content-disposition', contentDisposition(file.fileName))
+            .header('content-disposition', attachmentDisposition(file.fileName))
             .header('cache-control', 'private, no-store')
             .send(file.content)
         );

@@ -1,6 +1,7 @@
-import { victimReferrals, type Database, type Executor } from '@atmis/db';
+import { victimFiles, victimReferrals, type Database, type Executor, type Transaction } from '@atmis/db';
 import {
   type Actor,
+  type AuditAction,
   ageBand,
   type AgeFacts,
   type Guardian,
@@ -21,7 +22,8 @@ import {
   visibleFileSections,
 } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -32,6 +34,7 @@ import {
   findReachableFile,
   personsOfFile,
   receiverAgencyIds,
+  uuidList,
   type FileRow,
   type PersonRow,
 } from './victims.repository.ts';
@@ -123,6 +126,126 @@ export function personOf(access: FileAccess, personId: string): PersonRow {
     throw new AppError('validation.failed', {}, [{ path: 'personId', message: 'Người này không thuộc hồ sơ.' }]);
   }
   return person;
+}
+
+/** 'YYYY-MM-DD' as Vietnamese users read it: 'dd/MM/yyyy'. */
+export const vietnameseDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
+
+function fileClosedError(closedOn: string | null): AppError {
+  return new AppError('victim.file_closed', { date: closedOn ? vietnameseDate(closedOn) : '' });
+}
+
+/**
+ * A closed file takes no new record and no change until it is reopened (409 victim.file_closed).
+ * Every write path calls it before validating; `createFileWriter` checks it again inside the
+ * transaction, so a file closed meanwhile is not written either. Withdrawing a consent is the one
+ * exception: a person may always withdraw.
+ */
+export function requireOpen(access: FileAccess): void {
+  if (access.file.status === 'closed') throw fileClosedError(access.file.closedOn);
+}
+
+/**
+ * Date checks shared by the records of a file: not in the future and, unless `notBeforeReception`
+ * is false, not before the reception. Returns Vietnamese field errors (empty when all is well).
+ */
+export function checkFileDates(
+  access: FileAccess,
+  today: string,
+  dates: Record<string, string | null | undefined>,
+  notBeforeReception = true,
+): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, value] of Object.entries(dates)) {
+    if (!value) continue;
+    if (value > today) errors[field] = 'Ngày không được sau ngày hiện tại.';
+    else if (notBeforeReception && value < access.file.receivedOn) errors[field] = 'Ngày không được trước ngày tiếp nhận.';
+  }
+  return errors;
+}
+
+export interface FileWriteOptions {
+  /** Allowed on a closed file (withdrawing a consent). */
+  allowClosed?: boolean;
+  /** Optimistic concurrency: the version the writer loaded; a stale one is a 409, nothing written. */
+  expectedVersion?: number;
+}
+
+/**
+ * One write on a file: its rows, the file touched (updated_at, version + 1: every change of the file
+ * or its records moves the version the correction forms carry), the audit event — one transaction.
+ * The file row is updated first, under its own conditions (still open, expected version), so two
+ * concurrent writers serialise on it and a closed or moved file refuses the write.
+ */
+export function createFileWriter({ db, clock }: Pick<VictimDeps, 'db' | 'clock'>) {
+  return async function write<T>(
+    access: FileAccess,
+    context: AuditContext,
+    audit: { action: AuditAction; details: Record<string, unknown> },
+    work: (tx: Transaction) => Promise<T>,
+    options: FileWriteOptions = {},
+  ): Promise<T> {
+    return db.transaction(async (tx) => {
+      const conditions = [eq(victimFiles.id, access.file.id)];
+      if (!options.allowClosed) conditions.push(eq(victimFiles.status, 'open'));
+      if (options.expectedVersion !== undefined) conditions.push(eq(victimFiles.version, options.expectedVersion));
+      const [touched] = await tx
+        .update(victimFiles)
+        .set({ updatedAt: clock(), version: sql`${victimFiles.version} + 1` })
+        .where(and(...conditions))
+        .returning({ version: victimFiles.version });
+      if (!touched) {
+        const [current] = await tx
+          .select({ status: victimFiles.status, closedOn: victimFiles.closedOn })
+          .from(victimFiles)
+          .where(eq(victimFiles.id, access.file.id));
+        if (current?.status === 'closed' && !options.allowClosed) throw fileClosedError(current.closedOn);
+        throw new AppError('resource.version_conflict');
+      }
+      const result = await work(tx);
+      await recordAudit(
+        tx,
+        context,
+        {
+          action: audit.action,
+          entityType: 'victim_file',
+          entityId: access.file.id,
+          orgUnitId: access.file.orgUnitId,
+          details: audit.details,
+        },
+        clock(),
+      );
+      return result;
+    });
+  };
+}
+export type FileWriter = ReturnType<typeof createFileWriter>;
+
+/**
+ * Who may record support for a person of a file: manage:support in the file's scope, or the
+ * receiving agency of an active referral of that person (with manage:support for it). 403 when
+ * the reader sees the support records, else 404.
+ */
+export async function requireSupportManager(executor: Executor, actor: Actor, access: FileAccess, personId: string): Promise<void> {
+  const person = personOf(access, personId);
+  if (access.relations.canManageSupport) return;
+  const managing = receiverAgencyIds(actor, ['manage:support']);
+  const viaReferral =
+    access.relations.isReferralReceiver &&
+    managing.length > 0 &&
+    (
+      await executor
+        .select({ id: victimReferrals.id })
+        .from(victimReferrals)
+        .where(
+          and(
+            eq(victimReferrals.personId, person.id),
+            ACTIVE_REFERRAL,
+            sql`${victimReferrals.receivingAgencyId} in (${uuidList(managing)})`,
+          ),
+        )
+    ).length > 0;
+  if (!viaReferral) throw access.sections.includes('support_records') ? forbidden() : notFound();
 }
 
 /** Manage rights on the file: manage:victims, manage:support, either — or 403. */

@@ -14,7 +14,6 @@ import {
   victimSupportRates,
   victimSupportServices,
   victimThreats,
-  type Transaction,
 } from '@atmis/db';
 import {
   type Actor,
@@ -42,7 +41,6 @@ import {
   type referralBodySchema,
   referralSendingBasis,
   type ReferralStatus,
-  referralTiming,
   type ReferralTransition,
   scopeFilterFor,
   type statementBodySchema,
@@ -65,16 +63,22 @@ import {
   AAD,
   accessColumnsOf,
   ageFactsOf,
+  checkFileDates,
+  createFileWriter,
   invalid,
   loadFileAccess,
   personOf,
   requireAnyPermission,
   requireManage,
+  requireOpen,
+  requireSupportManager,
   todayOf,
   type FileAccess,
   type VictimDeps,
 } from './victim-access.ts';
 import {
+  dueDateOf,
+  loadDeadlineContext,
   presentConsent,
   presentReferral,
   presentStay,
@@ -84,7 +88,7 @@ import {
   selectReferrals,
   selectStays,
 } from './victim-views.ts';
-import { agencyRow, fileScope, receiverAgencyIds, unknownOrgUnits, uuidList } from './victims.repository.ts';
+import { agencyRow, fileScope, receiverAgencyIds, selectFacilities, unknownOrgUnits, uuidList } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -111,43 +115,9 @@ const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
 export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
 
-  /** One write on a file: its rows, a touch of the file, the audit event — one transaction. */
-  async function write<T>(
-    access: FileAccess,
-    context: AuditContext,
-    audit: { action: AuditAction; details: Record<string, unknown> },
-    work: (tx: Transaction) => Promise<T>,
-  ): Promise<T> {
-    return db.transaction(async (tx) => {
-      const result = await work(tx);
-      await tx.update(victimFiles).set({ updatedAt: clock() }).where(eq(victimFiles.id, access.file.id));
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: audit.action,
-          entityType: 'victim_file',
-          entityId: access.file.id,
-          orgUnitId: access.file.orgUnitId,
-          details: audit.details,
-        },
-        clock(),
-      );
-      return result;
-    });
-  }
-
-  /** Date checks shared by the records of a file: real dates, not in the future, not before reception. */
-  function checkDates(access: FileAccess, dates: Record<string, string | null | undefined>, notBeforeReception = true) {
-    const day = today();
-    const errors: Record<string, string> = {};
-    for (const [field, value] of Object.entries(dates)) {
-      if (!value) continue;
-      if (value > day) errors[field] = 'Ngày không được sau ngày hiện tại.';
-      else if (notBeforeReception && value < access.file.receivedOn) errors[field] = 'Ngày không được trước ngày tiếp nhận.';
-    }
-    return errors;
-  }
+  const write = createFileWriter({ db, clock });
+  const checkDates = (access: FileAccess, dates: Record<string, string | null | undefined>, notBeforeReception = true) =>
+    checkFileDates(access, today(), dates, notBeforeReception);
 
   // ── Identification ────────────────────────────────────────────────────────────────────────────
   async function identify(actor: Actor, personId: string, body: Body<typeof identificationBodySchema>, context: AuditContext) {
@@ -156,6 +126,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, found.fileId);
     requireManage(access, 'victims');
     const person = personOf(access, personId);
+    requireOpen(access);
     if (!person.identificationStatus) {
       throw new AppError('validation.failed', {}, [
         { path: 'personId', message: 'Người này không thuộc diện xác định nạn nhân (trẻ em đi cùng, người thân).' },
@@ -247,6 +218,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'either');
     personOf(access, body.personId);
+    requireOpen(access);
     const errors = checkDates(access, { givenOn: body.givenOn }, false);
     if (Object.keys(errors).length) throw invalid(errors);
     const id = await write(
@@ -303,6 +275,8 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         if (!updated) throw new AppError('resource.version_conflict');
         return updated;
       },
+      // A person may always withdraw a consent, even once the file is closed.
+      { allowClosed: true },
     );
     return presentConsent(row, today());
   }
@@ -322,6 +296,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     if (access.access !== 'file') throw forbidden();
     requireManage(access, 'either');
     const person = personOf(access, body.personId);
+    requireOpen(access);
     const receiver = await agencyRow(db, body.receivingAgencyId);
     const day = today();
     if (!receiver || (receiver.validTo !== null && receiver.validTo < day)) {
@@ -353,7 +328,8 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       legalBasis: body.legalBasis ?? null,
     });
     if (!basis.ok) throw new AppError('victim.referral_basis_missing', { detail: basis.message });
-    const { answerDueOn } = referralTiming({ status: 'sent', sentOn: day }, day);
+    // Due under the referral_response rule in force today; the date is kept with the referral.
+    const answerDueOn = dueDateOf(await loadDeadlineContext(db), 'referral_response', day);
     const id = await write(
       access,
       context,
@@ -510,27 +486,11 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   }
 
   // ── Support ───────────────────────────────────────────────────────────────────────────────────
-  /** Who may record support on a file: manage:support in its scope, or the receiver of an active referral of the person. */
+  /** The file of a support record, for one who may record support for the person (else 403/404); open files only. */
   async function supportAccess(actor: Actor, fileId: string, personId: string) {
     const access = await loadFileAccess(db, actor, fileId);
-    const person = personOf(access, personId);
-    const managing = receiverAgencyIds(actor, ['manage:support']);
-    const viaReferral =
-      access.relations.isReferralReceiver &&
-      managing.length > 0 &&
-      (
-        await db
-          .select({ id: victimReferrals.id })
-          .from(victimReferrals)
-          .where(
-            and(
-              eq(victimReferrals.personId, person.id),
-              sql`${victimReferrals.status} in ('sent','accepted')`,
-              sql`${victimReferrals.receivingAgencyId} in (${uuidList(managing)})`,
-            ),
-          )
-      ).length > 0;
-    if (!access.relations.canManageSupport && !viaReferral) throw access.sections.includes('support_records') ? forbidden() : notFound();
+    await requireSupportManager(db, actor, access, personId);
+    requireOpen(access);
     return access;
   }
 
@@ -594,7 +554,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         return inserted!;
       },
     );
-    return presentSupportService(cipher, row, today());
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db));
   }
 
   async function updateSupport(actor: Actor, id: string, body: Body<typeof supportServiceUpdateBodySchema>, context: AuditContext) {
@@ -637,7 +597,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         return updated;
       },
     );
-    return presentSupportService(cipher, row, today());
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db));
   }
 
   // ── Support rates (administrators' data: amounts are never hard-coded) ─────────────────────────
@@ -709,6 +669,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'either');
     if (body.personId) personOf(access, body.personId);
+    requireOpen(access);
     const errors = checkDates(access, { visitedOn: body.visitedOn });
     if (body.nextVisitOn && body.nextVisitOn < body.visitedOn) errors.nextVisitOn = 'Ngày thăm tiếp theo phải sau ngày thăm.';
     if (Object.keys(errors).length) throw invalid(errors);
@@ -747,6 +708,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, found.fileId);
     requireManage(access, 'victims');
     personOf(access, personId);
+    requireOpen(access);
     const errors: Record<string, string> = {};
     const unknown = new Set(
       await unknownOrgUnits(
@@ -799,6 +761,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     requireManage(access, 'victims');
     if (!access.sections.includes('statements')) throw forbidden();
     if (body.personId) personOf(access, body.personId);
+    requireOpen(access);
     const errors = checkDates(access, { takenOn: body.takenOn }, false);
     if (Object.keys(errors).length) throw invalid(errors);
     const id = await write(
@@ -836,6 +799,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   ) {
     const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'victims');
+    requireOpen(access);
     const errors = checkDates(access, { assessedOn: body.assessedOn }, false);
     if (Object.keys(errors).length) throw invalid(errors);
     const id = await write(
@@ -869,6 +833,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   async function addThreat(actor: Actor, fileId: string, body: Body<typeof threatBodySchema>, context: AuditContext) {
     const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'victims');
+    requireOpen(access);
     const errors = checkDates(access, { reportedOn: body.reportedOn }, false);
     if (Object.keys(errors).length) throw invalid(errors);
     const id = await write(access, context, { action: 'victim.threat_recorded', details: { reportedOn: body.reportedOn } }, async (tx) => {
@@ -907,19 +872,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       conditions.push(
         sql`(${victimFacilities.orgUnitId} = ${query.orgUnitId} or ${victimFacilities.orgUnitId} like ${`${query.orgUnitId}.%`})`,
       );
-    const rows = await db
-      .select({
-        id: victimFacilities.id,
-        name: victimFacilities.name,
-        orgUnitId: victimFacilities.orgUnitId,
-        orgUnitName: orgUnits.fullName,
-        agencyId: victimFacilities.agencyId,
-        capacity: victimFacilities.capacity,
-        isActive: victimFacilities.isActive,
-        occupied: sql<number>`(select count(*)::int from ${victimFacilityStays} where ${victimFacilityStays.facilityId} = ${victimFacilities.id} and ${victimFacilityStays.dischargedOn} is null)`,
-      })
-      .from(victimFacilities)
-      .innerJoin(orgUnits, eq(orgUnits.id, victimFacilities.orgUnitId))
+    const rows = await selectFacilities(db)
       .where(and(...conditions))
       .orderBy(asc(victimFacilities.orgUnitId), asc(victimFacilities.name), asc(victimFacilities.id))
       .limit(500);

@@ -43,6 +43,8 @@ export interface ReceptionOptions {
   citizenId?: string | null;
   child?: boolean;
   confirmNotDuplicate?: boolean;
+  /** A foreign woman (ISO code, e.g. 'KH'): a passport instead of a citizen ID. */
+  citizenship?: string;
 }
 
 /** A reception of a woman (born 1998) with her child whose age is uncertain (estimated 9). */
@@ -67,7 +69,10 @@ export function womanWithChild(options: ReceptionOptions) {
       fullName,
       sex: 'female',
       dateOfBirth: '1998-03-14',
-      citizenId: options.citizenId === undefined ? citizenIdFor(1998, 'female') : options.citizenId,
+      citizenId: options.citizenship ? null : options.citizenId === undefined ? citizenIdFor(1998, 'female') : options.citizenId,
+      ...(options.citizenship
+        ? { citizenship: options.citizenship, passportNumber: `N${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` }
+        : {}),
       homeOrgUnitId: options.homeOrgUnitId,
       homeAddress: `Thôn Đông ${word}, số nhà 17`,
       phone: phoneNumber(),
@@ -106,13 +111,29 @@ export async function createFile(agent: Agent, body: unknown): Promise<{ id: str
  */
 export async function matrixVictimFile(
   creator: Agent,
-  options: { consent?: boolean; referTo?: string; receiver?: Agent; support?: boolean; facility?: boolean; stay?: boolean } = {},
+  options: {
+    consent?: boolean;
+    referTo?: string;
+    receiver?: Agent;
+    support?: boolean;
+    facility?: boolean;
+    stay?: boolean;
+    closed?: boolean;
+    foreigner?: boolean;
+    repatriation?: boolean;
+    attachment?: boolean;
+  } = {},
 ): Promise<Record<string, string>> {
   const communeId = creator.me!.user.orgUnitId;
   const now = new Date();
   const file = await createFile(
     creator,
-    womanWithChild({ receivedOn: daysAgo(now, 1), homeOrgUnitId: communeId, confirmNotDuplicate: true }),
+    womanWithChild({
+      receivedOn: daysAgo(now, 1),
+      homeOrgUnitId: communeId,
+      confirmNotDuplicate: true,
+      ...(options.foreigner || options.repatriation ? { citizenship: 'KH' } : {}),
+    }),
   );
   const detail = (await creator.get(`/api/v1/victim-files/${file.id}`)).json<{ persons: { id: string }[] }>();
   const setup: Record<string, string> = { fileId: file.id, personId: detail.persons[0]!.id };
@@ -154,5 +175,34 @@ export async function matrixVictimFile(
     });
     setup.stayId = stay.json<{ id: string }>().id;
   }
+  if (options.repatriation) {
+    const repatriation = await creator.post(`/api/v1/victim-files/${file.id}/repatriations`, {
+      personId: setup.personId,
+      mission: 'Đại sứ quán Vương quốc Campuchia tại Hà Nội',
+    });
+    setup.repatriationId = repatriation.json<{ id: string }>().id;
+  }
+  if (options.attachment) {
+    const attachment = await creator.post(`/api/v1/victim-files/${file.id}/attachments`, {
+      kind: 'evidence',
+      fileName: 'bien-ban.pdf',
+      contentBase64: pdfBytes('Biên bản ma trận').toString('base64'),
+    });
+    setup.attachmentId = attachment.json<{ id: string }>().id;
+  }
+  if (options.closed) {
+    await creator.post(`/api/v1/victim-files/${file.id}/close`, { closedOn: todayIn(now), reason: 'reintegrated' });
+  }
   return setup;
+}
+
+/** A small, well-formed PDF whose text is `text` (the type is checked from the content). */
+export function pdfBytes(text: string): Buffer {
+  const stream = `BT /F1 12 Tf 72 720 Td (${text.normalize('NFD').replace(/[^\x20-\x7e]/g, '')}) Tj ET`;
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n` +
+      `3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n` +
+      `4 0 obj << /Length ${stream.length} >> stream\n${stream}\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+    'latin1',
+  );
 }

@@ -17,13 +17,16 @@ import {
   type ConsentPurpose,
   type consentViewSchema,
   deadlineDueDate,
+  type DeadlineKind,
+  type DeadlineRule,
   deadlineStatus,
+  DEFAULT_DEADLINE_RULES,
   isConsentInForce,
   maskName,
   type ReferralStatus,
-  referralTiming,
   type referralViewSchema,
   resolveDeadlineRules,
+  SUPPORT_TYPE_LABELS,
   type supportServiceViewSchema,
   type SupportStatus,
   type SupportType,
@@ -33,17 +36,44 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { AAD } from './victim-access.ts';
-import { receiverAgencyIds } from './victims.repository.ts';
+import { deadlineSettingsRows, receiverAgencyIds } from './victims.repository.ts';
 
-/**
- * The legal deadlines, with administrators' overrides once they can enter them (none are stored
- * yet: the defaults of the domain apply).
- */
-export const DEADLINE_RULES = resolveDeadlineRules([]);
-export function deadlineRule(code: string) {
-  const rule = DEADLINE_RULES.find((candidate) => candidate.code === code);
+/** The deadline rules in force (the domain defaults with administrators' overrides) and the extra holidays. */
+export interface DeadlineContext {
+  rules: DeadlineRule[];
+  /** ISO dates of the non-working days beyond the fixed public holidays. */
+  holidays: string[];
+}
+
+type DeadlineSettingsRows = Awaited<ReturnType<typeof deadlineSettingsRows>>;
+
+/** An override row as a rule: the default's labels and start event, the administrator's days, kind, reference and note. */
+export function overriddenRules(overrides: DeadlineSettingsRows['overrides']): DeadlineRule[] {
+  return overrides.flatMap((row) => {
+    const base = DEFAULT_DEADLINE_RULES.find((rule) => rule.code === row.code);
+    if (!base) return [];
+    return [{ ...base, days: row.days, kind: row.kind as DeadlineKind, legalReference: row.legalReference, note: row.note }];
+  });
+}
+
+export function deadlineContextOf(rows: DeadlineSettingsRows): DeadlineContext {
+  return { rules: resolveDeadlineRules(overriddenRules(rows.overrides)), holidays: rows.holidays.map((row) => row.date) };
+}
+
+/** Every deadline the server computes reads the rules through here (never the defaults alone). */
+export async function loadDeadlineContext(executor: Executor): Promise<DeadlineContext> {
+  return deadlineContextOf(await deadlineSettingsRows(executor));
+}
+
+export function deadlineRule(context: DeadlineContext, code: string): DeadlineRule {
+  const rule = context.rules.find((candidate) => candidate.code === code);
   if (!rule) throw new Error(`missing deadline rule ${code}`);
   return rule;
+}
+
+/** The due date under rule `code` of an event on `fromDate`, with the extra holidays. */
+export function dueDateOf(context: DeadlineContext, code: string, fromDate: string): string {
+  return deadlineDueDate(deadlineRule(context, code), fromDate, context.holidays);
 }
 
 export interface DeadlineView {
@@ -54,10 +84,15 @@ export interface DeadlineView {
   legalReference: string | null;
 }
 
-/** Initial verification with the police: due 3 days after reception, done once verification started. */
-export function initialVerificationDeadline(receivedOn: string, identificationStatus: string | null, today: string): DeadlineView {
-  const rule = deadlineRule('initial_verification');
-  const dueOn = deadlineDueDate(rule, receivedOn);
+/** Initial verification with the police: due 3 days after reception (by default), done once verification started. */
+export function initialVerificationDeadline(
+  context: DeadlineContext,
+  receivedOn: string,
+  identificationStatus: string | null,
+  today: string,
+): DeadlineView {
+  const rule = deadlineRule(context, 'initial_verification');
+  const dueOn = deadlineDueDate(rule, receivedOn, context.holidays);
   return {
     code: rule.code,
     label: rule.label,
@@ -65,6 +100,20 @@ export function initialVerificationDeadline(receivedOn: string, identificationSt
     status: identificationStatus !== null && identificationStatus !== 'received' ? 'done' : deadlineStatus(dueOn, today),
     legalReference: rule.legalReference,
   };
+}
+
+/** The decision on each support application still planned, as deadlines of the file. */
+export function supportDecisionDeadlines(context: DeadlineContext, services: readonly SupportServiceView[], today: string): DeadlineView[] {
+  const rule = deadlineRule(context, 'support_application');
+  return services
+    .filter((service) => service.status === 'planned' && service.decisionDueOn)
+    .map((service) => ({
+      code: rule.code,
+      label: `${rule.label} (${SUPPORT_TYPE_LABELS[service.type].vi.toLowerCase()})`,
+      dueOn: service.decisionDueOn!,
+      status: service.isDecisionOverdue ? 'overdue' : deadlineStatus(service.decisionDueOn!, today),
+      legalReference: rule.legalReference,
+    }));
 }
 
 export type ConsentView = z.infer<typeof consentViewSchema>;
@@ -90,9 +139,13 @@ export function presentConsent(row: ConsentRow, today: string): ConsentView {
 export type SupportServiceView = z.infer<typeof supportServiceViewSchema>;
 export type SupportServiceRow = typeof victimSupportServices.$inferSelect;
 
-export function presentSupportService(cipher: FieldCipher, row: SupportServiceRow, today: string): SupportServiceView {
-  const rule = deadlineRule('support_application');
-  const decisionDueOn = row.appliedOn ? deadlineDueDate(rule, row.appliedOn) : null;
+export function presentSupportService(
+  cipher: FieldCipher,
+  row: SupportServiceRow,
+  today: string,
+  context: DeadlineContext,
+): SupportServiceView {
+  const decisionDueOn = row.appliedOn ? dueDateOf(context, 'support_application', row.appliedOn) : null;
   return {
     id: row.id,
     personId: row.personId,
@@ -168,7 +221,10 @@ export function presentReferral(
 ): ReferralView {
   const referral = row.referral;
   const status = referral.status as ReferralStatus;
-  const { timing, answerDueOn } = referralTiming({ status, sentOn: referral.sentOn }, today);
+  // The answer is due on the date fixed when the referral was sent (under the rules then in force).
+  const answerDueOn = referral.answerDueOn;
+  const timing: ReferralView['timing'] =
+    status === 'cancelled' ? 'withdrawn' : status !== 'sent' ? 'answered' : today > answerDueOn ? 'overdue' : 'awaiting_answer';
   const allowed: ReferralView['allowedActions'] = [];
   if (parties.isReceiver && status === 'sent') allowed.push('accept', 'decline');
   if (parties.isReceiver && status === 'accepted') allowed.push('complete');
@@ -191,7 +247,7 @@ export function presentReferral(
     basis: referral.basis as 'consent' | 'legal_basis',
     legalBasis: referral.legalBasis,
     sentOn: referral.sentOn,
-    answerDueOn: referral.answerDueOn ?? answerDueOn,
+    answerDueOn,
     answeredOn: referral.answeredOn,
     closedOn: referral.closedOn,
     declineReason: referral.declineReason,

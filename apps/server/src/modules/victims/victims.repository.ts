@@ -1,4 +1,15 @@
-import { agencies, orgUnits, victimFiles, victimPersons, victimReferrals, type Executor } from '@atmis/db';
+import {
+  agencies,
+  orgUnits,
+  victimDeadlineRules,
+  victimFacilities,
+  victimFacilityStays,
+  victimFiles,
+  victimHolidays,
+  victimPersons,
+  victimReferrals,
+  type Executor,
+} from '@atmis/db';
 import { scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
@@ -179,4 +190,28 @@ export async function duplicateCandidates(
       )
       .limit(200)
   );
+}
+
+/** Administrators' overrides of the deadline rules and the extra non-working days, as stored. */
+export async function deadlineSettingsRows(executor: Executor) {
+  const overrides = await executor.select().from(victimDeadlineRules).orderBy(asc(victimDeadlineRules.code));
+  const holidays = await executor.select().from(victimHolidays).orderBy(asc(victimHolidays.date));
+  return { overrides, holidays };
+}
+
+/** Facilities with the persons staying now (`occupied`): the facility view. */
+export function selectFacilities(executor: Executor) {
+  return executor
+    .select({
+      id: victimFacilities.id,
+      name: victimFacilities.name,
+      orgUnitId: victimFacilities.orgUnitId,
+      orgUnitName: orgUnits.fullName,
+      agencyId: victimFacilities.agencyId,
+      capacity: victimFacilities.capacity,
+      isActive: victimFacilities.isActive,
+      occupied: sql<number>`(select count(*)::int from ${victimFacilityStays} where ${victimFacilityStays.facilityId} = ${victimFacilities.id} and ${victimFacilityStays.dischargedOn} is null)`,
+    })
+    .from(victimFacilities)
+    .innerJoin(orgUnits, eq(orgUnits.id, victimFacilities.orgUnitId));
 }

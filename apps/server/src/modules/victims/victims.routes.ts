@@ -48,6 +48,7 @@ import { createFieldCipher } from '../../platform/crypto/keyring-file.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
 import { registerPrefillProvider } from '../reports/prefill.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
+import { victimRecordRoutes } from './victim-records.routes.ts';
 import { smallCellThreshold, statisticsFor, victimPrefill } from './victim-statistics.ts';
 import { createVictimsService, PossibleDuplicateError } from './victims.service.ts';
 
@@ -70,6 +71,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
 
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
+    await app.register(victimRecordRoutes(deps, cipher));
 
     app.post(
       '/victim-files',

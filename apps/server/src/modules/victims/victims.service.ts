@@ -1,44 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import {
-  orgUnits,
-  victimConsents,
-  victimExploitation,
-  victimFacilityStays,
-  victimFiles,
-  victimFollowUpVisits,
-  victimIdentificationEvents,
-  victimPersons,
-  victimProtectionAssessments,
-  victimReferrals,
-  victimStatements,
-  victimSupportServices,
-  victimThreats,
-} from '@atmis/db';
+import { orgUnits, victimFiles, victimPersons, victimStatements } from '@atmis/db';
 import {
   type Actor,
   canAccess,
-  type ControlMeans,
-  type CreateVictimFileBody,
   type ConfidentialityFlag,
-  type EvidenceSource,
-  type FileClosureReason,
-  type ExploitationForm,
+  type CreateVictimFileBody,
   type Guardian,
-  type IdentificationStatus,
-  type IdentificationTransition,
   isPossibleDuplicate,
-  nameSearchKey,
   type PersonInput,
-  type ProtectionMeasure,
   type ReceptionWay,
-  type RecruiterRelationship,
-  type RecruitmentMethod,
   type RevealField,
-  type SupportType,
   validatePersonInput,
-  type VictimFileDetail,
 } from '@atmis/domain';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
@@ -53,28 +27,11 @@ import {
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
-import {
-  initialVerificationDeadline,
-  presentConsent,
-  presentFollowUp,
-  presentReferral,
-  presentStay,
-  presentSupportService,
-  referralPartiesOf,
-  selectReferrals,
-  selectStays,
-  type DeadlineView,
-} from './victim-views.ts';
-import {
-  agencyNames,
-  agencyRow,
-  duplicateCandidates,
-  fileReach,
-  fileScope,
-  orgUnitNames,
-  receiverAgencyIds,
-  unknownOrgUnits,
-} from './victims.repository.ts';
+import { createFileDetailReader } from './victim-detail.ts';
+import { victimFileCondition, type VictimFileFilter } from './victim-list-filter.ts';
+import { birthYearOf, nameTokens, personColumns } from './victim-person-codec.ts';
+import { initialVerificationDeadline, loadDeadlineContext } from './victim-views.ts';
+import { agencyNames, agencyRow, duplicateCandidates, fileScope, unknownOrgUnits } from './victims.repository.ts';
 
 /** A possible duplicate found on creation: the file ids the actor may open, or only where the others are. */
 export class PossibleDuplicateError extends AppError {
@@ -99,40 +56,8 @@ function prefixed(prefix: string, errors: Record<string, string>): Record<string
   return Object.fromEntries(Object.entries(errors).map(([field, message]) => [`${prefix}.${field}`, message]));
 }
 
-const birthYearOf = (person: PersonInput) => (person.dateOfBirth ? Number(person.dateOfBirth.slice(0, 4)) : person.birthYear);
-
 export function createVictimsService({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
-
-  function nameTokens(names: readonly string[]): string[] {
-    const words = new Set(names.flatMap((name) => nameSearchKey(name).split(' ')).filter(Boolean));
-    return [...words].map((word) => cipher.blindIndex(word, INDEX.nameWord));
-  }
-
-  function personRow(person: PersonInput) {
-    return {
-      fullNameEnc: cipher.encrypt(person.fullName, AAD.fullName),
-      otherNamesEnc: person.otherNames.length ? cipher.encryptJson(person.otherNames, AAD.otherNames) : null,
-      nameTokens: nameTokens([person.fullName, ...person.otherNames]),
-      sex: person.sex,
-      dateOfBirth: person.dateOfBirth,
-      birthYear: birthYearOf(person),
-      estimatedAge: person.estimatedAge,
-      ageEstimatedOn: person.ageEstimatedOn,
-      ageUncertain: person.ageUncertain,
-      ethnicity: person.ethnicity,
-      citizenship: person.citizenship,
-      citizenIdEnc: cipher.encryptNullable(person.citizenId, AAD.citizenId),
-      citizenIdHmac: person.citizenId ? cipher.blindIndex(person.citizenId, INDEX.citizenId) : null,
-      passportEnc: cipher.encryptNullable(person.passportNumber, AAD.passport),
-      passportHmac: person.passportNumber ? cipher.blindIndex(person.passportNumber, INDEX.passport) : null,
-      homeOrgUnitId: person.homeOrgUnitId,
-      homeAddressEnc: cipher.encryptNullable(person.homeAddress, AAD.homeAddress),
-      phoneEnc: cipher.encryptNullable(person.phone, AAD.phone),
-      language: person.language,
-      guardianEnc: cipher.encryptJson(person.guardian, AAD.guardian),
-    };
-  }
 
   /** Existing persons that may be `person` (domain `isPossibleDuplicate`, names compared after decryption in memory). */
   async function findDuplicates(person: PersonInput) {
@@ -141,7 +66,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       citizenIdHmac,
       homeOrgUnitId: person.homeOrgUnitId,
       birthYear: birthYearOf(person),
-      nameTokens: nameTokens([person.fullName]),
+      nameTokens: nameTokens(cipher, [person.fullName]),
     });
     return candidates.filter(
       (candidate) =>
@@ -266,7 +191,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
             role: person.role,
             relatedPersonId: position === 0 ? null : primaryId,
             relationship: person.relationship,
-            ...personRow(person.value),
+            ...personColumns(cipher, person.value),
             identificationStatus: person.role === 'under_identification' ? 'received' : null,
             createdAt: clock(),
             updatedAt: clock(),
@@ -310,13 +235,12 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       cursor?: string | undefined;
       q?: string | undefined;
       citizenId?: string | undefined;
-      status?: IdentificationStatus | undefined;
-      orgUnitId?: string | undefined;
       sort: 'receivedOn' | '-receivedOn' | 'createdAt' | '-createdAt';
-    },
+    } & VictimFileFilter,
   ) {
     requireAnyPermission(actor, ['read:victims', 'read:support']);
     const day = today();
+    const deadlines = await loadDeadlineContext(db);
     const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
     const sort: KeysetSort = {
       key,
@@ -325,40 +249,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       isDescending: query.sort.startsWith('-'),
       isTimestamp: key === 'createdAt',
     };
-    const conditions: SQL[] = [fileReach(actor)];
-    const personMatch = (condition: SQL) =>
-      sql`exists (select 1 from ${victimPersons} where ${victimPersons.fileId} = ${victimFiles.id} and ${condition})`;
-    if (query.q) {
-      const compact = query.q.replace(/[\s.-]/g, '');
-      if (/^\d{9}$|^\d{12}$/.test(compact)) {
-        conditions.push(personMatch(sql`${victimPersons.citizenIdHmac} = ${cipher.blindIndex(compact, INDEX.citizenId)}`));
-      } else {
-        const tokens = nameTokens([query.q]);
-        if (tokens.length) {
-          conditions.push(
-            personMatch(
-              sql`${victimPersons.nameTokens} @> array[${sql.join(
-                tokens.map((token) => sql`${token}`),
-                sql`, `,
-              )}]::text[]`,
-            ),
-          );
-        }
-      }
-    }
-    if (query.citizenId) {
-      const compact = query.citizenId.replace(/[\s.-]/g, '');
-      conditions.push(
-        personMatch(
-          sql`(${victimPersons.citizenIdHmac} = ${cipher.blindIndex(compact, INDEX.citizenId)} or ${victimPersons.passportHmac} = ${cipher.blindIndex(compact.toUpperCase(), INDEX.passport)})`,
-        ),
-      );
-    }
-    if (query.status) conditions.push(sql`p0.identification_status = ${query.status}`);
-    if (query.orgUnitId) {
-      conditions.push(sql`(${victimFiles.orgUnitId} = ${query.orgUnitId} or ${victimFiles.orgUnitId} like ${`${query.orgUnitId}.%`})`);
-    }
-    const where = and(...conditions)!;
+    const where = victimFileCondition(cipher, actor, query);
     const after = keysetAfter(sort, query.cursor);
     const primary = sql`victim_persons p0`;
     const direct = sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')})`;
@@ -428,7 +319,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
           identificationStatus: person.identificationStatus,
         },
         access: row.direct ? ('file' as const) : ('referral' as const),
-        hasOverdueDeadline: initialVerificationDeadline(row.receivedOn, person.identificationStatus, day).status === 'overdue',
+        hasOverdueDeadline: initialVerificationDeadline(deadlines, row.receivedOn, person.identificationStatus, day).status === 'overdue',
         status: row.status,
         confidentialityFlags: row.confidentialityFlags as ConfidentialityFlag[],
         createdAt: toIso(row.createdAt) as string,
@@ -445,225 +336,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
     };
   }
 
-  // ── Detail ────────────────────────────────────────────────────────────────────────────────────
-  async function get(actor: Actor, id: string): Promise<VictimFileDetail> {
-    const day = today();
-    const access = await loadFileAccess(db, actor, id);
-    const { file, relations, sections } = access;
-    const has = (section: (typeof sections)[number]) => sections.includes(section);
-    const visible = access.persons.filter((person) => isPersonVisible(access, person.id));
-    const visibleIds = visible.map((person) => person.id);
-    const unitNames = await orgUnitNames(
-      db,
-      visible.map((person) => person.homeOrgUnitId),
-    );
-    const persons = has('identity') ? visible.map((person) => presentMaskedPerson(cipher, person, day, unitNames)) : [];
-
-    const events = has('identification')
-      ? await db
-          .select()
-          .from(victimIdentificationEvents)
-          .where(and(eq(victimIdentificationEvents.fileId, id), inArray(victimIdentificationEvents.personId, visibleIds)))
-          .orderBy(asc(victimIdentificationEvents.createdAt), asc(victimIdentificationEvents.id))
-      : null;
-    const consents = has('consents')
-      ? await db
-          .select()
-          .from(victimConsents)
-          .where(eq(victimConsents.fileId, id))
-          .orderBy(asc(victimConsents.givenOn), asc(victimConsents.id))
-      : null;
-    const direct = relations.canView || relations.canViewSupport;
-    const referralRows = await selectReferrals(db)
-      .where(
-        direct
-          ? eq(victimReferrals.fileId, id)
-          : and(eq(victimReferrals.fileId, id), inArray(victimReferrals.receivingAgencyId, receiverAgencyIds(actor))),
-      )
-      .orderBy(desc(victimReferrals.sentOn), desc(victimReferrals.id));
-    const showPlan = has('support_plan');
-    const showRecords = has('support_records');
-    const services =
-      showPlan || showRecords
-        ? (
-            await db
-              .select()
-              .from(victimSupportServices)
-              .where(and(eq(victimSupportServices.fileId, id), inArray(victimSupportServices.personId, visibleIds)))
-              .orderBy(asc(victimSupportServices.createdAt), asc(victimSupportServices.id))
-          ).filter((row) => (row.status === 'planned' ? showPlan : showRecords))
-        : null;
-    const followUps = showRecords
-      ? await db
-          .select()
-          .from(victimFollowUpVisits)
-          .where(eq(victimFollowUpVisits.fileId, id))
-          .orderBy(asc(victimFollowUpVisits.visitedOn), asc(victimFollowUpVisits.id))
-      : null;
-    const stays = showRecords
-      ? await selectStays(db)
-          .where(and(eq(victimFacilityStays.fileId, id), inArray(victimFacilityStays.personId, visibleIds)))
-          .orderBy(asc(victimFacilityStays.admittedOn), asc(victimFacilityStays.id))
-      : null;
-    const exploitation = relations.canView
-      ? await db.select().from(victimExploitation).where(eq(victimExploitation.fileId, id)).orderBy(asc(victimExploitation.createdAt))
-      : null;
-    const statements = has('statements')
-      ? await db
-          .select({
-            id: victimStatements.id,
-            personId: victimStatements.personId,
-            kind: victimStatements.kind,
-            takenOn: victimStatements.takenOn,
-            takenBy: victimStatements.takenBy,
-            language: victimStatements.language,
-            interpreter: victimStatements.interpreter,
-          })
-          .from(victimStatements)
-          .where(eq(victimStatements.fileId, id))
-          .orderBy(asc(victimStatements.takenOn), asc(victimStatements.id))
-      : null;
-    const assessments =
-      has('protection_summary') || has('protection_details')
-        ? await db
-            .select()
-            .from(victimProtectionAssessments)
-            .where(eq(victimProtectionAssessments.fileId, id))
-            .orderBy(asc(victimProtectionAssessments.assessedOn), asc(victimProtectionAssessments.createdAt))
-        : [];
-    const threats = has('protection_details')
-      ? await db
-          .select()
-          .from(victimThreats)
-          .where(eq(victimThreats.fileId, id))
-          .orderBy(asc(victimThreats.reportedOn), asc(victimThreats.id))
-      : [];
-    const summaryOf = (row: (typeof assessments)[number]) => ({
-      assessedOn: row.assessedOn,
-      riskLevel: row.riskLevel as 'low' | 'medium' | 'high',
-      measures: row.measures as ProtectionMeasure[],
-      summary: row.summary,
-    });
-    const latest = assessments.at(-1);
-
-    const deadlines: DeadlineView[] = [];
-    const primary = access.persons[0];
-    if (relations.canView && primary) deadlines.push(initialVerificationDeadline(file.receivedOn, primary.identificationStatus, day));
-    const serviceViews = services?.map((row) => presentSupportService(cipher, row, day)) ?? null;
-    for (const service of serviceViews ?? []) {
-      if (service.status === 'planned' && service.decisionDueOn) {
-        deadlines.push({
-          code: 'support_application',
-          label: `Giải quyết hồ sơ đề nghị hỗ trợ (${service.type})`,
-          dueOn: service.decisionDueOn,
-          status: service.isDecisionOverdue ? 'overdue' : day >= service.decisionDueOn ? 'due_soon' : 'ok',
-          legalReference: null,
-        });
-      }
-    }
-    const parties = (row: (typeof referralRows)[number]) =>
-      referralPartiesOf(actor, row.referral, relations.canManage || relations.canManageSupport);
-
-    return {
-      id: file.id,
-      reference: file.reference,
-      orgUnitId: file.orgUnitId,
-      orgUnitName: file.orgUnitName,
-      agencyId: file.agencyId,
-      agencyName: file.agencyName,
-      status: file.status,
-      closure:
-        relations.canView && file.closedOn && file.closureReason
-          ? {
-              closedOn: file.closedOn,
-              reason: file.closureReason as FileClosureReason,
-              note: cipher.decryptNullable(file.closureNoteEnc, AAD.closureNote),
-            }
-          : null,
-      confidentialityFlags: file.confidentialityFlags as ConfidentialityFlag[],
-      version: file.version,
-      access: access.access,
-      sections,
-      identityMasked: true,
-      canRevealIdentity: relations.canRevealIdentity || (relations.isReferralReceiver && relations.referralCanRevealIdentity),
-      canManage: relations.canManage,
-      canManageSupport: relations.canManageSupport,
-      reception: relations.canView
-        ? {
-            receivedOn: file.receivedOn,
-            receivedByAgencyId: file.receivedByAgencyId,
-            receivedByName: file.receivedByName,
-            receivingOfficer: file.receivingOfficer,
-            place: file.receptionPlace,
-            way: file.receptionWay as ReceptionWay,
-            fromCountry: file.fromCountry,
-            borderGate: file.borderGate,
-            initialSupport: cipher.decryptNullable(file.initialSupportEnc, AAD.initialSupport),
-          }
-        : null,
-      needs: has('needs') ? (file.needs as SupportType[]) : null,
-      persons,
-      identificationHistory:
-        events?.map((event) => ({
-          id: event.id,
-          personId: event.personId,
-          transition: event.transition as IdentificationTransition,
-          fromStatus: event.fromStatus as IdentificationStatus,
-          toStatus: event.toStatus as IdentificationStatus,
-          onDate: event.onDate,
-          outcome: (event.outcome as 'victim' | 'not_victim' | null) ?? null,
-          decidingAgency: event.decidingAgency,
-          decisionNumber: event.decisionNumber,
-          decisionDate: event.decisionDate,
-          legalBasis: event.legalBasis,
-          evidenceSources: event.evidenceSources as EvidenceSource[],
-          indicators: event.indicators,
-          reason: event.reason,
-          revisedEventId: event.revisedEventId,
-          createdAt: toIso(event.createdAt) as string,
-        })) ?? null,
-      deadlines,
-      consents: consents?.map((row) => presentConsent(row, day)) ?? null,
-      referrals: referralRows.map((row) => presentReferral(cipher, row, day, parties(row))),
-      supportServices: serviceViews,
-      followUps: followUps?.map((row) => presentFollowUp(cipher, row)) ?? null,
-      stays: stays?.map((row) => presentStay(cipher, row)) ?? null,
-      exploitation:
-        exploitation?.map((row) => ({
-          personId: row.personId,
-          forms: row.forms as ExploitationForm[],
-          controlMeans: row.controlMeans as ControlMeans[],
-          recruitmentMethod: (row.recruitmentMethod as RecruitmentMethod | null) ?? null,
-          recruiterRelationship: (row.recruiterRelationship as RecruiterRelationship | null) ?? null,
-          destinationCountry: row.destinationCountry,
-          places: row.places,
-          recruitedOn: row.recruitedOn,
-          exploitedFrom: row.exploitedFrom,
-          exploitedTo: row.exploitedTo,
-        })) ?? null,
-      statements: statements?.map((row) => ({ ...row, kind: row.kind as 'statement' | 'record' })) ?? null,
-      protection: has('protection_summary') && latest ? summaryOf(latest) : null,
-      protectionDetails: has('protection_details')
-        ? {
-            assessments: assessments.map((row) => ({
-              id: row.id,
-              ...summaryOf(row),
-              details: cipher.decryptNullable(row.detailsEnc, AAD.protectionDetails),
-            })),
-            threats: threats.map((row) => ({
-              id: row.id,
-              reportedOn: row.reportedOn,
-              description: cipher.decrypt(row.descriptionEnc, AAD.threat),
-            })),
-          }
-        : null,
-      repatriations: null,
-      attachments: null,
-      corrections: null,
-      createdAt: toIso(file.createdAt) as string,
-      updatedAt: toIso(file.updatedAt) as string,
-    };
-  }
+  const get = createFileDetailReader({ db, clock, cipher });
 
   // ── Reveal ────────────────────────────────────────────────────────────────────────────────────
   /**

@@ -401,7 +401,7 @@ describe('referral', () => {
     expect(seen.statusCode).toBe(200);
     const view = seen.json<VictimFileDetail>();
     expect(view.access).toBe('referral');
-    expect(view.sections).toEqual(['identity', 'identification', 'needs', 'support_plan', 'protection_summary']);
+    expect(view.sections).toEqual(['identity', 'identification', 'needs', 'support_plan', 'support_records', 'protection_summary']);
     expect(view.statements).toBeNull();
     expect(view.reception).toBeNull();
     expect(view.protectionDetails).toBeNull();

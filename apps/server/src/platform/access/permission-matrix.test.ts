@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
-import { matrixVictimFile, womanWithChild } from '../../modules/victims/victim-test-kit.ts';
+import { matrixVictimFile, pdfBytes, womanWithChild } from '../../modules/victims/victim-test-kit.ts';
 
 /**
  * Every API route × every demo role. Each row says what each role must get; a refused request
@@ -647,6 +647,7 @@ const CASES: RouteCase[] = [
     const referred = (accepted: boolean) => async (_t: TestApp, _admin: Agent, f: Fixture) =>
       matrixVictimFile(agents.get('xa.a')!, { referTo: f.provinceAgencyId, ...(accepted ? { receiver: agents.get('so.yte')! } : {}) });
     const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const yesterday = () => new Date(Date.now() + 7 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
     const owners = (status: number, others: Partial<Expected> = {}): Expected => ({
       admin: status,
       'tinh.thuongtruc': status,
@@ -847,6 +848,170 @@ const CASES: RouteCase[] = [
         url: (_f, s) => `/api/v1/victim-stays/${s.stayId}/discharge`,
         body: () => ({}),
         prepare: file({ stay: true }),
+        expected: owners(200),
+      },
+      // ── Corrections, closing, confidentiality, repatriation, documents, exports, settings ──
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-persons/{id}',
+        url: (_f, s) => `/api/v1/victim-persons/${s.personId}`,
+        body: () => ({
+          person: {
+            fullName: 'Nguyễn Thị Đính Chính',
+            sex: 'female',
+            dateOfBirth: '1998-03-14',
+            homeOrgUnitId: agents.get('xa.a')!.me!.user.orgUnitId,
+          },
+          reason: 'Đính chính theo căn cước công dân',
+          version: 1,
+        }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-files/{id}/reception',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/reception`,
+        body: () => ({ reception: { receivedOn: yesterday(), way: 'rescued' }, reason: 'Đính chính theo biên bản', version: 1 }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/close',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/close`,
+        body: () => ({ closedOn: today(), reason: 'reintegrated' }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/reopen',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/reopen`,
+        body: () => ({ reason: 'Nạn nhân cần hỗ trợ thêm' }),
+        prepare: file({ closed: true }),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/victim-files/{id}/confidentiality',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/confidentiality`,
+        body: () => ({ flags: ['no_media'], reason: 'Nạn nhân đề nghị giữ kín' }),
+        prepare: file(),
+        expected: owners(200, { 'so.yte': 403 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/repatriations',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/repatriations`,
+        body: (_f, s) => ({ personId: s.personId, mission: 'Đại sứ quán Campuchia' }),
+        prepare: file({ foreigner: true }),
+        expected: owners(201),
+      },
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-repatriations/{id}',
+        url: (_f, s) => `/api/v1/victim-repatriations/${s.repatriationId}`,
+        body: () => ({ status: 'mission_contacted', missionContactedOn: today() }),
+        prepare: file({ repatriation: true }),
+        expected: owners(200),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/{id}/attachments',
+        url: (_f, s) => `/api/v1/victim-files/${s.fileId}/attachments`,
+        body: () => ({ kind: 'evidence', fileName: 'bien-ban.pdf', contentBase64: pdfBytes('Bien ban').toString('base64') }),
+        prepare: file(),
+        expected: owners(201),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-attachments/{id}',
+        url: (_f, s) => `/api/v1/victim-attachments/${s.attachmentId}`,
+        prepare: file({ attachment: true }),
+        expected: owners(200),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-files/export.xlsx',
+        url: () => `/api/v1/victim-files/export.xlsx?receivedFrom=${yesterday()}`,
+        expected: { ...all(200), toaan: 403 },
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-files/export-identified',
+        url: () => '/api/v1/victim-files/export-identified',
+        body: () => ({ reason: 'Đối chiếu danh sách với Công an tỉnh', filter: { receivedFrom: yesterday() } }),
+        expected: onlyOffice(200),
+      },
+      {
+        method: 'GET',
+        route: '/api/v1/victim-deadline-rules',
+        url: () => '/api/v1/victim-deadline-rules',
+        expected: { ...all(200), toaan: 403 },
+      },
+      {
+        method: 'PUT',
+        route: '/api/v1/victim-deadline-rules/{code}',
+        url: () => '/api/v1/victim-deadline-rules/referral_response',
+        // The default itself, written as an override: the other rows' deadlines do not move.
+        body: () => ({ days: 3, kind: 'working', legalReference: 'Quy chế phối hợp chuyển tuyến' }),
+        expected: only({ admin: 200 }),
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/victim-deadline-rules/{code}',
+        url: () => '/api/v1/victim-deadline-rules/referral_response',
+        prepare: async (_t, admin) => {
+          await admin.request('PUT', '/api/v1/victim-deadline-rules/referral_response', {
+            days: 3,
+            kind: 'working',
+            legalReference: 'Quy chế phối hợp chuyển tuyến',
+          });
+          return {};
+        },
+        expected: only({ admin: 200 }),
+      },
+      {
+        method: 'POST',
+        route: '/api/v1/victim-holidays',
+        url: () => '/api/v1/victim-holidays',
+        body: () => ({ date: '2031-01-23', name: 'Nghỉ Tết Nguyên đán' }),
+        expected: only({ admin: 200 }),
+      },
+      {
+        method: 'DELETE',
+        route: '/api/v1/victim-holidays/{date}',
+        url: () => '/api/v1/victim-holidays/2031-01-24',
+        prepare: async (_t, admin) => {
+          await admin.post('/api/v1/victim-holidays', { date: '2031-01-24', name: 'Nghỉ Tết Nguyên đán' });
+          return {};
+        },
+        expected: only({ admin: 200 }),
+      },
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-support-rates/{id}',
+        url: (_f, s) => `/api/v1/victim-support-rates/${s.rateId}`,
+        body: () => ({ validTo: '2030-12-31' }),
+        prepare: async () => {
+          const rate = await agents.get('tinh.thuongtruc')!.post('/api/v1/victim-support-rates', {
+            orgUnitId: 'VN.31',
+            type: 'travel',
+            amountVnd: 200_000,
+            validFrom: '2025-07-01',
+            legalBasis: 'Quyết định của UBND thành phố',
+          });
+          return { rateId: rate.json<{ id: string }>().id };
+        },
+        expected: onlyOffice(200),
+      },
+      {
+        method: 'PATCH',
+        route: '/api/v1/victim-facilities/{id}',
+        url: (_f, s) => `/api/v1/victim-facilities/${s.facilityId}`,
+        body: () => ({ capacity: 20 }),
+        prepare: file({ facility: true }),
         expected: owners(200),
       },
       {

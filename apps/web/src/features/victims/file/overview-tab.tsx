@@ -1,7 +1,22 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { Empty } from 'antd';
+import { Col, Row } from 'antd';
+import { DeadlinesCard } from './deadlines-card.tsx';
+import { PersonsCard } from './persons-card.tsx';
+import { ReceptionCard } from './reception-card.tsx';
 
-/** Placeholder until the tab is built. Every tab of the file page takes the loaded file. */
+/** The file at a glance: reception facts, deadlines and the persons (masked unless revealed). */
 export function OverviewTab({ file }: { file: VictimFileDetail }) {
-  return <Empty description={file.reference} />;
+  return (
+    <>
+      <Row gutter={16}>
+        <Col xs={24} xl={16}>
+          <ReceptionCard file={file} />
+        </Col>
+        <Col xs={24} xl={8}>
+          <DeadlinesCard file={file} />
+        </Col>
+      </Row>
+      <PersonsCard file={file} />
+    </>
+  );
 }

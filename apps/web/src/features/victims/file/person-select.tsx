@@ -11,7 +11,8 @@ export function personLabel(person: Person): string {
 
 /**
  * Picks a person of the file (masked names only). `filter` narrows the choice (e.g. only persons
- * under identification); a form item passes `value`/`onChange`.
+ * under identification); a form item passes `value`/`onChange`. `allowClear` for an optional person
+ * (a document or statement of the file as a whole): clearing gives null.
  */
 export function PersonSelect({
   persons,
@@ -20,6 +21,8 @@ export function PersonSelect({
   filter,
   testId,
   id,
+  allowClear = false,
+  placeholder,
 }: {
   persons: readonly Person[];
   value?: string | null | undefined;
@@ -27,7 +30,20 @@ export function PersonSelect({
   filter?: (person: Person) => boolean;
   testId: string;
   id?: string;
+  allowClear?: boolean;
+  placeholder?: string;
 }) {
   const options = persons.filter((person) => !filter || filter(person)).map((person) => ({ value: person.id, label: personLabel(person) }));
-  return <Select id={id} data-testid={testId} value={value ?? undefined} onChange={(next: string) => onChange?.(next)} options={options} />;
+  return (
+    <Select
+      id={id}
+      data-testid={testId}
+      value={value ?? undefined}
+      // A cleared select gives undefined: passed on as null (no person) for optional fields.
+      onChange={(next: string | undefined) => onChange?.((next ?? null) as string)}
+      options={options}
+      allowClear={allowClear}
+      placeholder={placeholder}
+    />
+  );
 }

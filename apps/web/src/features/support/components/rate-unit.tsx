@@ -1,0 +1,66 @@
+import type { OrgUnitView } from '@atmis/domain';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../lib/api.ts';
+import type { Page } from '../../../lib/contracts.ts';
+import { matchesLabel } from '../../victims/components/code-select.tsx';
+
+/** Rates are set nationally or by a province: the choice is the country and its provinces. */
+export function RateUnitSelect({
+  value,
+  onChange,
+  testId,
+  id,
+}: {
+  value?: string | undefined;
+  onChange?: (value: string) => void;
+  testId: string;
+  id?: string;
+}) {
+  const { t } = useTranslation();
+  const units = useQuery({
+    queryKey: ['org-units', 'rate-units'],
+    queryFn: async ({ signal }) => {
+      const [national, provinces] = await Promise.all([
+        api.get<Page<OrgUnitView>>('/org-units', { level: 'national', limit: 5 }, signal),
+        api.get<Page<OrgUnitView>>('/org-units', { level: 'province', limit: 100 }, signal),
+      ]);
+      return [...national.items, ...provinces.items];
+    },
+    staleTime: 10 * 60_000,
+  });
+  return (
+    <Select<string>
+      id={id}
+      data-testid={testId}
+      value={value}
+      onChange={(next) => onChange?.(next)}
+      loading={units.isLoading}
+      options={(units.data ?? []).map((unit) => ({ value: unit.id, label: unit.fullName || unit.name }))}
+      showSearch={{ filterOption: (input, option) => matchesLabel(input, option?.label) }}
+      notFoundContent={units.isLoading ? t('common.loading') : t('common.noResults')}
+      style={{ width: '100%' }}
+    />
+  );
+}
+
+/**
+ * Names of administrative units by id (a rate carries only its unit's id), fetched once each and
+ * kept: a handful of units at most (the country and some provinces).
+ */
+export function useOrgUnitNames(ids: readonly string[]): Map<string, string> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({
+    queries: unique.map((unitId) => ({
+      queryKey: ['org-units', 'one', unitId],
+      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<OrgUnitView>(`/org-units/${encodeURIComponent(unitId)}`, undefined, signal),
+      staleTime: 30 * 60_000,
+    })),
+  });
+  const names = new Map<string, string>();
+  results.forEach((result, index) => {
+    if (result.data) names.set(unique[index]!, result.data.fullName || result.data.name);
+  });
+  return names;
+}
