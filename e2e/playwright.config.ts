@@ -24,6 +24,8 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     screenshot: 'only-on-failure',
     trace: 'off',
+    // A step that cannot happen fails within seconds, naming the step, instead of at the test's timeout.
+    actionTimeout: 15_000,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -49,7 +49,7 @@ async function openFileFromList(page: Page, search: string, reference: string): 
 /** The woman and her child as the commune officer types them at reception. */
 async function fillReception(page: Page, person: { fullName: string; citizenId: string; childName?: string }): Promise<void> {
   await typeDate(page, 'reception-received-on', vietnamDate(-2));
-  await chooseOption(page, 'reception-way', 'ban giao', /bàn giao/i);
+  await chooseOption(page, 'reception-way', 'trao tra', /trao trả/);
   await chooseOption(page, 'reception-from-country', 'Trung', /Trung Quốc/);
   await page.getByTestId('reception-border-gate').fill('Cửa khẩu quốc tế Móng Cái');
   await page.getByTestId('reception-received-by-name').fill('Đồn Biên phòng cửa khẩu quốc tế Móng Cái');
@@ -148,7 +148,7 @@ test.describe('victims', () => {
       await page.getByTestId('evidence-rescuing_agency').check();
       await page.getByTestId('evidence-person_statement').check();
       await page.getByTestId('identification-submit').click();
-      await expect(page.getByTestId('identification-status-0')).toContainText('Nạn nhân');
+      await expect(page.getByTestId('identification-status-0')).toContainText('Đã xác định là nạn nhân');
       // The police hold no support permission: no support tab.
       await expect(page.getByTestId('victim-tab-support')).toHaveCount(0);
       await logout(page);
@@ -169,7 +169,8 @@ test.describe('victims', () => {
       await chooseOption(page, 'referral-person', 'N.T.H', /N\.T\.H\.K\./);
       // Without her consent the referral needs a legal basis: say so before sending.
       await expect(page.getByTestId('referral-legal-basis')).toBeVisible();
-      await page.keyboard.press('Escape');
+      await page.locator('.ant-modal:visible').getByRole('button', { name: 'Hủy' }).click();
+      await expect(page.getByTestId('referral-legal-basis')).toBeHidden();
 
       await openTab(page, 'consents');
       await page.getByTestId('consent-add').click();
@@ -267,6 +268,10 @@ test.describe('victims', () => {
       await expect(alert).toContainText('Thành Đông');
       await expect(alert).not.toContainText(reference);
       await expect(page.locator('[data-testid^="duplicate-link-"]')).toHaveCount(0);
+      // Leaving with what was typed asks first.
+      await page.getByTestId('nav-victims').click();
+      await page.getByTestId('reception-leave-confirm').click();
+      await expect(page.getByTestId('victim-list')).toBeVisible();
       await logout(page);
     });
 

@@ -20,7 +20,9 @@ import {
   REFERRAL_STATUSES,
   REPATRIATION_STATUSES,
   SEXES,
+  SUPPORT_STATUSES,
   SUPPORT_TYPES,
+  FOLLOW_UP_SITUATIONS,
   VICTIM_ATTACHMENT_MAX_BYTES,
   VICTIM_FILE_SECTIONS,
   DEADLINE_KINDS,
@@ -169,9 +171,6 @@ export const referralListQuerySchema = listQuerySchema.omit({ q: true }).extend(
   overdue: z.enum(['true', 'false']).optional(),
 });
 
-export const SUPPORT_STATUSES = ['planned', 'in_progress', 'completed', 'cancelled'] as const;
-export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
-
 export const supportServiceBodySchema = z.strictObject({
   personId: uuidSchema,
   type: z.enum(SUPPORT_TYPES, { error: 'Loại hỗ trợ không hợp lệ.' }),
@@ -215,7 +214,7 @@ export const followUpBodySchema = z.strictObject({
   personId: uuidSchema.nullish(),
   visitedOn: dateField('Ngày thăm'),
   visitedBy: optionalText(200),
-  situation: z.enum(['stable', 'needs_support', 'at_risk', 'unreachable'], { error: 'Tình hình không hợp lệ.' }),
+  situation: z.enum(FOLLOW_UP_SITUATIONS, { error: 'Tình hình không hợp lệ.' }),
   notes: optionalText(4000),
   nextVisitOn: optionalDate('Ngày thăm tiếp theo'),
 });
@@ -320,6 +319,9 @@ export const maskedPersonSchema = z.object({
   sex: z.enum(SEXES),
   /** The birth year (never the full date in a masked view), or null. */
   birthYear: z.number().int().nullable(),
+  /** An estimated age and the day it was estimated on (not identifying; needed to correct the person). */
+  estimatedAge: z.number().int().nullable(),
+  ageEstimatedOn: z.string().nullable(),
   ageBand: ageBandSchema,
   treatedAsChild: z.boolean(),
   ageUncertain: z.boolean(),
@@ -427,6 +429,7 @@ export const supportServiceViewSchema = z.object({
   personId: z.uuid(),
   type: z.enum(SUPPORT_TYPES),
   providerAgencyId: z.uuid().nullable(),
+  providerAgencyName: z.string().nullable(),
   providerName: z.string().nullable(),
   status: z.enum(SUPPORT_STATUSES),
   appliedOn: z.string().nullable(),
@@ -443,6 +446,7 @@ export const supportServiceViewSchema = z.object({
 export const supportRateViewSchema = z.object({
   id: z.uuid(),
   orgUnitId: z.string(),
+  orgUnitName: z.string(),
   type: z.enum(SUPPORT_TYPES),
   amountVnd: z.number().int(),
   per: z.enum(['person', 'day', 'month']),
@@ -457,6 +461,7 @@ export const facilityViewSchema = z.object({
   orgUnitId: z.string(),
   orgUnitName: z.string(),
   agencyId: z.uuid().nullable(),
+  agencyName: z.string().nullable(),
   capacity: z.number().int(),
   /** Persons staying now. */
   occupied: z.number().int(),
@@ -478,7 +483,7 @@ const followUpViewSchema = z.object({
   personId: z.uuid().nullable(),
   visitedOn: z.string(),
   visitedBy: z.string().nullable(),
-  situation: z.enum(['stable', 'needs_support', 'at_risk', 'unreachable']),
+  situation: z.enum(FOLLOW_UP_SITUATIONS),
   notes: z.string().nullable(),
   nextVisitOn: z.string().nullable(),
 });

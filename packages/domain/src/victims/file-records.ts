@@ -250,6 +250,7 @@ export const CORRECTION_FIELD_LABELS: Readonly<Record<string, CodeLabel>> = {
   phone: { vi: 'Số điện thoại', en: 'Phone' },
   language: { vi: 'Ngôn ngữ', en: 'Language' },
   guardian: { vi: 'Người giám hộ', en: 'Guardian' },
+  relationship: { vi: 'Quan hệ với người được tiếp nhận', en: 'Relationship' },
   receivedOn: { vi: 'Ngày tiếp nhận', en: 'Received on' },
   receivedByAgencyId: { vi: 'Cơ quan tiếp nhận', en: 'Receiving agency' },
   receivedByName: { vi: 'Đơn vị tiếp nhận (ghi theo văn bản)', en: 'Receiving body (as written)' },

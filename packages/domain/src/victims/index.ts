@@ -7,3 +7,4 @@ export * from './referral.ts';
 export * from './statistics.ts';
 export * from './victims-policy.ts';
 export * from './file-records.ts';
+export * from './support.ts';

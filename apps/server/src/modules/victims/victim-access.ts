@@ -286,6 +286,8 @@ export function presentMaskedPerson(cipher: FieldCipher, person: PersonRow, toda
     maskedName: maskName(cipher.decrypt(person.fullNameEnc, AAD.fullName)),
     sex: person.sex as Sex,
     birthYear: person.dateOfBirth ? Number(person.dateOfBirth.slice(0, 4)) : person.birthYear,
+    estimatedAge: person.estimatedAge,
+    ageEstimatedOn: person.ageEstimatedOn,
     ageBand: ageBand(facts, today),
     treatedAsChild: isTreatedAsChild(facts, today),
     ageUncertain: person.ageUncertain,

@@ -49,6 +49,9 @@ import {
   type supportServiceBodySchema,
   type supportServiceUpdateBodySchema,
   type SupportStatus,
+  canMoveSupport,
+  SUPPORT_STATUS_LABELS,
+  supportNeedsStartDate,
   type threatBodySchema,
   type withdrawConsentBodySchema,
 } from '@atmis/domain';
@@ -82,28 +85,25 @@ import {
   presentConsent,
   presentReferral,
   presentStay,
+  presentRate,
   presentSupportService,
   referralPartiesOf,
   REFERRAL_OVERDUE,
   selectReferrals,
   selectStays,
 } from './victim-views.ts';
-import { agencyRow, fileScope, receiverAgencyIds, selectFacilities, unknownOrgUnits, uuidList } from './victims.repository.ts';
+import {
+  agencyNames,
+  agencyRow,
+  fileScope,
+  orgUnitNames,
+  receiverAgencyIds,
+  selectFacilities,
+  unknownOrgUnits,
+  uuidList,
+} from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const SUPPORT_STATUS_LABELS: Record<SupportStatus, string> = {
-  planned: 'Đã lập kế hoạch',
-  in_progress: 'Đang hỗ trợ',
-  completed: 'Đã hoàn thành',
-  cancelled: 'Đã hủy',
-};
-const SUPPORT_NEXT: Record<SupportStatus, readonly SupportStatus[]> = {
-  planned: ['planned', 'in_progress', 'completed', 'cancelled'],
-  in_progress: ['in_progress', 'completed', 'cancelled'],
-  completed: ['completed'],
-  cancelled: [],
-};
 
 const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
   accept: 'victim.referral_accepted',
@@ -503,8 +503,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   async function addSupport(actor: Actor, fileId: string, body: Body<typeof supportServiceBodySchema>, context: AuditContext) {
     const access = await supportAccess(actor, fileId, body.personId);
     const errors = checkSupportDates(access, body);
-    if ((body.status === 'in_progress' || body.status === 'completed') && !body.startedOn)
-      errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
+    if (supportNeedsStartDate(body.status) && !body.startedOn) errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
     if (body.providerAgencyId && !(await agencyRow(db, body.providerAgencyId)))
       errors.providerAgencyId = 'Không có cơ quan này trong danh mục.';
     let amountVnd = body.amountVnd ?? null;
@@ -554,7 +553,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         return inserted!;
       },
     );
-    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db));
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNames(db, [row.providerAgencyId]));
   }
 
   async function updateSupport(actor: Actor, id: string, body: Body<typeof supportServiceUpdateBodySchema>, context: AuditContext) {
@@ -562,16 +561,16 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     if (!current) throw notFound();
     const access = await supportAccess(actor, current.fileId, current.personId);
     const from = current.status as SupportStatus;
-    if (!SUPPORT_NEXT[from].includes(body.status)) {
+    if (!canMoveSupport(from, body.status)) {
       throw new AppError('victim.support_status_not_allowed', {
-        from: SUPPORT_STATUS_LABELS[from],
-        to: SUPPORT_STATUS_LABELS[body.status],
+        from: SUPPORT_STATUS_LABELS[from].vi,
+        to: SUPPORT_STATUS_LABELS[body.status].vi,
       });
     }
     const startedOn = body.startedOn === undefined ? current.startedOn : body.startedOn;
     const endedOn = body.endedOn === undefined ? current.endedOn : body.endedOn;
     const errors = checkSupportDates(access, { startedOn, endedOn });
-    if ((body.status === 'in_progress' || body.status === 'completed') && !startedOn) errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
+    if (supportNeedsStartDate(body.status) && !startedOn) errors.startedOn = 'Cần ghi ngày bắt đầu hỗ trợ.';
     if (Object.keys(errors).length) throw invalid(errors);
     const row = await write(
       access,
@@ -597,20 +596,10 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         return updated;
       },
     );
-    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db));
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNames(db, [row.providerAgencyId]));
   }
 
   // ── Support rates (administrators' data: amounts are never hard-coded) ─────────────────────────
-  const presentRate = (row: typeof victimSupportRates.$inferSelect) => ({
-    id: row.id,
-    orgUnitId: row.orgUnitId,
-    type: row.type as Body<typeof supportRateBodySchema>['type'],
-    amountVnd: row.amountVnd,
-    per: row.per as 'person' | 'day' | 'month',
-    validFrom: row.validFrom,
-    validTo: row.validTo,
-    legalBasis: row.legalBasis,
-  });
 
   async function listRates(query: { type?: string | undefined; orgUnitId?: string | undefined; on?: string | undefined }) {
     const conditions: SQL[] = [];
@@ -630,7 +619,11 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       .where(conditions.length ? and(...conditions) : undefined)
       .orderBy(asc(victimSupportRates.type), desc(victimSupportRates.validFrom), asc(victimSupportRates.id))
       .limit(500);
-    return { items: rows.map(presentRate) };
+    const unitNames = await orgUnitNames(
+      db,
+      rows.map((row) => row.orgUnitId),
+    );
+    return { items: rows.map((row) => presentRate(row, unitNames)) };
   }
 
   async function createRate(actor: Actor, body: Body<typeof supportRateBodySchema>, context: AuditContext) {
@@ -661,7 +654,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       );
       return inserted!;
     });
-    return presentRate(row);
+    return presentRate(row, await orgUnitNames(db, [row.orgUnitId]));
   }
 
   // ── Follow-ups, exploitation, statements, protection ──────────────────────────────────────────

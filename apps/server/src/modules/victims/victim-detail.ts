@@ -44,7 +44,7 @@ import {
   supportDecisionDeadlines,
   type DeadlineView,
 } from './victim-views.ts';
-import { orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
+import { agencyNames, orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
 
 /**
  * The detail of a victim file as one reader may see it: the sections of their relation to the file
@@ -165,7 +165,8 @@ export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
     if (relations.canView && primary) {
       deadlines.push(initialVerificationDeadline(deadlineContext, file.receivedOn, primary.identificationStatus, day));
     }
-    const serviceViews = services?.map((row) => presentSupportService(cipher, row, day, deadlineContext)) ?? null;
+    const providers = await agencyNames(db, services?.map((row) => row.providerAgencyId) ?? []);
+    const serviceViews = services?.map((row) => presentSupportService(cipher, row, day, deadlineContext, providers)) ?? null;
     deadlines.push(...supportDecisionDeadlines(deadlineContext, serviceViews ?? [], day));
     const records = await fileRecordSections(db, cipher, access);
     const parties = (row: (typeof referralRows)[number]) =>

@@ -15,7 +15,6 @@ import {
   type facilityUpdateBodySchema,
   type holidayBodySchema,
   type supportRateUpdateBodySchema,
-  type SupportType,
 } from '@atmis/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -23,7 +22,8 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { invalid, requireAnyPermission, vietnameseDate, type VictimDeps } from './victim-access.ts';
-import { deadlineSettingsRows, selectFacilities } from './victims.repository.ts';
+import { presentRate } from './victim-views.ts';
+import { deadlineSettingsRows, orgUnitNames, selectFacilities } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -204,16 +204,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
       );
       return updated!;
     });
-    return {
-      id: row.id,
-      orgUnitId: row.orgUnitId,
-      type: row.type as SupportType,
-      amountVnd: row.amountVnd,
-      per: row.per as 'person' | 'day' | 'month',
-      validFrom: row.validFrom,
-      validTo: row.validTo,
-      legalBasis: row.legalBasis,
-    };
+    return presentRate(row, await orgUnitNames(db, [row.orgUnitId]));
   }
 
   /**

@@ -8,6 +8,7 @@ import {
   type victimFollowUpVisits,
   victimPersons,
   victimReferrals,
+  type victimSupportRates,
   type victimSupportServices,
   type Executor,
 } from '@atmis/db';
@@ -139,11 +140,16 @@ export function presentConsent(row: ConsentRow, today: string): ConsentView {
 export type SupportServiceView = z.infer<typeof supportServiceViewSchema>;
 export type SupportServiceRow = typeof victimSupportServices.$inferSelect;
 
+/**
+ * A support record as every view shows it; `agencyNames` names the providing agency (load them with
+ * `agencyNames()` of the repository for the rows shown).
+ */
 export function presentSupportService(
   cipher: FieldCipher,
   row: SupportServiceRow,
   today: string,
   context: DeadlineContext,
+  agencyNames: ReadonlyMap<string, string>,
 ): SupportServiceView {
   const decisionDueOn = row.appliedOn ? dueDateOf(context, 'support_application', row.appliedOn) : null;
   return {
@@ -151,6 +157,7 @@ export function presentSupportService(
     personId: row.personId,
     type: row.type as SupportType,
     providerAgencyId: row.providerAgencyId,
+    providerAgencyName: row.providerAgencyId ? (agencyNames.get(row.providerAgencyId) ?? null) : null,
     providerName: row.providerName,
     status: row.status as SupportStatus,
     appliedOn: row.appliedOn,
@@ -162,6 +169,23 @@ export function presentSupportService(
     notes: cipher.decryptNullable(row.notesEnc, AAD.supportNotes),
     decisionDueOn,
     isDecisionOverdue: row.status === 'planned' && decisionDueOn !== null && today > decisionDueOn,
+  };
+}
+
+export type SupportRateRow = typeof victimSupportRates.$inferSelect;
+
+/** A support rate with the name of the unit whose decision sets it. */
+export function presentRate(row: SupportRateRow, unitNames: ReadonlyMap<string, string>) {
+  return {
+    id: row.id,
+    orgUnitId: row.orgUnitId,
+    orgUnitName: unitNames.get(row.orgUnitId) ?? row.orgUnitId,
+    type: row.type as SupportType,
+    amountVnd: row.amountVnd,
+    per: row.per as 'person' | 'day' | 'month',
+    validFrom: row.validFrom,
+    validTo: row.validTo,
+    legalBasis: row.legalBasis,
   };
 }
 

@@ -208,10 +208,12 @@ export function selectFacilities(executor: Executor) {
       orgUnitId: victimFacilities.orgUnitId,
       orgUnitName: orgUnits.fullName,
       agencyId: victimFacilities.agencyId,
+      agencyName: agencies.name,
       capacity: victimFacilities.capacity,
       isActive: victimFacilities.isActive,
       occupied: sql<number>`(select count(*)::int from ${victimFacilityStays} where ${victimFacilityStays.facilityId} = ${victimFacilities.id} and ${victimFacilityStays.dischargedOn} is null)`,
     })
     .from(victimFacilities)
-    .innerJoin(orgUnits, eq(orgUnits.id, victimFacilities.orgUnitId));
+    .innerJoin(orgUnits, eq(orgUnits.id, victimFacilities.orgUnitId))
+    .leftJoin(agencies, eq(agencies.id, victimFacilities.agencyId));
 }

@@ -100,12 +100,6 @@ export const victimCareVi = {
     updateTitle: 'Cập nhật hỗ trợ — {{type}}',
     updated: 'Đã cập nhật hỗ trợ.',
     empty: 'Chưa có kế hoạch hay khoản hỗ trợ nào.',
-    statuses: {
-      planned: 'Đã lập kế hoạch',
-      in_progress: 'Đang hỗ trợ',
-      completed: 'Đã hoàn thành',
-      cancelled: 'Đã hủy',
-    },
     statusChoices: {
       planned: 'Kế hoạch hỗ trợ (chưa thực hiện)',
       in_progress: 'Đang hỗ trợ',
@@ -153,12 +147,6 @@ export const victimCareVi = {
     nextAfterVisit: 'Ngày thăm tiếp theo phải sau ngày thăm.',
     recorded: 'Đã ghi nhận lần thăm.',
     empty: 'Chưa có lần thăm nào.',
-    situations: {
-      stable: 'Ổn định',
-      needs_support: 'Cần hỗ trợ thêm',
-      at_risk: 'Có nguy cơ (bị mua bán lại, bị đe dọa)',
-      unreachable: 'Không liên lạc được',
-    },
   },
   repatriation: {
     title: 'Hồi hương nạn nhân là người nước ngoài',
@@ -275,12 +263,6 @@ export const victimCareEn: typeof victimCareVi = {
     updateTitle: 'Update support — {{type}}',
     updated: 'The support was updated.',
     empty: 'No support planned or given yet.',
-    statuses: {
-      planned: 'Planned',
-      in_progress: 'In progress',
-      completed: 'Completed',
-      cancelled: 'Cancelled',
-    },
     statusChoices: {
       planned: 'Support plan (not started)',
       in_progress: 'In progress',
@@ -328,12 +310,6 @@ export const victimCareEn: typeof victimCareVi = {
     nextAfterVisit: 'The next visit must be after this one.',
     recorded: 'The visit was recorded.',
     empty: 'No visits yet.',
-    situations: {
-      stable: 'Stable',
-      needs_support: 'Needs more support',
-      at_risk: 'At risk (re-trafficking, threats)',
-      unreachable: 'Unreachable',
-    },
   },
   repatriation: {
     title: 'Repatriation of foreign victims',

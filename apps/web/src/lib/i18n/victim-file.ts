@@ -143,9 +143,6 @@ export const victimFileVi = {
     submit: 'Lưu đính chính',
     done: 'Đã đính chính nhân thân.',
     relationship: 'Quan hệ với người được tiếp nhận',
-    estimateMissing:
-      'Hồ sơ không trả về tuổi ước tính. Nếu người này chỉ có tuổi ước tính (không có ngày, năm sinh), hãy nhập lại tuổi ước tính trước khi lưu.',
-    estimateRequired: 'Nhập lại tuổi ước tính (hoặc ngày, năm sinh) để không mất thông tin về tuổi của người này.',
   },
   identification: {
     empty: 'Không có người nào thuộc diện xác minh, xác định nạn nhân.',
@@ -409,9 +406,6 @@ export const victimFileEn: typeof victimFileVi = {
     submit: 'Save the correction',
     done: 'Identity corrected.',
     relationship: 'Relationship to the person received',
-    estimateMissing:
-      'The file does not return the estimated age. If this person only has an estimated age (no date or year of birth), enter it again before saving.',
-    estimateRequired: 'Enter the estimated age (or the date or year of birth) again, so that the age of this person is not lost.',
   },
   identification: {
     empty: 'Nobody in this file goes through verification and identification.',

@@ -57,6 +57,13 @@ export function FacilitiesTab() {
         columns={[
           { title: t('victims.facilities.name'), dataIndex: 'name' },
           { title: t('victims.facilities.unit'), dataIndex: 'orgUnitName', width: 240 },
+          {
+            title: t('victims.facilities.agency'),
+            dataIndex: 'agencyName',
+            width: 240,
+            responsive: ['lg'],
+            render: (value: string | null) => value ?? '—',
+          },
           { title: t('victims.facilities.capacity'), dataIndex: 'capacity', width: 100, align: 'right' },
           {
             title: t('victims.facilities.occupied'),

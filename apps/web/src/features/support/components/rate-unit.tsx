@@ -1,5 +1,5 @@
 import type { OrgUnitView } from '@atmis/domain';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../lib/api.ts';
@@ -43,24 +43,4 @@ export function RateUnitSelect({
       style={{ width: '100%' }}
     />
   );
-}
-
-/**
- * Names of administrative units by id (a rate carries only its unit's id), fetched once each and
- * kept: a handful of units at most (the country and some provinces).
- */
-export function useOrgUnitNames(ids: readonly string[]): Map<string, string> {
-  const unique = [...new Set(ids)];
-  const results = useQueries({
-    queries: unique.map((unitId) => ({
-      queryKey: ['org-units', 'one', unitId],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<OrgUnitView>(`/org-units/${encodeURIComponent(unitId)}`, undefined, signal),
-      staleTime: 30 * 60_000,
-    })),
-  });
-  const names = new Map<string, string>();
-  results.forEach((result, index) => {
-    if (result.data) names.set(unique[index]!, result.data.fullName || result.data.name);
-  });
-  return names;
 }

@@ -12,7 +12,6 @@ import { useSupportRates, type SupportRateView } from '../../victims/api/victims
 import { CodeSelect } from '../../victims/components/code-select.tsx';
 import { RateEndModal } from './rate-end-modal.tsx';
 import { RateModal } from './rate-modal.tsx';
-import { useOrgUnitNames } from './rate-unit.tsx';
 
 /**
  * Support rates (định mức hỗ trợ): amounts set nationally or by a province, each with its validity
@@ -28,7 +27,6 @@ export function RatesTab() {
   const [ending, setEnding] = useState<SupportRateView | null>(null);
   const rates = useSupportRates({ type, on });
   const items = rates.data?.items ?? [];
-  const unitNames = useOrgUnitNames(items.map((rate) => rate.orgUnitId));
 
   return (
     <>
@@ -78,9 +76,8 @@ export function RatesTab() {
           },
           {
             title: t('victims.rates.unit'),
-            dataIndex: 'orgUnitId',
+            dataIndex: 'orgUnitName',
             width: 180,
-            render: (value: string) => unitNames.get(value) ?? value,
           },
           {
             title: t('victims.rates.amount'),

@@ -25,8 +25,11 @@ export interface ReceptionFormValues {
 
 const blankToNull = (value: string | null | undefined) => (value?.trim() ? value.trim() : null);
 
-/** The POST /victim-files body of the form; `confirmNotDuplicate` after the officer says it is another person. */
-export function toCreateBody(values: ReceptionFormValues, confirmNotDuplicate = false): CreateVictimFileBody {
+/**
+ * The POST /victim-files body of the form; `confirmNotDuplicate` after the officer says it is another
+ * person; `orgUnitId` is the receiving unit (the officer's working unit; the server checks it).
+ */
+export function toCreateBody(values: ReceptionFormValues, confirmNotDuplicate = false, orgUnitId?: string): CreateVictimFileBody {
   const reception = values.reception ?? {};
   const companions = (values.companions ?? []).map((companion) => ({
     role: companion.role as CompanionRole,
@@ -34,6 +37,7 @@ export function toCreateBody(values: ReceptionFormValues, confirmNotDuplicate = 
     person: toPersonInput(companion.person) as unknown as Record<string, unknown>,
   }));
   return {
+    ...(orgUnitId ? { orgUnitId } : {}),
     reception: {
       // The server refuses an empty date with its own message under the field.
       receivedOn: reception.receivedOn ? reception.receivedOn.format('YYYY-MM-DD') : '',

@@ -1,13 +1,13 @@
-import type { VictimFileDetail } from '@atmis/domain';
+import { FOLLOW_UP_SITUATION_LABELS, FOLLOW_UP_SITUATIONS, type FollowUpSituation, type VictimFileDetail } from '@atmis/domain';
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useOptionalMe } from '../../../app/auth/use-me.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { pickLabel } from '../../../lib/i18n/index.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { useAddFollowUp } from '../api/victims-api.ts';
-import { FOLLOW_UP_SITUATIONS, type FollowUpSituation } from './follow-up-situation-tag.tsx';
 import { PersonSelect } from './person-select.tsx';
 import { foldedSearch, isAfterToday, textOrNull } from './support-form-kit.ts';
 
@@ -99,7 +99,7 @@ export function FollowUpAddModal({ file, onClose }: { file: VictimFileDetail; on
         >
           <Select
             data-testid="follow-up-situation"
-            options={FOLLOW_UP_SITUATIONS.map((value) => ({ value, label: t(`victimCare.followUp.situations.${value}`) }))}
+            options={FOLLOW_UP_SITUATIONS.map((value) => ({ value, label: pickLabel(FOLLOW_UP_SITUATION_LABELS[value]) }))}
             showSearch={foldedSearch}
           />
         </Form.Item>

@@ -28,6 +28,8 @@ function personSource(person: Person, revealed: RevealResult['persons'][number] 
     sex: person.sex,
     // The masked view carries the year of birth (from the date when there is one): both agree.
     birthYear: person.birthYear,
+    estimatedAge: person.estimatedAge,
+    ageEstimatedOn: person.ageEstimatedOn,
     ageUncertain: person.ageUncertain,
     ethnicity: person.ethnicity,
     citizenship: person.citizenship,
@@ -53,8 +55,6 @@ export function PersonCorrectModal({ file, person, onClose }: { file: VictimFile
   const [isLoaded, setIsLoaded] = useState(false);
   const [version, setVersion] = useState(file.version);
   const isCompanion = person.relatedPersonId !== null;
-  // The reveal does not return an age estimate: say so when the person may only have one.
-  const mayHaveEstimate = person.birthYear === null && person.ageBand !== 'unknown';
 
   async function load(reason: string, current: Person) {
     save.clear();
@@ -87,11 +87,6 @@ export function PersonCorrectModal({ file, person, onClose }: { file: VictimFile
     if (!isLoaded) return load(values.reason ?? '', person);
     save.clear();
     const payload = toPersonInput(values.person);
-    // Saving without any age would silently drop an estimate the form could not show: ask for it again.
-    if (mayHaveEstimate && payload.dateOfBirth === null && payload.birthYear === null && payload.estimatedAge === null) {
-      form.setFields([{ name: ['person', 'estimatedAge'], errors: [t('victimFile.personCorrect.estimateRequired')] }]);
-      return;
-    }
     try {
       await mutation.mutateAsync({
         personId: person.id,
@@ -127,9 +122,6 @@ export function PersonCorrectModal({ file, person, onClose }: { file: VictimFile
           <ReasonField label={t('victimFile.reception.correctReason')} testId="person-correct-reason" extra="" />
           {isLoaded && (
             <>
-              {mayHaveEstimate && (
-                <Alert type="info" showIcon title={t('victimFile.personCorrect.estimateMissing')} style={{ marginBottom: 12 }} />
-              )}
               {isCompanion && (
                 <Form.Item name="relationship" label={t('victimFile.personCorrect.relationship')} rules={[{ max: 60 }]}>
                   <Input maxLength={60} data-testid="person-correct-relationship" />

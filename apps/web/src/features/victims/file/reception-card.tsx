@@ -7,7 +7,7 @@ import { countryName } from '../../../lib/countries.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import { ReceptionCorrectModal } from './reception-correct-modal.tsx';
-import { useAgencyNames } from './use-reference-names.ts';
+import { useAgencyNames } from '../../../lib/use-reference-names.ts';
 
 /** The reception facts (file readers only), with their correction for those who manage the file. */
 export function ReceptionCard({ file }: { file: VictimFileDetail }) {

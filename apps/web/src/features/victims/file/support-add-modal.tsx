@@ -1,4 +1,4 @@
-import { SUPPORT_TYPE_LABELS, SUPPORT_TYPES, type SupportType, type VictimFileDetail } from '@atmis/domain';
+import { SUPPORT_TYPE_LABELS, SUPPORT_TYPES, supportNeedsStartDate, type SupportType, type VictimFileDetail } from '@atmis/domain';
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import { PersonSelect } from './person-select.tsx';
 import { codeOptions, VndInput } from './support-care-parts.tsx';
 import { foldedSearch, isAfterToday, textOrNull, todayIso } from './support-form-kit.ts';
 import { SupportRateField } from './support-rate-field.tsx';
-import { amountFromRate, needsStartDate, rateDayOf } from './support-rules.ts';
+import { amountFromRate, rateDayOf } from './support-rules.ts';
 
 type AddStatus = 'planned' | 'in_progress' | 'completed';
 const ADD_STATUSES: readonly AddStatus[] = ['planned', 'in_progress', 'completed'];
@@ -170,7 +170,7 @@ export function SupportAddModal({ file, onClose }: { file: VictimFileDetail; onC
             {dateField('appliedOn')}
           </Col>
           <Col xs={24} sm={8}>
-            {dateField('startedOn', needsStartDate(status))}
+            {dateField('startedOn', supportNeedsStartDate(status))}
           </Col>
           <Col xs={24} sm={8}>
             {dateField('endedOn')}

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amountFromRate, isSupportEditable, needsStartDate, nextSupportStatuses, parseVnd, rateDayOf } from './support-rules.ts';
+import { amountFromRate, parseVnd, rateDayOf } from './support-rules.ts';
 
 describe('support rules', () => {
-  it('moves a support only forward, as the server does', () => {
-    expect(nextSupportStatuses('planned')).toEqual(['planned', 'in_progress', 'completed', 'cancelled']);
-    expect(nextSupportStatuses('in_progress')).toEqual(['in_progress', 'completed', 'cancelled']);
-    expect(nextSupportStatuses('completed')).toEqual(['completed']);
-    expect(nextSupportStatuses('cancelled')).toEqual([]);
-    expect(isSupportEditable('cancelled')).toBe(false);
-    expect(isSupportEditable('completed')).toBe(true);
-  });
-
-  it('asks for the start date once the support has started', () => {
-    expect(needsStartDate('planned')).toBe(false);
-    expect(needsStartDate('in_progress')).toBe(true);
-    expect(needsStartDate('completed')).toBe(true);
-    expect(needsStartDate('cancelled')).toBe(false);
-  });
-
   it('takes the rate day from the start, the application, or today', () => {
     expect(rateDayOf({ startedOn: '2026-03-02', appliedOn: '2026-03-01' }, '2026-04-01')).toBe('2026-03-02');
     expect(rateDayOf({ startedOn: null, appliedOn: '2026-03-01' }, '2026-04-01')).toBe('2026-03-01');

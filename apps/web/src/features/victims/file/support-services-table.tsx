@@ -1,13 +1,11 @@
-import { SUPPORT_TYPE_LABELS, type SupportStatus, type VictimFileDetail } from '@atmis/domain';
+import { nextSupportStatuses, SUPPORT_STATUS_LABELS, SUPPORT_TYPE_LABELS, type SupportStatus, type VictimFileDetail } from '@atmis/domain';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import type { SupportServiceView } from '../api/victims-api.ts';
-import { useAgencyNames } from './support-agency-names.ts';
 import { OverdueTag, PERSON_COLUMN_WIDTH, PersonCell, useFormatVnd } from './support-care-parts.tsx';
-import { isSupportEditable } from './support-rules.ts';
 import { SupportUpdateModal } from './support-update-modal.tsx';
 
 const STATUS_COLORS: Record<SupportStatus, string> = { planned: 'gold', in_progress: 'blue', completed: 'green', cancelled: 'default' };
@@ -24,7 +22,6 @@ export function SupportServicesTable({
 }) {
   const { t } = useTranslation();
   const formatVnd = useFormatVnd();
-  const agencyNames = useAgencyNames(services.map((service) => service.providerAgencyId));
   const [updating, setUpdating] = useState<SupportServiceView | null>(null);
 
   const dateLine = (key: 'appliedOn' | 'startedOn' | 'endedOn', value: string | null) =>
@@ -62,17 +59,14 @@ export function SupportServicesTable({
             title: t('victimCare.support.provider'),
             key: 'provider',
             width: 180,
-            render: (_, service) =>
-              [service.providerAgencyId ? agencyNames.get(service.providerAgencyId) : null, service.providerName]
-                .filter(Boolean)
-                .join(' — '),
+            render: (_, service) => [service.providerAgencyName, service.providerName].filter(Boolean).join(' — '),
           },
           {
             title: t('victimCare.common.status'),
             dataIndex: 'status',
             render: (_, service) => (
               <Tag color={STATUS_COLORS[service.status]} data-testid={`support-status-${service.id}`} data-status={service.status}>
-                {t(`victimCare.support.statuses.${service.status}`)}
+                {pickLabel(SUPPORT_STATUS_LABELS[service.status])}
               </Tag>
             ),
           },
@@ -112,7 +106,7 @@ export function SupportServicesTable({
                   key: 'actions',
                   width: 110,
                   render: (_: unknown, service: SupportServiceView) =>
-                    isSupportEditable(service.status) && (
+                    nextSupportStatuses(service.status).length > 0 && (
                       <Button size="small" onClick={() => setUpdating(service)} data-testid={`support-update-${service.id}`}>
                         {t('victimCare.support.update')}
                       </Button>

@@ -1,4 +1,4 @@
-import { SUPPORT_TYPE_LABELS, type SupportStatus } from '@atmis/domain';
+import { nextSupportStatuses, SUPPORT_TYPE_LABELS, supportNeedsStartDate, type SupportStatus } from '@atmis/domain';
 import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,6 @@ import { pickLabel } from '../../../lib/i18n/index.ts';
 import { useUpdateSupport, type SupportServiceView } from '../api/victims-api.ts';
 import { VndInput } from './support-care-parts.tsx';
 import { isAfterToday, textOrNull } from './support-form-kit.ts';
-import { needsStartDate, nextSupportStatuses } from './support-rules.ts';
 
 interface FormValues {
   status: SupportStatus;
@@ -83,7 +82,7 @@ export function SupportUpdateModal({ support, onClose }: { support: SupportServi
             <Form.Item
               name="startedOn"
               label={t('victimCare.support.startedOn')}
-              rules={needsStartDate(status) ? [{ required: true, message: t('victimCare.support.startedRequired') }] : []}
+              rules={supportNeedsStartDate(status) ? [{ required: true, message: t('victimCare.support.startedRequired') }] : []}
             >
               <DatePicker
                 format={DATE_FORMAT}

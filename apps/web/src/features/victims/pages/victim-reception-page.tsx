@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
 import { useMe } from '../../../app/auth/use-me.ts';
+import { useWorkingUnit } from '../../../app/auth/working-unit.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useLeaveGuard } from '../../../components/use-unsaved-guard.ts';
@@ -28,6 +29,7 @@ function VictimReception() {
   const { notification } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
+  const { workingUnit } = useWorkingUnit();
   const [form] = Form.useForm<ReceptionFormValues>();
   const create = useCreateVictimFile();
   const [duplicate, setDuplicate] = useState<DuplicateProblem | null>(null);
@@ -54,12 +56,14 @@ function VictimReception() {
     setFailure(null);
     const values = form.getFieldsValue(true) as ReceptionFormValues;
     try {
-      const created = await create.mutateAsync(toCreateBody(values, confirmNotDuplicate));
+      const created = await create.mutateAsync(toCreateBody(values, confirmNotDuplicate, workingUnit?.orgUnitId));
       const warnings = Object.values(created.warnings ?? {});
       notification.success({
         title: t('victims.reception.created', { reference: created.reference }),
         description: warnings.length > 0 ? warnings.map((warning) => <div key={warning}>{warning}</div>) : undefined,
+        // Warnings stay until read, at the bottom, where they cover nothing the officer needs next.
         duration: warnings.length > 0 ? 0 : 6,
+        placement: 'bottomRight',
         props: { 'data-testid': 'reception-created' } as Record<string, string>,
       });
       // Saved: leaving now is not losing anything.

@@ -1,9 +1,9 @@
 import type { AgencyView, OrgUnitView } from '@atmis/domain';
 import { useQueries } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { api } from './api.ts';
 
 /**
- * Names of administrative units and agencies the file refers to by id only (exploitation places,
+ * Names of administrative units and agencies that a view carries by id only (a victim file's exploitation places,
  * the receiving agency). A failed or forbidden lookup falls back to the id: names are a courtesy.
  */
 export function useOrgUnitNames(ids: readonly (string | null | undefined)[]): Map<string, string> {
