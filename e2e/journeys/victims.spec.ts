@@ -295,4 +295,106 @@ test.describe('victims', () => {
       await expect(page.getByTestId('audit-table')).not.toContainText(fullName);
     });
   });
+
+  test('the provincial standing office keeps the file: documents checked by content, a correction with its history, statistics, an identified export with a reason, the deadline rules, closing the file', async ({
+    page,
+  }) => {
+    test.skip(!reference, 'needs the file of the first journey');
+    test.setTimeout(240_000);
+    await loginAs(page, 'tinh.thuongtruc');
+    await openFileFromList(page, `hoa ${word.toLowerCase()} nguyen`, reference);
+
+    await test.step('a PNG named .pdf is refused at once; a real PDF is kept and downloaded', async () => {
+      await openTab(page, 'documents');
+      await page.getByTestId('attachment-add').click();
+      const input = page.getByTestId('attachment-upload').locator('input[type=file]');
+      const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+      await input.setInputFiles({ name: 'quyet-dinh.pdf', mimeType: 'application/pdf', buffer: png });
+      await expect(page.getByTestId('attachment-modal')).toContainText('không khớp với nội dung');
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+      await input.setInputFiles({ name: 'quyet-dinh-xac-dinh-nan-nhan.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await chooseOption(page, 'attachment-kind', 'quyet dinh', /Quyết định/);
+      await page.getByTestId('attachment-submit').click();
+      const table = page.getByTestId('attachments-table');
+      await expect(table).toContainText('quyet-dinh-xac-dinh-nan-nhan.pdf');
+      const download = page.waitForEvent('download');
+      await table.locator('[data-testid^="attachment-download-"]').first().click();
+      expect((await download).suggestedFilename()).toBe('quyet-dinh-xac-dinh-nan-nhan.pdf');
+    });
+
+    await test.step('a correction of the reception keeps what it replaced, who, when and why', async () => {
+      await openTab(page, 'overview');
+      await page.getByTestId('reception-correct').click();
+      await page.getByTestId('reception-border-gate').fill('Cửa khẩu quốc tế Bắc Luân II');
+      await page.getByTestId('reception-correct-reason').fill('Biên bản bàn giao ghi cửa khẩu Bắc Luân II');
+      await page.getByTestId('reception-correct-submit').click();
+      await expect(page.getByTestId('reception-correct-modal')).toBeHidden();
+      await openTab(page, 'history');
+      const corrections = page.getByTestId('corrections-table');
+      await expect(corrections).toContainText('Cửa khẩu');
+      await expect(corrections).toContainText('Biên bản bàn giao ghi cửa khẩu Bắc Luân II');
+      await expect(corrections).toContainText('Nguyễn Văn Thường Trực');
+    });
+
+    await test.step("the province's statistics count her, received and identified", async () => {
+      await page.getByTestId('nav-victims').click();
+      await page.getByTestId('victim-statistics-link').click();
+      await expect(page.getByTestId('stats-received-total')).toHaveText('1');
+      await expect(page.getByTestId('stats-identified-total')).toHaveText('1');
+      await expect(page.getByTestId('stats-suppressed')).toHaveCount(0);
+    });
+
+    await test.step('an identified export needs a reason and downloads a workbook', async () => {
+      await page.getByTestId('nav-victims').click();
+      await page.getByTestId('victim-export-identified').click();
+      await page.getByTestId('identified-export-submit').click();
+      await expect(page.getByTestId('identified-export-form')).toContainText('lý do');
+      await page.getByTestId('identified-export-reason').fill('Cung cấp cho Công an tỉnh phục vụ điều tra vụ án');
+      const download = page.waitForEvent('download');
+      await page.getByTestId('identified-export-submit').click();
+      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    });
+
+    await test.step('the deadline rules are read with their legal basis; a provincial officer cannot change them', async () => {
+      await page.getByTestId('victim-settings-link').click();
+      await expect(page.getByTestId('deadline-row-initial_verification')).toContainText('Điều 27');
+      await expect(page.getByTestId('deadline-edit-initial_verification')).toHaveCount(0);
+    });
+
+    await test.step('closing waits for the referral to end; then the file closes and takes no new record', async () => {
+      await openFileFromList(page, id, reference);
+      await page.getByTestId('file-close').click();
+      await expect(page.getByTestId('file-close-blocker')).toContainText('chuyển tuyến');
+      await page.locator('.ant-modal:visible').getByRole('button', { name: 'Hủy' }).click();
+      await logout(page);
+
+      await loginAs(page, 'ttctxh');
+      await page.getByTestId('nav-support').click();
+      const row = page.getByTestId('referral-inbox').locator('tr', { hasText: reference });
+      await row.locator('[data-testid^="referral-file-link-"]').click();
+      await openTab(page, 'support');
+      await page.locator('[data-testid^="stay-discharge-"]').first().click();
+      // The day of discharge defaults to today.
+      await expect(page.getByTestId('stay-discharged-on')).toHaveValue(vietnamDate(0));
+      await page.getByTestId('stay-discharge-submit').click();
+      await expect(page.getByTestId('stays-table')).toContainText(vietnamDate(0));
+      await openTab(page, 'referrals');
+      await page.locator('[data-testid^="referral-complete-"]').first().click();
+      await page.getByTestId('referral-action-ok').click();
+      // The centre no longer reaches the file: back in its inbox, the referral is completed.
+      await expect(page.getByTestId('referral-inbox').locator('tr', { hasText: reference })).toContainText('Đã hoàn thành');
+      await logout(page);
+
+      await loginAs(page, 'tinh.thuongtruc');
+      await openFileFromList(page, id, reference);
+      await page.getByTestId('file-close').click();
+      await typeDate(page, 'file-close-date', vietnamDate(0));
+      await chooseOption(page, 'file-close-reason', 'tai hoa nhap', /tái hòa nhập/);
+      await page.getByTestId('file-close-submit').click();
+      await expect(page.getByTestId('victim-file-status')).toContainText('Đã đóng');
+      await expect(page.getByTestId('file-reopen')).toBeVisible();
+      await openTab(page, 'follow-up');
+      await expect(page.getByTestId('follow-up-add')).toHaveCount(0);
+    });
+  });
 });

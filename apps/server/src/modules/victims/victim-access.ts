@@ -164,6 +164,12 @@ export function checkFileDates(
   return errors;
 }
 
+/** `checkFileDates` against the clock's today, as the casework and support services call it. */
+export function createFileDateChecker(clock: () => Date) {
+  return (access: FileAccess, dates: Record<string, string | null | undefined>, notBeforeReception = true) =>
+    checkFileDates(access, todayOf(clock), dates, notBeforeReception);
+}
+
 export interface FileWriteOptions {
   /** Allowed on a closed file (withdrawing a consent). */
   allowClosed?: boolean;

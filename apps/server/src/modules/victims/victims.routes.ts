@@ -50,6 +50,7 @@ import { registerPrefillProvider } from '../reports/prefill.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
 import { victimRecordRoutes } from './victim-records.routes.ts';
 import { smallCellThreshold, statisticsFor, victimPrefill } from './victim-statistics.ts';
+import { createVictimSupportService } from './victim-support.service.ts';
 import { createVictimsService, PossibleDuplicateError } from './victims.service.ts';
 
 const tags = ['victims'];
@@ -66,6 +67,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const cipher = createFieldCipher(deps.config);
   const victims = createVictimsService({ db: deps.db, clock: deps.clock, cipher });
   const casework = createVictimCaseworkService({ db: deps.db, clock: deps.clock, cipher });
+  const support = createVictimSupportService({ db: deps.db, clock: deps.clock, cipher });
   registerPrefillProvider('victims', 'Hồ sơ nạn nhân', victimPrefill);
   const threshold = smallCellThreshold();
 
@@ -261,7 +263,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await casework.addSupport(actorOf(request), request.params.id, request.body, auditContextOf(request))),
+        reply.status(201).send(await support.addSupport(actorOf(request), request.params.id, request.body, auditContextOf(request))),
     );
     app.patch(
       '/victim-support-services/:id',
@@ -275,7 +277,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: supportServiceViewSchema },
         },
       },
-      (request) => casework.updateSupport(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+      (request) => support.updateSupport(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
     app.get(
       '/victim-support-rates',
@@ -288,7 +290,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(supportRateViewSchema) }) },
         },
       },
-      (request) => casework.listRates(request.query),
+      (request) => support.listRates(request.query),
     );
     app.post(
       '/victim-support-rates',
@@ -301,7 +303,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 201: supportRateViewSchema },
         },
       },
-      async (request, reply) => reply.status(201).send(await casework.createRate(actorOf(request), request.body, auditContextOf(request))),
+      async (request, reply) => reply.status(201).send(await support.createRate(actorOf(request), request.body, auditContextOf(request))),
     );
     app.get(
       '/victim-facilities',
@@ -314,7 +316,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(facilityViewSchema) }) },
         },
       },
-      (request) => casework.listFacilities(actorOf(request), request.query),
+      (request) => support.listFacilities(actorOf(request), request.query),
     );
     app.post(
       '/victim-facilities',
@@ -328,7 +330,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await casework.createFacility(actorOf(request), request.body, auditContextOf(request))),
+        reply.status(201).send(await support.createFacility(actorOf(request), request.body, auditContextOf(request))),
     );
     app.post(
       '/victim-files/:id/stays',
@@ -343,7 +345,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await casework.admit(actorOf(request), request.params.id, request.body, auditContextOf(request))),
+        reply.status(201).send(await support.admit(actorOf(request), request.params.id, request.body, auditContextOf(request))),
     );
     app.post(
       '/victim-stays/:id/discharge',
@@ -357,7 +359,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: stayViewSchema },
         },
       },
-      (request) => casework.discharge(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+      (request) => support.discharge(actorOf(request), request.params.id, request.body, auditContextOf(request)),
     );
     app.post(
       '/victim-files/:id/follow-ups',

@@ -14,7 +14,16 @@ const NEEDS_REASON: readonly ReferralAction[] = ['decline', 'cancel'];
  * accept, decline, complete). Test ids: `referral-<action>-<id>`, then `referral-action-reason` and
  * `referral-action-ok` in the dialog.
  */
-export function ReferralActionButtons({ referral, size = 'small' }: { referral: ReferralView; size?: 'small' | 'middle' }) {
+export function ReferralActionButtons({
+  referral,
+  size = 'small',
+  onActed,
+}: {
+  referral: ReferralView;
+  size?: 'small' | 'middle';
+  /** After a successful action (e.g. leave a file the receiver no longer reaches once the referral ends). */
+  onActed?: (action: ReferralAction) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
@@ -30,6 +39,7 @@ export function ReferralActionButtons({ referral, size = 'small' }: { referral: 
       void message.success(pickLabel(REFERRAL_TRANSITION_LABELS[pending]));
       setPending(null);
       form.resetFields();
+      onActed?.(pending);
     } catch (error) {
       notifyError(error);
     }

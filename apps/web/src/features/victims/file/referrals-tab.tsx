@@ -1,5 +1,6 @@
 import { REFERRAL_STATUS_LABELS, SUPPORT_TYPE_LABELS, type ReferralStatus, type VictimFileDetail } from '@atmis/domain';
 import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from '@tanstack/react-router';
 import { Button, Empty, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +23,13 @@ const STATUS_COLORS: Record<ReferralStatus, string> = {
 export function ReferralsTab({ file }: { file: VictimFileDetail }) {
   const { t } = useTranslation();
   const flags = useCareFlags(file);
+  const navigate = useNavigate();
   const [isAdding, setIsAdding] = useState(false);
+  // A receiving agency reaches the file only while the referral is active: once it ends, back to the inbox.
+  const leaveWhenEnded = (action: string) => {
+    if (file.access === 'referral' && (action === 'complete' || action === 'decline'))
+      void navigate({ to: '/support', search: { tab: 'referrals' } });
+  };
 
   return (
     <>
@@ -123,7 +130,7 @@ export function ReferralsTab({ file }: { file: VictimFileDetail }) {
               title: t('victimCare.common.actions'),
               key: 'actions',
               width: 190,
-              render: (_, referral) => <ReferralActionButtons referral={referral} />,
+              render: (_, referral) => <ReferralActionButtons referral={referral} onActed={leaveWhenEnded} />,
             },
           ]}
         />
