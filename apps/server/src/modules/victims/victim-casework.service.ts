@@ -1,24 +1,17 @@
 import {
   victimConsents,
   victimExploitation,
-  victimFiles,
   victimFollowUpVisits,
   victimIdentificationEvents,
   victimPersons,
   victimProtectionAssessments,
-  victimReferrals,
   victimStatements,
   victimThreats,
 } from '@atmis/db';
 import {
   type Actor,
   applyIdentificationTransition,
-  applyReferralTransition,
-  type AuditAction,
-  canAccess,
   type consentBodySchema,
-  type ConsentGiver,
-  type ConsentPurpose,
   type EvidenceSource,
   type exploitationBodySchema,
   type followUpBodySchema,
@@ -29,56 +22,31 @@ import {
   type IdentificationState,
   type IdentificationStatus,
   type protectionAssessmentBodySchema,
-  REFERRAL_STATUS_LABELS,
-  REFERRAL_TRANSITION_LABELS,
-  type referralBodySchema,
-  referralSendingBasis,
-  type ReferralStatus,
-  type ReferralTransition,
   type statementBodySchema,
   type threatBodySchema,
   type withdrawConsentBodySchema,
 } from '@atmis/domain';
-import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import type { AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
 import {
   AAD,
   accessColumnsOf,
-  ageFactsOf,
   createFileDateChecker,
   createFileWriter,
   invalid,
   loadFileAccess,
   personOf,
-  requireAnyPermission,
   requireManage,
   requireOpen,
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
-import {
-  dueDateOf,
-  loadDeadlineContext,
-  presentConsent,
-  presentReferral,
-  referralPartiesOf,
-  REFERRAL_OVERDUE,
-  selectReferrals,
-} from './victim-views.ts';
-import { agencyRow, fileScope, receiverAgencyIds, unknownOrgUnits, uuidList } from './victims.repository.ts';
+import { presentConsent } from './victim-views.ts';
+import { unknownOrgUnits } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
-
-const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
-  accept: 'victim.referral_accepted',
-  decline: 'victim.referral_declined',
-  complete: 'victim.referral_completed',
-  cancel: 'victim.referral_cancelled',
-};
 
 export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
@@ -246,210 +214,6 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       { allowClosed: true },
     );
     return presentConsent(row, today());
-  }
-
-  // ── Referrals ─────────────────────────────────────────────────────────────────────────────────
-  async function referralView(actor: Actor, id: string) {
-    const [row] = await selectReferrals(db).where(eq(victimReferrals.id, id));
-    if (!row) throw notFound();
-    const canManageFile =
-      canAccess(actor, 'manage:victims', { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId }) ||
-      canAccess(actor, 'manage:support', { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId });
-    return presentReferral(cipher, row, today(), referralPartiesOf(actor, row.referral, canManageFile));
-  }
-
-  async function sendReferral(actor: Actor, fileId: string, body: Body<typeof referralBodySchema>, context: AuditContext) {
-    const access = await loadFileAccess(db, actor, fileId);
-    if (access.access !== 'file') throw forbidden();
-    requireManage(access, 'either');
-    const person = personOf(access, body.personId);
-    requireOpen(access);
-    const receiver = await agencyRow(db, body.receivingAgencyId);
-    const day = today();
-    if (!receiver || (receiver.validTo !== null && receiver.validTo < day)) {
-      throw invalid({ receivingAgencyId: 'Cơ quan nhận không có trong danh mục hoặc đã giải thể, sáp nhập.' });
-    }
-    if (receiver.id === access.file.agencyId)
-      throw invalid({ receivingAgencyId: 'Không thể chuyển tuyến cho chính cơ quan đang quản lý hồ sơ.' });
-    const [open] = await db
-      .select({ id: victimReferrals.id })
-      .from(victimReferrals)
-      .where(
-        and(
-          eq(victimReferrals.personId, body.personId),
-          eq(victimReferrals.receivingAgencyId, receiver.id),
-          sql`${victimReferrals.status} in ('sent','accepted')`,
-        ),
-      );
-    if (open) throw new AppError('victim.referral_already_active', { agency: receiver.name });
-    const consents = await db.select().from(victimConsents).where(eq(victimConsents.personId, body.personId));
-    const basis = referralSendingBasis({
-      consents: consents.map((row) => ({
-        purpose: row.purpose as ConsentPurpose,
-        givenBy: row.givenBy as ConsentGiver,
-        givenOn: row.givenOn,
-        withdrawnOn: row.withdrawnOn,
-      })),
-      person: ageFactsOf(person),
-      onDate: day,
-      legalBasis: body.legalBasis ?? null,
-    });
-    if (!basis.ok) throw new AppError('victim.referral_basis_missing', { detail: basis.message });
-    // Due under the referral_response rule in force today; the date is kept with the referral.
-    const answerDueOn = dueDateOf(await loadDeadlineContext(db), 'referral_response', day);
-    const id = await write(
-      access,
-      context,
-      {
-        action: 'victim.referral_sent',
-        details: { personId: body.personId, receivingAgencyId: receiver.id, basis: basis.basis, services: body.services ?? [] },
-      },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimReferrals)
-          .values({
-            fileId,
-            personId: body.personId,
-            ...accessColumnsOf(access.file),
-            receivingAgencyId: receiver.id,
-            receivingOrgUnitId: receiver.orgUnitId,
-            status: 'sent',
-            reason: body.reason,
-            services: body.services ?? [],
-            basis: basis.basis,
-            consentPurpose: basis.basis === 'consent' ? basis.purpose : null,
-            legalBasis: basis.basis === 'legal_basis' ? basis.legalBasis : null,
-            sentOn: day,
-            answerDueOn,
-            sentBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning({ id: victimReferrals.id });
-        // The receiving agency is told that a referral waits: the file reference only, no identity.
-        await notifyAgency(tx, receiver.id, {
-          kind: 'victim_referral',
-          title: `Đề nghị chuyển tuyến hồ sơ ${access.file.reference}`,
-          body: `${access.file.orgUnitName} đề nghị tiếp nhận chuyển tuyến. Hạn trả lời: ${answerDueOn.split('-').reverse().join('/')}.`,
-          link: `/victim-referrals/${row!.id}`,
-          entityType: 'victim_referral',
-          entityId: row!.id,
-        });
-        return row!.id;
-      },
-    );
-    return referralView(actor, id);
-  }
-
-  async function actOnReferral(
-    actor: Actor,
-    id: string,
-    transition: ReferralTransition,
-    body: { reason?: string | null | undefined },
-    context: AuditContext,
-  ) {
-    requireAnyPermission(actor, ['manage:victims', 'manage:support']);
-    const [referral] = await db.select().from(victimReferrals).where(eq(victimReferrals.id, id));
-    if (!referral) throw notFound();
-    const [file] = await db.select({ agencyId: victimFiles.agencyId }).from(victimFiles).where(eq(victimFiles.id, referral.fileId));
-    const record = { orgUnitId: referral.orgUnitId, agencyId: file?.agencyId ?? null };
-    const isSender = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
-    const isReceiver = receiverAgencyIds(actor, ['manage:victims', 'manage:support']).includes(referral.receivingAgencyId);
-    const seesIt =
-      isSender ||
-      receiverAgencyIds(actor).includes(referral.receivingAgencyId) ||
-      canAccess(actor, 'read:victims', record) ||
-      canAccess(actor, 'read:support', record);
-    if (!seesIt) throw notFound();
-    const status = referral.status as ReferralStatus;
-    const party = transition === 'cancel' ? 'sender' : 'receiver';
-    if ((party === 'sender' && !isSender) || (party === 'receiver' && !isReceiver)) throw forbidden();
-    const result = applyReferralTransition(status, transition, { by: party, reason: body.reason ?? null });
-    if (!result.ok) {
-      if (result.field === 'reason') throw invalid({ reason: result.message });
-      throw new AppError('victim.referral_not_allowed', {
-        action: REFERRAL_TRANSITION_LABELS[transition].vi,
-        status: REFERRAL_STATUS_LABELS[status].vi,
-      });
-    }
-    const day = today();
-    await db.transaction(async (tx) => {
-      const changes: Partial<typeof victimReferrals.$inferInsert> = { status: result.status, updatedAt: clock() };
-      if (transition === 'accept' || transition === 'decline') {
-        changes.answeredOn = day;
-        changes.answeredBy = actor.userId;
-      }
-      if (transition === 'decline') changes.declineReason = result.reason;
-      if (transition === 'cancel') changes.cancelReason = result.reason;
-      if (transition !== 'accept') changes.closedOn = day;
-      const changed = await tx
-        .update(victimReferrals)
-        .set(changes)
-        .where(and(eq(victimReferrals.id, id), eq(victimReferrals.status, status)))
-        .returning({ id: victimReferrals.id });
-      if (!changed.length) throw new AppError('resource.version_conflict');
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: REFERRAL_AUDIT[transition],
-          entityType: 'victim_referral',
-          entityId: id,
-          orgUnitId: referral.orgUnitId,
-          details: { fileId: referral.fileId, from: status, to: result.status, reason: result.reason },
-        },
-        clock(),
-      );
-    });
-    return referralView(actor, id);
-  }
-
-  async function listReferrals(
-    actor: Actor,
-    query: {
-      view: 'incoming' | 'outgoing';
-      status?: ReferralStatus | undefined;
-      overdue?: 'true' | 'false' | undefined;
-      limit: number;
-      cursor?: string | undefined;
-    },
-  ) {
-    requireAnyPermission(actor, ['read:victims', 'read:support']);
-    const day = today();
-    const conditions: SQL[] = [];
-    if (query.view === 'incoming') {
-      const mine = receiverAgencyIds(actor);
-      conditions.push(mine.length ? sql`${victimReferrals.receivingAgencyId} in (${uuidList(mine)})` : sql`false`);
-    } else {
-      conditions.push(sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')})`);
-    }
-    if (query.status) conditions.push(eq(victimReferrals.status, query.status));
-    if (query.overdue === 'true') conditions.push(REFERRAL_OVERDUE(day));
-    const where = and(...conditions)!;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const page = after
-      ? and(where, sql`(${victimReferrals.sentOn}, ${victimReferrals.id}) < (${after[0]}::date, ${after[1]}::uuid)`)
-      : where;
-    const rows = await selectReferrals(db)
-      .where(page)
-      .orderBy(desc(victimReferrals.sentOn), desc(victimReferrals.id))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(victimReferrals)
-      .innerJoin(victimFiles, eq(victimFiles.id, victimReferrals.fileId))
-      .where(where);
-    const items = rows.slice(0, query.limit).map((row) => {
-      const record = { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId };
-      const canManageFile = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
-      return presentReferral(cipher, row, day, referralPartiesOf(actor, row.referral, canManageFile));
-    });
-    const last = items.at(-1);
-    return {
-      items,
-      total: count?.total ?? 0,
-      nextCursor: rows.length > query.limit && last ? encodeCursor([last.sentOn, last.id]) : null,
-    };
   }
 
   // ── Follow-ups, exploitation, statements, protection ──────────────────────────────────────────
@@ -645,10 +409,6 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     identify,
     addConsent,
     withdrawConsent,
-    sendReferral,
-    actOnReferral,
-    listReferrals,
-    referralView,
     addFollowUp,
     setExploitation,
     addStatement,

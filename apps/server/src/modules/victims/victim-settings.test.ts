@@ -1,7 +1,7 @@
 import { auditEvents } from '@atmis/db';
 import { deadlineDueDate, type Problem, type VictimFileDetail } from '@atmis/domain';
 import { addDays } from '@atmis/domain/plans/index';
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
@@ -74,6 +74,10 @@ describe('deadline rules', () => {
   });
 
   it('an override changes the due date shown in the file; a holiday shifts a working-day deadline; back to the default', async () => {
+    // On PostgreSQL the database is shared: count only this test's audit events.
+    const [{ lastSeq } = { lastSeq: 0 }] = await t.database.db
+      .select({ lastSeq: sql<number>`coalesce(max(${auditEvents.seq}), 0)` })
+      .from(auditEvents);
     const file = await createFile(communeA, womanWithChild({ receivedOn: recent(20), homeOrgUnitId: communeAId, child: false }));
     const [woman] = (await detailOf(communeA, file.id)).persons;
     const appliedOn = recent(15);
@@ -152,7 +156,7 @@ describe('deadline rules', () => {
     const events = await t.database.db
       .select({ action: auditEvents.action, details: auditEvents.details })
       .from(auditEvents)
-      .where(eq(auditEvents.action, 'victim.deadline_rule_changed'))
+      .where(and(eq(auditEvents.action, 'victim.deadline_rule_changed'), gt(auditEvents.seq, lastSeq)))
       .orderBy(desc(auditEvents.seq));
     expect(events).toHaveLength(6);
     expect(events.at(-1)!.details).toMatchObject({ code: 'initial_verification', days: 30, defaultDays: 3 });

@@ -49,6 +49,7 @@ import { localeOf } from '../../platform/errors/problem-handler.ts';
 import { registerPrefillProvider } from '../reports/prefill.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
 import { victimRecordRoutes } from './victim-records.routes.ts';
+import { createVictimReferralsService } from './victim-referrals.service.ts';
 import { smallCellThreshold, statisticsFor, victimPrefill } from './victim-statistics.ts';
 import { createVictimSupportService } from './victim-support.service.ts';
 import { createVictimsService, PossibleDuplicateError } from './victims.service.ts';
@@ -67,6 +68,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const cipher = createFieldCipher(deps.config);
   const victims = createVictimsService({ db: deps.db, clock: deps.clock, cipher });
   const casework = createVictimCaseworkService({ db: deps.db, clock: deps.clock, cipher });
+  const referrals = createVictimReferralsService({ db: deps.db, clock: deps.clock, cipher });
   const support = createVictimSupportService({ db: deps.db, clock: deps.clock, cipher });
   registerPrefillProvider('victims', 'Hồ sơ nạn nhân', victimPrefill);
   const threshold = smallCellThreshold();
@@ -215,7 +217,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await casework.sendReferral(actorOf(request), request.params.id, request.body, auditContextOf(request))),
+        reply.status(201).send(await referrals.sendReferral(actorOf(request), request.params.id, request.body, auditContextOf(request))),
     );
     app.get(
       '/victim-referrals',
@@ -227,7 +229,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: pageSchema(referralViewSchema) },
         },
       },
-      (request) => casework.listReferrals(actorOf(request), request.query),
+      (request) => referrals.listReferrals(actorOf(request), request.query),
     );
     for (const action of REFERRAL_ACTIONS) {
       const labels = {
@@ -247,7 +249,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
             response: { 200: referralViewSchema },
           },
         },
-        (request) => casework.actOnReferral(actorOf(request), request.params.id, action, request.body, auditContextOf(request)),
+        (request) => referrals.actOnReferral(actorOf(request), request.params.id, action, request.body, auditContextOf(request)),
       );
     }
     app.post(
