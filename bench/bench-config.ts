@@ -13,6 +13,8 @@ export interface BenchConfig {
   /** Session-lookup floor: measured operations per mode (sequential, concurrent). */
   floorOps: number;
   floorWarmupOps: number;
+  /** victim-list-load: victim files seeded through the API before the measured reads. */
+  victimFiles: number;
   /** Give up on a server start after this long. */
   startTimeoutMs: number;
   /** Give up waiting for the child to exit after SIGTERM (then SIGKILL). */
@@ -63,6 +65,7 @@ export function loadBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConf
     warmupSeconds: positiveNumber(env, 'BENCH_WARMUP', 2, { allowZero: true }),
     floorOps: Math.round(positiveNumber(env, 'BENCH_FLOOR_OPS', 5000)),
     floorWarmupOps: Math.round(positiveNumber(env, 'BENCH_FLOOR_WARMUP_OPS', 200, { allowZero: true })),
+    victimFiles: Math.round(positiveNumber(env, 'BENCH_VICTIM_FILES', 1000)),
     startTimeoutMs: positiveNumber(env, 'BENCH_START_TIMEOUT_MS', 240_000),
     stopTimeoutMs: positiveNumber(env, 'BENCH_STOP_TIMEOUT_MS', 15_000),
     pollIntervalMs: 50,

@@ -182,6 +182,7 @@ async function main(): Promise<number> {
       warmupSeconds: config.warmupSeconds,
       floorOps: config.floorOps,
       floorWarmupOps: config.floorWarmupOps,
+      victimFiles: config.victimFiles,
       pollIntervalMs: config.pollIntervalMs,
       username: config.username,
       pgDatabase: config.pgDatabase,

@@ -2,7 +2,8 @@ import autocannon, { type AutocannonResult } from 'autocannon';
 import { round, summarize } from '../latency-stats.ts';
 import type { Scenario } from '../scenario-types.ts';
 
-function pickAutocannonSummary(result: AutocannonResult) {
+/** The parts of autocannon's result kept in the JSON (shared with victim-list-load). */
+export function pickAutocannonSummary(result: AutocannonResult) {
   return {
     durationSeconds: result.duration,
     requestsPerSecond: {
