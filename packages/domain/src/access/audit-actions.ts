@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = [
   'notification.digest_sent',
   'victim.file_created',
   'victim.reveal',
+  'victim.file_viewed',
   'victim.identification_transition',
   'victim.consent_given',
   'victim.consent_withdrawn',

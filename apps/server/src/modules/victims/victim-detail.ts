@@ -27,6 +27,7 @@ import {
   type VictimFileDetail,
 } from '@atmis/domain';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { AAD, isPersonVisible, loadFileAccess, presentMaskedPerson, todayOf, type VictimDeps } from './victim-access.ts';
 import { fileRecordSections } from './victim-record-views.ts';
@@ -49,12 +50,14 @@ import { agencyNames, orgUnitNames, receiverAgencyIds } from './victims.reposito
 /**
  * The detail of a victim file as one reader may see it: the sections of their relation to the file
  * (`visibleFileSections`), the persons they may see (everyone, or the referred persons through a
- * referral), identity always masked, deadlines under the rules in force.
+ * referral), identity always masked, deadlines under the rules in force. Every opening is recorded
+ * (`victim.file_viewed`: who, which file, how they reach it) — the file holds protection details,
+ * threats and notes that may identify, and a victim's file is need-to-know.
  */
 export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
 
-  async function get(actor: Actor, id: string): Promise<VictimFileDetail> {
+  async function get(actor: Actor, id: string, context: AuditContext): Promise<VictimFileDetail> {
     const day = today();
     const access = await loadFileAccess(db, actor, id);
     const { file, relations, sections } = access;
@@ -171,6 +174,20 @@ export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
     const records = await fileRecordSections(db, cipher, access);
     const parties = (row: (typeof referralRows)[number]) =>
       referralPartiesOf(actor, row.referral, relations.canManage || relations.canManageSupport);
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        context,
+        {
+          action: 'victim.file_viewed',
+          entityType: 'victim_file',
+          entityId: file.id,
+          orgUnitId: file.orgUnitId,
+          details: { reference: file.reference, via: access.access, sections },
+        },
+        clock(),
+      ),
+    );
 
     return {
       id: file.id,

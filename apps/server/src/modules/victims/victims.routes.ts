@@ -134,7 +134,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           response: { 200: victimFileDetailSchema },
         },
       },
-      (request) => victims.get(actorOf(request), request.params.id),
+      (request) => victims.get(actorOf(request), request.params.id, auditContextOf(request)),
     );
     app.post(
       '/victim-files/:id/reveal',

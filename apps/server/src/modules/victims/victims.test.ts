@@ -81,6 +81,13 @@ describe('reception by a commune officer', () => {
     // Nothing in the detail is the plaintext identity.
     expect(JSON.stringify(detail)).not.toContain(body.person.citizenId!);
     expect(JSON.stringify(detail)).not.toContain(body.person.fullName);
+    // Opening the file is recorded (who, which file, how); another commune's refused attempt is not a reading.
+    expect((await communeB.get(`/api/v1/victim-files/${created.id}`)).statusCode).toBe(404);
+    const views = await t.database.db
+      .select({ actor: auditEvents.actorUsername, details: auditEvents.details })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'victim.file_viewed'), eq(auditEvents.entityId, created.id)));
+    expect(views).toEqual([{ actor: 'xa.a', details: expect.objectContaining({ reference: created.reference, via: 'file' }) }]);
   });
 
   it('keeps the file from another commune: 404, not found by name or citizen ID, duplicate named only by its unit', async () => {
