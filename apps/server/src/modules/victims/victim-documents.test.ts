@@ -1,38 +1,14 @@
 import { createHash } from 'node:crypto';
-import { agencies, auditEvents, queryRows } from '@atmis/db';
-import { type Problem, type VictimFileDetail } from '@atmis/domain';
+import { auditEvents, queryRows } from '@atmis/db';
 import ExcelJS from 'exceljs';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
-import { createFile, daysAgo, pdfBytes, uniqueWord, womanWithChild } from './victim-test-kit.ts';
+import { loginAs } from '../../testing/test-app.ts';
+import { createFile, pdfBytes, uniqueWord, useVictimTestContext, womanWithChild } from './victim-test-kit.ts';
 
-let t: TestApp;
-let communeA: Agent;
-let communeB: Agent;
-let office: Agent;
-let health: Agent;
-let court: Agent;
-let communeAId: string;
-let healthAgencyId: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  communeA = await loginAs(t.app, 'xa.a');
-  communeB = await loginAs(t.app, 'xa.b');
-  office = await loginAs(t.app, 'tinh.thuongtruc');
-  health = await loginAs(t.app, 'so.yte');
-  court = await loginAs(t.app, 'toaan');
-  communeAId = communeA.me!.user.orgUnitId;
-  const [agency] = await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.SYT'));
-  healthAgencyId = agency!.id;
-});
-afterAll(() => t.close());
-
-const recent = (days: number) => daysAgo(t.clock.now, days);
-const problem = (response: { json: <T>() => T }) => response.json<Problem>();
-const detailOf = (agent: Agent, fileId: string) => agent.get(`/api/v1/victim-files/${fileId}`).then((r) => r.json<VictimFileDetail>());
+const ctx = useVictimTestContext('communeA', 'communeB', 'office', 'health', 'court');
+const { recent, problem, detailOf } = ctx;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90), Buffer.from('This program cannot be run in DOS mode')]);
 /** The start of a Word package: a zip whose directory names word/document.xml. */
@@ -59,12 +35,12 @@ async function sheetText(body: Buffer): Promise<string[][]> {
 
 describe('documents', () => {
   it('accepts a PDF, refuses what its content does not prove (renamed, mismatched, empty, too large) and writes nothing then', async () => {
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(3), homeOrgUnitId: communeAId }));
-    const upload = (body: Record<string, unknown>, agent = communeA) =>
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(3), homeOrgUnitId: ctx.communeAId }));
+    const upload = (body: Record<string, unknown>, agent = ctx.communeA) =>
       agent.post(`/api/v1/victim-files/${file.id}/attachments`, { kind: 'evidence', fileName: 'bien-ban-giai-cuu.pdf', ...body });
     const content = pdfBytes(`Bien ban giai cuu ${uniqueWord()}`);
 
-    const before = await databaseFingerprint(t.database.db);
+    const before = await databaseFingerprint(ctx.t.database.db);
     const cases: { body: Record<string, unknown>; path: string; message: RegExp }[] = [
       { body: { contentBase64: EXE.toString('base64') }, path: 'contentBase64', message: /Loại tệp không được chấp nhận: chỉ nhận PDF/ },
       { body: { contentBase64: PNG.toString('base64') }, path: 'fileName', message: /không khớp với nội dung \(nội dung là PNG\)/ },
@@ -95,10 +71,10 @@ describe('documents', () => {
     const huge = await upload({ contentBase64: Buffer.alloc(6 * 1024 * 1024, 0x41).toString('base64') });
     expect(huge.statusCode).toBe(413);
     expect(problem(huge)).toMatchObject({ code: 'request.too_large', title: 'Dữ liệu gửi lên quá lớn.' });
-    expect((await upload({ contentBase64: content.toString('base64') }, communeB)).statusCode).toBe(404);
-    expect((await upload({ contentBase64: content.toString('base64') }, court)).statusCode).toBe(403);
-    expect((await upload({ contentBase64: content.toString('base64') }, health)).statusCode).toBe(404);
-    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect((await upload({ contentBase64: content.toString('base64') }, ctx.communeB)).statusCode).toBe(404);
+    expect((await upload({ contentBase64: content.toString('base64') }, ctx.court)).statusCode).toBe(403);
+    expect((await upload({ contentBase64: content.toString('base64') }, ctx.health)).statusCode).toBe(404);
+    expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
 
     const accepted = await upload({ contentBase64: content.toString('base64'), description: 'Biên bản giải cứu của Đồn Biên phòng' });
     expect(accepted.statusCode, accepted.body).toBe(201);
@@ -118,7 +94,7 @@ describe('documents', () => {
     expect(word.json<{ mediaType: string }>().mediaType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const sheet = await upload({ contentBase64: (await xlsxBytes()).toString('base64'), fileName: 'bang-ke.xlsx', kind: 'other' });
     expect(sheet.statusCode, sheet.body).toBe(201);
-    const added = await t.database.db
+    const added = await ctx.t.database.db
       .select({ details: auditEvents.details })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'victim.attachment_added'), eq(auditEvents.entityId, file.id)));
@@ -126,7 +102,7 @@ describe('documents', () => {
     expect(JSON.stringify(added)).not.toContain('bien-ban');
 
     // Downloads: the stored type, always an attachment, not cached, audited.
-    const download = await communeA.get(`/api/v1/victim-attachments/${view.id}`);
+    const download = await ctx.communeA.get(`/api/v1/victim-attachments/${view.id}`);
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(content)).toBe(true);
     expect(download.headers['content-type']).toBe('application/pdf');
@@ -135,29 +111,29 @@ describe('documents', () => {
     );
     expect(download.headers['cache-control']).toBe('no-store');
     const wordId = word.json<{ id: string }>().id;
-    expect((await communeA.get(`/api/v1/victim-attachments/${wordId}`)).headers['content-disposition']).toContain(
+    expect((await ctx.communeA.get(`/api/v1/victim-attachments/${wordId}`)).headers['content-disposition']).toContain(
       `filename*=UTF-8''${encodeURIComponent('Quyết định xác định nạn nhân.DOCX')}`,
     );
-    const [downloaded] = await t.database.db
+    const [downloaded] = await ctx.t.database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'victim.attachment_downloaded'), eq(auditEvents.entityId, file.id)))
       .orderBy(auditEvents.seq);
     expect(downloaded).toMatchObject({ actorUsername: 'xa.a', details: { attachmentId: view.id, kind: 'evidence', via: 'file' } });
-    expect((await communeB.get(`/api/v1/victim-attachments/${view.id}`)).statusCode).toBe(404);
-    expect((await court.get(`/api/v1/victim-attachments/${view.id}`)).statusCode).toBe(403);
+    expect((await ctx.communeB.get(`/api/v1/victim-attachments/${view.id}`)).statusCode).toBe(404);
+    expect((await ctx.court.get(`/api/v1/victim-attachments/${view.id}`)).statusCode).toBe(403);
 
     // Nothing of the document is stored in plaintext: name, description, content.
     const secrets = ['bien-ban-giai-cuu', 'Biên bản giải cứu của Đồn', content.toString('base64').slice(0, 40), 'Bien ban giai cuu'];
     for (const { table_name } of await queryRows<{ table_name: string }>(
-      t.database.db,
+      ctx.t.database.db,
       sql`select table_name from information_schema.tables where table_schema = current_schema() and (table_name like 'victim%' or table_name = 'audit_events')`,
     )) {
-      const rows = await queryRows<{ row: string }>(t.database.db, sql`select t::text as row from ${sql.identifier(table_name)} t`);
+      const rows = await queryRows<{ row: string }>(ctx.t.database.db, sql`select t::text as row from ${sql.identifier(table_name)} t`);
       for (const { row } of rows) for (const secret of secrets) expect(row, `${table_name} holds "${secret}"`).not.toContain(secret);
     }
     const [stored] = await queryRows<{ file_name_enc: string; content_enc: string }>(
-      t.database.db,
+      ctx.t.database.db,
       sql`select file_name_enc, content_enc from victim_attachments where id = ${view.id}::uuid`,
     );
     expect(stored!.file_name_enc).toMatch(/^v1:/);
@@ -165,33 +141,33 @@ describe('documents', () => {
   });
 
   it('shows a referral receiver the support documents of the referred person, never the evidence', async () => {
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(3), homeOrgUnitId: communeAId }));
-    const [woman, child] = (await detailOf(communeA, file.id)).persons;
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(3), homeOrgUnitId: ctx.communeAId }));
+    const [woman, child] = (await detailOf(ctx.communeA, file.id)).persons;
     const evidence = (
-      await communeA.post(`/api/v1/victim-files/${file.id}/attachments`, {
+      await ctx.communeA.post(`/api/v1/victim-files/${file.id}/attachments`, {
         kind: 'evidence',
         fileName: 'loi-khai.pdf',
         contentBase64: pdfBytes('Loi khai').toString('base64'),
       })
     ).json<{ id: string }>();
     const childPaper = (
-      await communeA.post(`/api/v1/victim-files/${file.id}/attachments`, {
+      await ctx.communeA.post(`/api/v1/victim-files/${file.id}/attachments`, {
         kind: 'support_document',
         personId: child!.id,
         fileName: 'giay-kham-be.pdf',
         contentBase64: pdfBytes('Giay kham').toString('base64'),
       })
     ).json<{ id: string }>();
-    await communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
+    await ctx.communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
       personId: woman!.id,
-      receivingAgencyId: healthAgencyId,
+      receivingAgencyId: ctx.healthAgencyId,
       reason: 'Khám, điều trị',
       legalBasis: 'Đề nghị của cơ quan điều tra',
     });
 
     // The receiver records the medical paper of the woman; not for the child, not as evidence.
     const paper = (personId: string | null, kind = 'support_document') =>
-      health.post(`/api/v1/victim-files/${file.id}/attachments`, {
+      ctx.health.post(`/api/v1/victim-files/${file.id}/attachments`, {
         kind,
         personId,
         fileName: 'hoa-don-kham.pdf',
@@ -204,29 +180,29 @@ describe('documents', () => {
     expect(own.statusCode, own.body).toBe(201);
     const ownId = own.json<{ id: string }>().id;
 
-    const seen = await detailOf(health, file.id);
+    const seen = await detailOf(ctx.health, file.id);
     expect(seen.attachments!.map((attachment) => attachment.id)).toEqual([ownId]);
-    expect((await health.get(`/api/v1/victim-attachments/${evidence.id}`)).statusCode).toBe(404);
-    expect((await health.get(`/api/v1/victim-attachments/${childPaper.id}`)).statusCode).toBe(404);
-    expect((await health.get(`/api/v1/victim-attachments/${ownId}`)).statusCode).toBe(200);
-    const owner = await detailOf(communeA, file.id);
+    expect((await ctx.health.get(`/api/v1/victim-attachments/${evidence.id}`)).statusCode).toBe(404);
+    expect((await ctx.health.get(`/api/v1/victim-attachments/${childPaper.id}`)).statusCode).toBe(404);
+    expect((await ctx.health.get(`/api/v1/victim-attachments/${ownId}`)).statusCode).toBe(200);
+    const owner = await detailOf(ctx.communeA, file.id);
     expect(owner.attachments!.map((attachment) => attachment.id)).toEqual([evidence.id, childPaper.id, ownId]);
     // The police officer reads the file without support: the evidence, not the support papers.
-    const police = await loginAs(t.app, 'congan');
+    const police = await loginAs(ctx.t.app, 'congan');
     expect((await detailOf(police, file.id)).attachments!.map((attachment) => attachment.id)).toEqual([evidence.id]);
   });
 });
 
 describe('exports', () => {
   it('exports the list de-identified: no name, number, phone, address or birth date; audited without the search words', async () => {
-    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: communeAId });
-    const file = await createFile(communeA, body);
+    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId });
+    const file = await createFile(ctx.communeA, body);
     const word = body.person.fullName.split(' ').at(-1)!;
-    await communeA.post(`/api/v1/victim-persons/${(await detailOf(communeA, file.id)).persons[0]!.id}/exploitation`, {
+    await ctx.communeA.post(`/api/v1/victim-persons/${(await detailOf(ctx.communeA, file.id)).persons[0]!.id}/exploitation`, {
       forms: ['forced_marriage'],
       destinationCountry: 'CN',
     });
-    const response = await communeA.get(`/api/v1/victim-files/export.xlsx?q=${encodeURIComponent(word)}&orgUnitId=${communeAId}`);
+    const response = await ctx.communeA.get(`/api/v1/victim-files/export.xlsx?q=${encodeURIComponent(word)}&orgUnitId=${ctx.communeAId}`);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ho-so-nan-nhan-\d{4}-\d{2}-\d{2}\.xlsx"/);
@@ -260,7 +236,7 @@ describe('exports', () => {
     ]) {
       expect(text, secret).not.toContain(secret);
     }
-    const [event] = await t.database.db
+    const [event] = await ctx.t.database.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'victim.exported'))
@@ -268,27 +244,27 @@ describe('exports', () => {
       .limit(1);
     expect(event).toMatchObject({
       actorUsername: 'xa.a',
-      details: { rowCount: 2, filter: { orgUnitId: communeAId, searchedByName: true } },
+      details: { rowCount: 2, filter: { orgUnitId: ctx.communeAId, searchedByName: true } },
     });
     expect(JSON.stringify(event!.details)).not.toContain(word);
-    expect((await court.get('/api/v1/victim-files/export.xlsx')).statusCode).toBe(403);
-    expect((await communeA.get('/api/v1/victim-files/export.xlsx?receivedFrom=2026-02-30')).statusCode).toBe(400);
+    expect((await ctx.court.get('/api/v1/victim-files/export.xlsx')).statusCode).toBe(403);
+    expect((await ctx.communeA.get('/api/v1/victim-files/export.xlsx?receivedFrom=2026-02-30')).statusCode).toBe(400);
   });
 
   it('exports the identity only for export:victim_identity, marked MẬT, with a reason in the audit trail', async () => {
-    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: communeAId, child: false });
-    const file = await createFile(communeA, body);
+    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId, child: false });
+    const file = await createFile(ctx.communeA, body);
     const word = body.person.fullName.split(' ').at(-1)!;
     const request = { reason: 'Đối chiếu danh sách nạn nhân với Công an tỉnh', filter: { q: word } };
-    const before = await databaseFingerprint(t.database.db);
-    expect((await communeA.post('/api/v1/victim-files/export-identified', request)).statusCode).toBe(403);
-    expect((await health.post('/api/v1/victim-files/export-identified', request)).statusCode).toBe(403);
-    expect(problem(await office.post('/api/v1/victim-files/export-identified', { ...request, reason: 'Xem' })).errors![0]!.path).toBe(
+    const before = await databaseFingerprint(ctx.t.database.db);
+    expect((await ctx.communeA.post('/api/v1/victim-files/export-identified', request)).statusCode).toBe(403);
+    expect((await ctx.health.post('/api/v1/victim-files/export-identified', request)).statusCode).toBe(403);
+    expect(problem(await ctx.office.post('/api/v1/victim-files/export-identified', { ...request, reason: 'Xem' })).errors![0]!.path).toBe(
       'reason',
     );
-    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
 
-    const response = await office.post('/api/v1/victim-files/export-identified', request);
+    const response = await ctx.office.post('/api/v1/victim-files/export-identified', request);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     expect(response.headers['content-disposition']).toMatch(/filename="ho-so-nan-nhan-mat-/);
     const rows = await sheetText(response.rawPayload);
@@ -304,7 +280,7 @@ describe('exports', () => {
       'Số điện thoại': body.person.phone.replace(/\s/g, ''),
       'Địa chỉ': body.person.homeAddress,
     });
-    const [event] = await t.database.db
+    const [event] = await ctx.t.database.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.action, 'victim.exported_identified'))

@@ -1,6 +1,10 @@
+import { agencies, orgUnits, users } from '@atmis/db';
+import type { Problem, VictimFileDetail } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
 import { addDays } from '@atmis/domain/plans/index';
-import type { Agent } from '../../testing/test-app.ts';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
 
 /**
  * Test data for victim files: unique persons (a unique word in the name, a random citizen ID), so
@@ -205,4 +209,89 @@ export function pdfBytes(text: string): Buffer {
       `4 0 obj << /Length ${stream.length} >> stream\n${stream}\nendstream endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
     'latin1',
   );
+}
+
+/** The demo users the victims tests act as, by the part they play (signed in in this order). */
+const VICTIM_TEST_USERS = {
+  admin: 'admin',
+  national: 'tw.thuongtruc',
+  communeA: 'xa.a',
+  communeB: 'xa.b',
+  office: 'tinh.thuongtruc',
+  health: 'so.yte',
+  court: 'toaan',
+} as const;
+export type VictimTestRole = keyof typeof VICTIM_TEST_USERS;
+
+export interface VictimTestContext {
+  /** The app on the file's own database; its clock is `t.clock`. */
+  readonly t: TestApp;
+  /** The commune of `xa.a` and its full name. */
+  readonly communeAId: string;
+  readonly communeAName: string;
+  /** The Sở Y tế agency (code T31.SYT), a receiving agency for referrals. */
+  readonly healthAgencyId: string;
+  /** Today, and `days` days ago, on the app's clock (Vietnam time). */
+  today(): string;
+  recent(days: number): string;
+  /** The problem in an error response. */
+  problem(response: { json: <T>() => T }): Problem & { duplicates?: { fileId: string }[] };
+  /** The file as `agent` sees it. */
+  detailOf(agent: Agent, fileId: string): Promise<VictimFileDetail>;
+}
+
+/**
+ * The shared setup of a victims test file, called once at its top level: registers a `beforeAll`
+ * that creates the test app and signs in the users of `roles` only (each sign-in costs a password
+ * hash check), and an `afterAll` that closes the app. The fields are filled when the tests run;
+ * the helpers can be destructured at once, they read the app only when called.
+ */
+export function useVictimTestContext<R extends VictimTestRole>(...roles: R[]): VictimTestContext & Readonly<Record<R, Agent>> {
+  let app: TestApp | undefined;
+  const agents = new Map<VictimTestRole, Agent>();
+  const ids: { communeAId?: string; communeAName?: string; healthAgencyId?: string } = {};
+  const ready = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`victim test context: ${name} is read before beforeAll has run`);
+    return value;
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    for (const [role, username] of Object.entries(VICTIM_TEST_USERS) as [VictimTestRole, string][]) {
+      if (roles.includes(role as R)) agents.set(role, await loginAs(app.app, username));
+    }
+    const [commune] = await app.database.db
+      .select({ id: orgUnits.id, name: orgUnits.fullName })
+      .from(users)
+      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
+      .where(eq(users.username, VICTIM_TEST_USERS.communeA));
+    ids.communeAId = commune!.id;
+    ids.communeAName = commune!.name;
+    const [agency] = await app.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.SYT'));
+    ids.healthAgencyId = agency!.id;
+  });
+  afterAll(() => app?.close());
+
+  const context: VictimTestContext = {
+    get t() {
+      return ready(app, 't');
+    },
+    get communeAId() {
+      return ready(ids.communeAId, 'communeAId');
+    },
+    get communeAName() {
+      return ready(ids.communeAName, 'communeAName');
+    },
+    get healthAgencyId() {
+      return ready(ids.healthAgencyId, 'healthAgencyId');
+    },
+    today: () => todayIn(context.t.clock.now),
+    recent: (days) => daysAgo(context.t.clock.now, days),
+    problem: (response) => response.json<Problem & { duplicates?: { fileId: string }[] }>(),
+    detailOf: (agent, fileId) => agent.get(`/api/v1/victim-files/${fileId}`).then((r) => r.json<VictimFileDetail>()),
+  };
+  for (const role of roles) {
+    Object.defineProperty(context, role, { enumerable: true, get: () => ready(agents.get(role), role) });
+  }
+  return context as VictimTestContext & Readonly<Record<R, Agent>>;
 }

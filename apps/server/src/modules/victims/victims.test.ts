@@ -1,40 +1,14 @@
-import { agencies, auditEvents, orgUnits, queryRows } from '@atmis/db';
-import { type Problem, type VictimFileDetail } from '@atmis/domain';
+import { agencies, auditEvents, queryRows } from '@atmis/db';
+import { type VictimFileDetail } from '@atmis/domain';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
-import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
-import { createFile, daysAgo, todayIn, uniqueWord, womanWithChild } from './victim-test-kit.ts';
+import { type Agent } from '../../testing/test-app.ts';
+import { createFile, uniqueWord, useVictimTestContext, womanWithChild } from './victim-test-kit.ts';
 
-let t: TestApp;
-let communeA: Agent;
-let communeB: Agent;
-let office: Agent;
-let health: Agent;
-let court: Agent;
-let communeAId: string;
-let communeAName: string;
-let healthAgencyId: string;
-
-beforeAll(async () => {
-  t = await createTestApp();
-  communeA = await loginAs(t.app, 'xa.a');
-  communeB = await loginAs(t.app, 'xa.b');
-  office = await loginAs(t.app, 'tinh.thuongtruc');
-  health = await loginAs(t.app, 'so.yte');
-  court = await loginAs(t.app, 'toaan');
-  communeAId = communeA.me!.user.orgUnitId;
-  const [unit] = await t.database.db.select({ name: orgUnits.fullName }).from(orgUnits).where(eq(orgUnits.id, communeAId));
-  communeAName = unit!.name;
-  const [agency] = await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.SYT'));
-  healthAgencyId = agency!.id;
-});
-afterAll(() => t.close());
-
-const today = () => todayIn(t.clock.now);
-const recent = (days: number) => daysAgo(t.clock.now, days);
-const problem = (response: { json: <T>() => T }) => response.json<Problem & { duplicates?: { fileId: string }[] }>();
+const ctx = useVictimTestContext('communeA', 'communeB', 'office', 'health', 'court');
+const { today, recent, problem } = ctx;
 const list = (response: { json: <T>() => T }) =>
   response.json<{ items: { id: string; primary: { maskedName: string } }[]; total: number }>();
 
@@ -44,16 +18,16 @@ async function reveal(agent: Agent, fileId: string, reason: string, fields: stri
 
 describe('reception by a commune officer', () => {
   it('records a woman with her child; the child, whose age is uncertain, is treated as a child; identity is masked', async () => {
-    const body = womanWithChild({ receivedOn: recent(1), homeOrgUnitId: communeAId });
-    const response = await communeA.post('/api/v1/victim-files', body);
+    const body = womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId });
+    const response = await ctx.communeA.post('/api/v1/victim-files', body);
     expect(response.statusCode, response.body).toBe(201);
     const created = response.json<{ id: string; reference: string; warnings: Record<string, string> }>();
     expect(created.reference).toMatch(/^NN-\d{4}-[A-Z0-9]{6}$/);
     // The child has no guardian on record: a warning, not an error.
     expect(created.warnings['companions.0.person.guardian']).toMatch(/trẻ em|dưới 18/);
 
-    const detail = (await communeA.get(`/api/v1/victim-files/${created.id}`)).json<VictimFileDetail>();
-    expect(detail.orgUnitId).toBe(communeAId);
+    const detail = (await ctx.communeA.get(`/api/v1/victim-files/${created.id}`)).json<VictimFileDetail>();
+    expect(detail.orgUnitId).toBe(ctx.communeAId);
     expect(detail.identityMasked).toBe(true);
     expect(detail.canRevealIdentity).toBe(true);
     const [woman, child] = detail.persons;
@@ -82,8 +56,8 @@ describe('reception by a commune officer', () => {
     expect(JSON.stringify(detail)).not.toContain(body.person.citizenId!);
     expect(JSON.stringify(detail)).not.toContain(body.person.fullName);
     // Opening the file is recorded (who, which file, how); another commune's refused attempt is not a reading.
-    expect((await communeB.get(`/api/v1/victim-files/${created.id}`)).statusCode).toBe(404);
-    const views = await t.database.db
+    expect((await ctx.communeB.get(`/api/v1/victim-files/${created.id}`)).statusCode).toBe(404);
+    const views = await ctx.t.database.db
       .select({ actor: auditEvents.actorUsername, details: auditEvents.details })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'victim.file_viewed'), eq(auditEvents.entityId, created.id)));
@@ -91,39 +65,39 @@ describe('reception by a commune officer', () => {
   });
 
   it('keeps the file from another commune: 404, not found by name or citizen ID, duplicate named only by its unit', async () => {
-    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: communeAId });
-    const file = await createFile(communeA, body);
+    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId });
+    const file = await createFile(ctx.communeA, body);
     const word = body.person.fullName.split(' ').at(-1)!;
 
     // The owner finds it by words of the name without accents, and by the exact citizen ID.
-    const byName = list(await communeA.get(`/api/v1/victim-files?q=${encodeURIComponent(`nguyen hoa ${word.toLowerCase()}`)}`));
+    const byName = list(await ctx.communeA.get(`/api/v1/victim-files?q=${encodeURIComponent(`nguyen hoa ${word.toLowerCase()}`)}`));
     expect(byName.items.map((item) => item.id)).toEqual([file.id]);
     expect(byName.items[0]!.primary.maskedName).toBe('N.T.H.K.');
-    const byId = list(await communeA.get(`/api/v1/victim-files?citizenId=${body.person.citizenId}`));
+    const byId = list(await ctx.communeA.get(`/api/v1/victim-files?citizenId=${body.person.citizenId}`));
     expect(byId.items.map((item) => item.id)).toEqual([file.id]);
-    expect(list(await communeA.get(`/api/v1/victim-files?q=${body.person.citizenId}`)).items.map((item) => item.id)).toEqual([file.id]);
+    expect(list(await ctx.communeA.get(`/api/v1/victim-files?q=${body.person.citizenId}`)).items.map((item) => item.id)).toEqual([file.id]);
 
     // The other commune: nothing.
-    expect((await communeB.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(404);
-    expect(list(await communeB.get(`/api/v1/victim-files?q=${encodeURIComponent(`nguyen hoa ${word}`)}`)).total).toBe(0);
-    expect(list(await communeB.get(`/api/v1/victim-files?citizenId=${body.person.citizenId}`)).total).toBe(0);
-    const reveal404 = await reveal(communeB, file.id, 'Kiểm tra hồ sơ trùng lặp', ['fullName']);
+    expect((await ctx.communeB.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(404);
+    expect(list(await ctx.communeB.get(`/api/v1/victim-files?q=${encodeURIComponent(`nguyen hoa ${word}`)}`)).total).toBe(0);
+    expect(list(await ctx.communeB.get(`/api/v1/victim-files?citizenId=${body.person.citizenId}`)).total).toBe(0);
+    const reveal404 = await reveal(ctx.communeB, file.id, 'Kiểm tra hồ sơ trùng lặp', ['fullName']);
     expect(reveal404.statusCode).toBe(404);
 
     // Creating the same person there: refused, naming only the unit that holds the file; nothing written.
-    const before = await databaseFingerprint(t.database.db);
-    const again = await communeB.post('/api/v1/victim-files', { ...body, companions: [] });
+    const before = await databaseFingerprint(ctx.t.database.db);
+    const again = await ctx.communeB.post('/api/v1/victim-files', { ...body, companions: [] });
     expect(again.statusCode).toBe(409);
     const refused = problem(again);
     expect(refused.code).toBe('victim.possible_duplicate_elsewhere');
-    expect(refused.title).toContain(`Có thể trùng với hồ sơ tại đơn vị ${communeAName}`);
+    expect(refused.title).toContain(`Có thể trùng với hồ sơ tại đơn vị ${ctx.communeAName}`);
     expect(refused.duplicates).toBeUndefined();
     expect(again.body).not.toContain(file.id);
     expect(again.body).not.toContain(file.reference);
-    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
 
     // A typo in the name and no citizen ID still match (same home commune, birth year ±1).
-    const typo = await communeB.post('/api/v1/victim-files', {
+    const typo = await ctx.communeB.post('/api/v1/victim-files', {
       ...body,
       person: { ...body.person, fullName: body.person.fullName.replace('Hoà', 'Hoa'), citizenId: null, dateOfBirth: null, birthYear: 1999 },
       companions: [],
@@ -131,17 +105,17 @@ describe('reception by a commune officer', () => {
     expect(problem(typo).code).toBe('victim.possible_duplicate_elsewhere');
 
     // In the owner's scope, the match is given so that the officer can open it.
-    const own = await communeA.post('/api/v1/victim-files', { ...body, companions: [] });
+    const own = await ctx.communeA.post('/api/v1/victim-files', { ...body, companions: [] });
     expect(own.statusCode).toBe(409);
     expect(problem(own).code).toBe('victim.possible_duplicate');
     expect(problem(own).duplicates).toEqual([{ fileId: file.id, reference: file.reference }]);
     // Confirmed as another person: created.
-    const confirmed = await communeB.post('/api/v1/victim-files', { ...body, companions: [], confirmNotDuplicate: true });
+    const confirmed = await ctx.communeB.post('/api/v1/victim-files', { ...body, companions: [], confirmNotDuplicate: true });
     expect(confirmed.statusCode).toBe(201);
   });
 
   it('refuses bad input with Vietnamese field errors and writes nothing', async () => {
-    const valid = womanWithChild({ receivedOn: recent(1), homeOrgUnitId: communeAId });
+    const valid = womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId });
     const cases: { body: unknown; paths: string[] }[] = [
       { body: { ...valid, person: { ...valid.person, dateOfBirth: '2026-02-30' } }, paths: ['person.dateOfBirth'] },
       {
@@ -163,8 +137,8 @@ describe('reception by a commune officer', () => {
       },
     ];
     for (const { body, paths } of cases) {
-      const before = await databaseFingerprint(t.database.db);
-      const response = await communeA.post('/api/v1/victim-files', body);
+      const before = await databaseFingerprint(ctx.t.database.db);
+      const response = await ctx.communeA.post('/api/v1/victim-files', body);
       expect(response.statusCode, JSON.stringify(paths)).toBe(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
       const errors = problem(response).errors ?? [];
@@ -173,22 +147,27 @@ describe('reception by a commune officer', () => {
         expect(error, `${path} in ${JSON.stringify(errors)}`).toBeDefined();
         expect(error!.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳýạ]|không|phải/i);
       }
-      expect(await databaseFingerprint(t.database.db)).toEqual(before);
+      expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
     }
   });
 });
 
 describe('confidentiality', () => {
   it('reveals identity only for a stated reason, and every reveal is in the audit trail with its reason', async () => {
-    const body = womanWithChild({ receivedOn: recent(3), homeOrgUnitId: communeAId });
-    const file = await createFile(communeA, body);
+    const body = womanWithChild({ receivedOn: recent(3), homeOrgUnitId: ctx.communeAId });
+    const file = await createFile(ctx.communeA, body);
 
-    const short = await reveal(communeA, file.id, 'xem', ['fullName']);
+    const short = await reveal(ctx.communeA, file.id, 'xem', ['fullName']);
     expect(short.statusCode).toBe(400);
-    expect((await reveal(health, file.id, 'Cần liên hệ để hỗ trợ y tế', ['phone'])).statusCode).toBe(403);
-    expect((await reveal(court, file.id, 'Phục vụ xét xử vụ án mua bán người', ['fullName'])).statusCode).toBe(403);
+    expect((await reveal(ctx.health, file.id, 'Cần liên hệ để hỗ trợ y tế', ['phone'])).statusCode).toBe(403);
+    expect((await reveal(ctx.court, file.id, 'Phục vụ xét xử vụ án mua bán người', ['fullName'])).statusCode).toBe(403);
 
-    const first = await reveal(communeA, file.id, 'Liên hệ gia đình để đón nạn nhân về', ['fullName', 'phone', 'citizenId', 'homeAddress']);
+    const first = await reveal(ctx.communeA, file.id, 'Liên hệ gia đình để đón nạn nhân về', [
+      'fullName',
+      'phone',
+      'citizenId',
+      'homeAddress',
+    ]);
     expect(first.statusCode, first.body).toBe(200);
     const [woman, child] = first.json<{ persons: Record<string, unknown>[] }>().persons;
     expect(woman).toEqual({
@@ -199,10 +178,10 @@ describe('confidentiality', () => {
       homeAddress: body.person.homeAddress,
     });
     expect(child!.fullName).toBe(body.companions[0]!.person.fullName);
-    const second = await reveal(office, file.id, 'Đối chiếu danh sách nạn nhân với Công an tỉnh', ['citizenId']);
+    const second = await reveal(ctx.office, file.id, 'Đối chiếu danh sách nạn nhân với Công an tỉnh', ['citizenId']);
     expect(second.statusCode).toBe(200);
 
-    const events = await t.database.db
+    const events = await ctx.t.database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'victim.reveal'), eq(auditEvents.entityId, file.id)));
@@ -213,7 +192,7 @@ describe('confidentiality', () => {
     expect((events[0]!.details as { fields: string[] }).fields).toEqual(['fullName', 'phone', 'citizenId', 'homeAddress']);
     // The trail names the fields, never the values; and the standing office reads it through the API.
     expect(JSON.stringify(events)).not.toContain(body.person.citizenId!);
-    const trail = await office.get(`/api/v1/audit-events?action=victim.reveal&q=${file.id}`);
+    const trail = await ctx.office.get(`/api/v1/audit-events?action=victim.reveal&q=${file.id}`);
     expect(
       trail
         .json<{ items: { details: { reason: string } }[] }>()
@@ -223,14 +202,14 @@ describe('confidentiality', () => {
   });
 
   it('stores no plaintext citizen ID, phone, name, address or statement in the tables', async () => {
-    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: communeAId });
-    const file = await createFile(communeA, body);
+    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId });
+    const file = await createFile(ctx.communeA, body);
     const statement = `Tôi bị đưa sang Trung Quốc bởi người tên ${uniqueWord()} và bị ép kết hôn.`;
-    const recorded = await communeA.post(`/api/v1/victim-files/${file.id}/statements`, { takenOn: recent(1), content: statement });
+    const recorded = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/statements`, { takenOn: recent(1), content: statement });
     expect(recorded.statusCode, recorded.body).toBe(201);
     const threat = `Đối tượng ${uniqueWord()} gọi điện đe dọa gia đình`;
     expect(
-      (await communeA.post(`/api/v1/victim-files/${file.id}/threats`, { reportedOn: recent(1), description: threat })).statusCode,
+      (await ctx.communeA.post(`/api/v1/victim-files/${file.id}/threats`, { reportedOn: recent(1), description: threat })).statusCode,
     ).toBe(201);
 
     const secrets = [
@@ -245,46 +224,46 @@ describe('confidentiality', () => {
       body.reception.initialSupport,
     ];
     const tables = await queryRows<{ table_name: string }>(
-      t.database.db,
+      ctx.t.database.db,
       sql`select table_name from information_schema.tables where table_schema = current_schema() and (table_name like 'victim%' or table_name = 'audit_events')`,
     );
     expect(tables.length).toBeGreaterThanOrEqual(14);
     for (const { table_name } of tables) {
-      const rows = await queryRows<{ row: string }>(t.database.db, sql`select t::text as row from ${sql.identifier(table_name)} t`);
+      const rows = await queryRows<{ row: string }>(ctx.t.database.db, sql`select t::text as row from ${sql.identifier(table_name)} t`);
       for (const { row } of rows) for (const secret of secrets) expect(row, `${table_name} holds "${secret}"`).not.toContain(secret);
     }
     // The statement is there, encrypted, and comes back only through the audited reveal.
     const [stored] = await queryRows<{ content_enc: string }>(
-      t.database.db,
+      ctx.t.database.db,
       sql`select content_enc from victim_statements where file_id = ${file.id}::uuid`,
     );
     expect(stored!.content_enc).toMatch(/^v1:[A-Za-z0-9_-]+:/);
-    const shown = await reveal(communeA, file.id, 'Chuyển lời khai cho cơ quan điều tra', ['statements']);
+    const shown = await reveal(ctx.communeA, file.id, 'Chuyển lời khai cho cơ quan điều tra', ['statements']);
     expect(shown.json<{ statements: { content: string }[] }>().statements.map((s) => s.content)).toEqual([statement]);
-    const detail = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
+    const detail = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
     expect(detail.statements).toHaveLength(1);
     expect(JSON.stringify(detail.statements)).not.toContain(statement);
     expect(detail.protectionDetails!.threats.map((entry) => entry.description)).toEqual([threat]);
   });
 
   it('shows the court nothing of victims or support', async () => {
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: communeAId }));
-    expect((await court.get('/api/v1/victim-files')).statusCode).toBe(403);
-    expect((await court.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(403);
-    expect((await court.get('/api/v1/victim-referrals')).statusCode).toBe(403);
-    expect((await court.get('/api/v1/victim-support-rates')).statusCode).toBe(403);
-    expect((await court.get(`/api/v1/victim-statistics?start=${recent(30)}&end=${today()}`)).statusCode).toBe(403);
-    const support = await court.post(`/api/v1/victim-files/${file.id}/support-services`, { personId: file.id, type: 'medical' });
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId }));
+    expect((await ctx.court.get('/api/v1/victim-files')).statusCode).toBe(403);
+    expect((await ctx.court.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(403);
+    expect((await ctx.court.get('/api/v1/victim-referrals')).statusCode).toBe(403);
+    expect((await ctx.court.get('/api/v1/victim-support-rates')).statusCode).toBe(403);
+    expect((await ctx.court.get(`/api/v1/victim-statistics?start=${recent(30)}&end=${today()}`)).statusCode).toBe(403);
+    const support = await ctx.court.post(`/api/v1/victim-files/${file.id}/support-services`, { personId: file.id, type: 'medical' });
     expect(support.statusCode).toBe(403);
   });
 });
 
 describe('identification', () => {
   it('goes received → verifying → victim (decision with evidence) → revised → not a victim, keeping the history', async () => {
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(20), homeOrgUnitId: communeAId }));
-    const detail = () => communeA.get(`/api/v1/victim-files/${file.id}`).then((r) => r.json<VictimFileDetail>());
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(20), homeOrgUnitId: ctx.communeAId }));
+    const detail = () => ctx.communeA.get(`/api/v1/victim-files/${file.id}`).then((r) => r.json<VictimFileDetail>());
     const [woman, child] = (await detail()).persons;
-    const step = (body: Record<string, unknown>, personId = woman!.id, agent = communeA) =>
+    const step = (body: Record<string, unknown>, personId = woman!.id, agent = ctx.communeA) =>
       agent.post(`/api/v1/victim-persons/${personId}/identification`, body);
     const decision = { decidingAgency: 'Công an tỉnh Hải Phòng', decisionNumber: '15/QĐ-CAT-PV01', legalBasis: 'Điều 32 Luật PCMBN 2024' };
 
@@ -294,13 +273,13 @@ describe('identification', () => {
       (await step({ transition: 'decide_victim', ...decision, decisionDate: recent(1), evidenceSources: ['rescuing_agency'] })).statusCode,
     ).toBe(409);
     expect(problem(await step({ transition: 'start_verification' }, child!.id)).code).toBe('validation.failed');
-    expect((await step({ transition: 'start_verification' }, woman!.id, communeB)).statusCode).toBe(404);
+    expect((await step({ transition: 'start_verification' }, woman!.id, ctx.communeB)).statusCode).toBe(404);
     const started = await step({ transition: 'start_verification', indicators: ['documents_withheld', 'irregular_border_crossing'] });
     expect(started.statusCode, started.body).toBe(200);
     expect((await detail()).deadlines.find((d) => d.code === 'initial_verification')!.status).toBe('done');
 
     // A victim decision needs its legal basis of evidence; the date cannot precede reception.
-    const before = await databaseFingerprint(t.database.db);
+    const before = await databaseFingerprint(ctx.t.database.db);
     const missing = await step({ transition: 'decide_victim', ...decision, decisionDate: recent(30), evidenceSources: [] });
     expect(missing.statusCode).toBe(400);
     expect(
@@ -308,7 +287,7 @@ describe('identification', () => {
         .errors!.map((e) => e.path)
         .sort(),
     ).toEqual(['decisionDate', 'evidenceSources']);
-    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
 
     expect(
       (
@@ -344,7 +323,7 @@ describe('identification', () => {
     expect(history.map((entry) => entry.transition)).toEqual(['start_verification', 'decide_victim', 'revise', 'decide_not_victim']);
     expect(history[0]!.indicators).toEqual(['documents_withheld', 'irregular_border_crossing']);
     expect(history[2]!.revisedEventId).toBe(history[1]!.id);
-    const audited = await t.database.db
+    const audited = await ctx.t.database.db
       .select({ details: auditEvents.details })
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'victim.identification_transition'), eq(auditEvents.entityId, file.id)));
@@ -354,30 +333,30 @@ describe('identification', () => {
 
 describe('referral', () => {
   it('needs consent or a legal basis; the receiver sees the referral sections only, accepts, records support, completes', async () => {
-    const body = womanWithChild({ receivedOn: recent(3), homeOrgUnitId: communeAId });
-    const file = await createFile(communeA, body);
-    const [woman, child] = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
-    await communeA.post(`/api/v1/victim-files/${file.id}/statements`, { takenOn: recent(1), content: 'Lời khai chi tiết' });
+    const body = womanWithChild({ receivedOn: recent(3), homeOrgUnitId: ctx.communeAId });
+    const file = await createFile(ctx.communeA, body);
+    const [woman, child] = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
+    await ctx.communeA.post(`/api/v1/victim-files/${file.id}/statements`, { takenOn: recent(1), content: 'Lời khai chi tiết' });
     const send = (personId: string, extra: Record<string, unknown> = {}) =>
-      communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
+      ctx.communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
         personId,
-        receivingAgencyId: healthAgencyId,
+        receivingAgencyId: ctx.healthAgencyId,
         reason: 'Đề nghị khám, điều trị và hỗ trợ tâm lý',
         services: ['medical', 'psychological'],
         ...extra,
       });
 
     // No consent yet: refused, nothing written.
-    const before = await databaseFingerprint(t.database.db);
+    const before = await databaseFingerprint(ctx.t.database.db);
     const refused = await send(woman!.id);
     expect(refused.statusCode).toBe(409);
     expect(problem(refused).code).toBe('victim.referral_basis_missing');
     expect(problem(refused).title).toContain('chưa có sự đồng ý của chính người đó');
-    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    expect(await databaseFingerprint(ctx.t.database.db)).toEqual(before);
     // The child (treated as a child, 9): the guardian's consent and the child's own.
     expect(problem(await send(child!.id)).title).toContain('của cha, mẹ hoặc người giám hộ và của chính người đó');
 
-    const consent = await communeA.post(`/api/v1/victim-files/${file.id}/consents`, {
+    const consent = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/consents`, {
       personId: woman!.id,
       purpose: 'referral',
       givenBy: 'person',
@@ -395,16 +374,16 @@ describe('referral', () => {
     expect(legal.statusCode).toBe(201);
 
     // The receiving agency's inbox: masked, with the answer's due date.
-    const inbox = (await health.get('/api/v1/victim-referrals?view=incoming&status=sent')).json<{
+    const inbox = (await ctx.health.get('/api/v1/victim-referrals?view=incoming&status=sent')).json<{
       items: { id: string; personMaskedName: string; allowedActions: string[]; isOverdue: boolean }[];
     }>();
     const incoming = inbox.items.find((item) => item.id === referral.id)!;
     expect(incoming).toMatchObject({ personMaskedName: 'N.T.H.K.', allowedActions: ['accept', 'decline'], isOverdue: false });
-    const outgoing = (await communeA.get('/api/v1/victim-referrals?view=outgoing')).json<{ items: { id: string }[] }>();
+    const outgoing = (await ctx.communeA.get('/api/v1/victim-referrals?view=outgoing')).json<{ items: { id: string }[] }>();
     expect(outgoing.items.map((item) => item.id)).toContain(referral.id);
 
     // What the receiver sees of the file: the referral sections, for the referred persons only.
-    const seen = await health.get(`/api/v1/victim-files/${file.id}`);
+    const seen = await ctx.health.get(`/api/v1/victim-files/${file.id}`);
     expect(seen.statusCode).toBe(200);
     const view = seen.json<VictimFileDetail>();
     expect(view.access).toBe('referral');
@@ -416,17 +395,17 @@ describe('referral', () => {
     expect(view.persons.map((person) => person.id).sort()).toEqual([woman!.id, child!.id].sort());
     expect(view.canRevealIdentity).toBe(false);
     const word = body.person.fullName.split(' ').at(-1)!;
-    expect((await health.get(`/api/v1/victim-files?q=${word}`)).json<{ items: { id: string; access: string }[] }>().items).toContainEqual(
-      expect.objectContaining({ id: file.id, access: 'referral' }),
-    );
+    expect(
+      (await ctx.health.get(`/api/v1/victim-files?q=${word}`)).json<{ items: { id: string; access: string }[] }>().items,
+    ).toContainEqual(expect.objectContaining({ id: file.id, access: 'referral' }));
 
     // Wrong party: the receiver cannot cancel, the sender cannot accept.
-    expect((await health.post(`/api/v1/victim-referrals/${referral.id}/cancel`, { reason: 'Không phù hợp' })).statusCode).toBe(403);
-    expect((await communeA.post(`/api/v1/victim-referrals/${referral.id}/accept`, {})).statusCode).toBe(403);
-    expect((await communeB.post(`/api/v1/victim-referrals/${referral.id}/accept`, {})).statusCode).toBe(404);
-    expect((await health.post(`/api/v1/victim-referrals/${referral.id}/complete`, {})).statusCode).toBe(409);
+    expect((await ctx.health.post(`/api/v1/victim-referrals/${referral.id}/cancel`, { reason: 'Không phù hợp' })).statusCode).toBe(403);
+    expect((await ctx.communeA.post(`/api/v1/victim-referrals/${referral.id}/accept`, {})).statusCode).toBe(403);
+    expect((await ctx.communeB.post(`/api/v1/victim-referrals/${referral.id}/accept`, {})).statusCode).toBe(404);
+    expect((await ctx.health.post(`/api/v1/victim-referrals/${referral.id}/complete`, {})).statusCode).toBe(409);
 
-    const accepted = await health.post(`/api/v1/victim-referrals/${referral.id}/accept`, {});
+    const accepted = await ctx.health.post(`/api/v1/victim-referrals/${referral.id}/accept`, {});
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json<{ status: string; allowedActions: string[] }>()).toMatchObject({
       status: 'accepted',
@@ -434,16 +413,16 @@ describe('referral', () => {
     });
 
     // The receiver records the medical support it gives; amounts are whole đồng.
-    const negative = await health.post(`/api/v1/victim-files/${file.id}/support-services`, {
+    const negative = await ctx.health.post(`/api/v1/victim-files/${file.id}/support-services`, {
       personId: woman!.id,
       type: 'medical',
       amountVnd: -5,
     });
     expect(negative.statusCode).toBe(400);
-    const support = await health.post(`/api/v1/victim-files/${file.id}/support-services`, {
+    const support = await ctx.health.post(`/api/v1/victim-files/${file.id}/support-services`, {
       personId: woman!.id,
       type: 'medical',
-      providerAgencyId: healthAgencyId,
+      providerAgencyId: ctx.healthAgencyId,
       status: 'in_progress',
       startedOn: today(),
       amountVnd: 1_500_000,
@@ -452,67 +431,71 @@ describe('referral', () => {
     });
     expect(support.statusCode, support.body).toBe(201);
     const supportId = support.json<{ id: string }>().id;
-    const done = await health.patch(`/api/v1/victim-support-services/${supportId}`, {
+    const done = await ctx.health.patch(`/api/v1/victim-support-services/${supportId}`, {
       status: 'completed',
       endedOn: today(),
       amountVnd: 2_350_000,
     });
     expect(done.json<{ status: string; amountVnd: number }>()).toMatchObject({ status: 'completed', amountVnd: 2_350_000 });
-    expect(problem(await health.patch(`/api/v1/victim-support-services/${supportId}`, { status: 'planned' })).code).toBe(
+    expect(problem(await ctx.health.patch(`/api/v1/victim-support-services/${supportId}`, { status: 'planned' })).code).toBe(
       'victim.support_status_not_allowed',
     );
     // The commune (the file's owner) sees the support it was given; the court still sees nothing.
-    const owner = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
+    const owner = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
     expect(owner.supportServices!.map((service) => [service.type, service.amountVnd, service.notes])).toEqual([
       ['medical', 2_350_000, 'Khám phụ khoa, xét nghiệm'],
     ]);
 
-    const completed = await health.post(`/api/v1/victim-referrals/${referral.id}/complete`, {});
+    const completed = await ctx.health.post(`/api/v1/victim-referrals/${referral.id}/complete`, {});
     expect(completed.json<{ status: string }>().status).toBe('completed');
     // Completed: the receiver no longer reaches the woman's file through that referral (the child's is still active).
-    const after = (await health.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
+    const after = (await ctx.health.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
     expect(after.persons.map((person) => person.id)).toEqual([child!.id]);
 
     // Decline needs a reason; the sender cancels the other one with a reason.
     const childReferral = legal.json<{ id: string }>().id;
-    expect((await health.post(`/api/v1/victim-referrals/${childReferral}/decline`, {})).statusCode).toBe(400);
-    const cancelled = await communeA.post(`/api/v1/victim-referrals/${childReferral}/cancel`, { reason: 'Gia đình đã đưa cháu đi khám' });
+    expect((await ctx.health.post(`/api/v1/victim-referrals/${childReferral}/decline`, {})).statusCode).toBe(400);
+    const cancelled = await ctx.communeA.post(`/api/v1/victim-referrals/${childReferral}/cancel`, {
+      reason: 'Gia đình đã đưa cháu đi khám',
+    });
     expect(cancelled.json<{ status: string; cancelReason: string }>()).toMatchObject({
       status: 'cancelled',
       cancelReason: 'Gia đình đã đưa cháu đi khám',
     });
-    expect((await health.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(404);
+    expect((await ctx.health.get(`/api/v1/victim-files/${file.id}`)).statusCode).toBe(404);
 
     // A withdrawn consent no longer allows a referral.
     const consentId = consent.json<{ id: string }>().id;
-    const withdrawn = await communeA.post(`/api/v1/victim-consents/${consentId}/withdraw`, { reason: 'Nạn nhân không muốn chia sẻ nữa' });
+    const withdrawn = await ctx.communeA.post(`/api/v1/victim-consents/${consentId}/withdraw`, {
+      reason: 'Nạn nhân không muốn chia sẻ nữa',
+    });
     expect(withdrawn.json<{ inForce: boolean }>().inForce).toBe(false);
-    expect(problem(await communeA.post(`/api/v1/victim-consents/${consentId}/withdraw`, { reason: 'Lần nữa' })).code).toBe(
+    expect(problem(await ctx.communeA.post(`/api/v1/victim-consents/${consentId}/withdraw`, { reason: 'Lần nữa' })).code).toBe(
       'victim.consent_already_withdrawn',
     );
     expect(problem(await send(woman!.id)).code).toBe('victim.referral_basis_missing');
   });
 
   it('flags a referral not answered within 3 working days as overdue in the receiver inbox', async () => {
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: communeAId, child: false }));
-    const [woman] = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
-    const sent = await communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId, child: false }));
+    const [woman] = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
+    const sent = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
       personId: woman!.id,
-      receivingAgencyId: healthAgencyId,
+      receivingAgencyId: ctx.healthAgencyId,
       reason: 'Khám sức khỏe',
       legalBasis: 'Văn bản đề nghị của Viện kiểm sát',
     });
     const referral = sent.json<{ id: string; answerDueOn: string; isOverdue: boolean }>();
     expect(referral.isOverdue).toBe(false);
     // Sent ten days ago (moving the clock would end every session of the test).
-    await t.database.db.execute(
+    await ctx.t.database.db.execute(
       sql`update victim_referrals set sent_on = ${recent(10)}::date, answer_due_on = ${recent(5)}::date where id = ${referral.id}::uuid`,
     );
-    const overdue = (await health.get('/api/v1/victim-referrals?view=incoming&overdue=true&limit=100')).json<{
+    const overdue = (await ctx.health.get('/api/v1/victim-referrals?view=incoming&overdue=true&limit=100')).json<{
       items: { id: string; isOverdue: boolean; timing: string }[];
     }>();
     expect(overdue.items.find((item) => item.id === referral.id)).toMatchObject({ isOverdue: true, timing: 'overdue' });
-    const outgoing = (await communeA.get('/api/v1/victim-referrals?view=outgoing&overdue=true&limit=100')).json<{
+    const outgoing = (await ctx.communeA.get('/api/v1/victim-referrals?view=outgoing&overdue=true&limit=100')).json<{
       items: { id: string }[];
     }>();
     expect(outgoing.items.map((item) => item.id)).toContain(referral.id);
@@ -528,18 +511,22 @@ describe('support rates', () => {
       validFrom: '2025-01-01',
       legalBasis: `Nghị quyết ${uniqueWord()} của HĐND thành phố`,
     };
-    expect((await communeA.post('/api/v1/victim-support-rates', rate)).statusCode).toBe(403);
-    expect(problem(await office.post('/api/v1/victim-support-rates', { ...rate, orgUnitId: communeAId })).code).toBe('validation.failed');
-    const created = await office.post('/api/v1/victim-support-rates', rate);
+    expect((await ctx.communeA.post('/api/v1/victim-support-rates', rate)).statusCode).toBe(403);
+    expect(problem(await ctx.office.post('/api/v1/victim-support-rates', { ...rate, orgUnitId: ctx.communeAId })).code).toBe(
+      'validation.failed',
+    );
+    const created = await ctx.office.post('/api/v1/victim-support-rates', rate);
     expect(created.statusCode, created.body).toBe(201);
-    const rates = (await communeA.get(`/api/v1/victim-support-rates?type=initial_hardship&orgUnitId=${communeAId}&on=${today()}`)).json<{
+    const rates = (
+      await ctx.communeA.get(`/api/v1/victim-support-rates?type=initial_hardship&orgUnitId=${ctx.communeAId}&on=${today()}`)
+    ).json<{
       items: { id: string; amountVnd: number }[];
     }>();
     expect(rates.items).toContainEqual(expect.objectContaining({ id: created.json<{ id: string }>().id, amountVnd: 1_500_000 }));
     // A support at that rate takes its amount.
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: communeAId, child: false }));
-    const [woman] = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
-    const support = await communeA.post(`/api/v1/victim-files/${file.id}/support-services`, {
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId, child: false }));
+    const [woman] = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
+    const support = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/support-services`, {
       personId: woman!.id,
       type: 'initial_hardship',
       rateId: created.json<{ id: string }>().id,
@@ -554,45 +541,51 @@ describe('support rates', () => {
 
 describe('facilities', () => {
   it('admits a person within capacity, one place at a time, and discharges', async () => {
-    const facility = await office.post('/api/v1/victim-facilities', {
+    const facility = await ctx.office.post('/api/v1/victim-facilities', {
       name: `Cơ sở bảo trợ xã hội ${uniqueWord()}`,
       orgUnitId: 'VN.31',
       capacity: 1,
     });
     expect(facility.statusCode, facility.body).toBe(201);
     const facilityId = facility.json<{ id: string }>().id;
-    const other = (await communeA.post('/api/v1/victim-facilities', { name: `Nhà tạm lánh xã ${uniqueWord()}`, capacity: 5 })).json<{
+    const other = (await ctx.communeA.post('/api/v1/victim-facilities', { name: `Nhà tạm lánh xã ${uniqueWord()}`, capacity: 5 })).json<{
       id: string;
     }>().id;
     // The commune places persons in the city's facility and its own.
-    const seen = (await communeA.get('/api/v1/victim-facilities')).json<{ items: { id: string; occupied: number }[] }>().items;
+    const seen = (await ctx.communeA.get('/api/v1/victim-facilities')).json<{ items: { id: string; occupied: number }[] }>().items;
     expect(seen.map((item) => item.id)).toEqual(expect.arrayContaining([facilityId, other]));
     expect(
-      (await communeB.get('/api/v1/victim-facilities')).json<{ items: { id: string }[] }>().items.map((item) => item.id),
+      (await ctx.communeB.get('/api/v1/victim-facilities')).json<{ items: { id: string }[] }>().items.map((item) => item.id),
     ).not.toContain(other);
 
-    const file = await createFile(communeA, womanWithChild({ receivedOn: recent(2), homeOrgUnitId: communeAId }));
-    const [woman, child] = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
+    const file = await createFile(ctx.communeA, womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId }));
+    const [woman, child] = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().persons;
     const admit = (personId: string, target = facilityId) =>
-      communeA.post(`/api/v1/victim-files/${file.id}/stays`, { personId, facilityId: target, admittedOn: recent(1), notes: 'Phòng số 3' });
+      ctx.communeA.post(`/api/v1/victim-files/${file.id}/stays`, {
+        personId,
+        facilityId: target,
+        admittedOn: recent(1),
+        notes: 'Phòng số 3',
+      });
     const admitted = await admit(woman!.id);
     expect(admitted.statusCode, admitted.body).toBe(201);
     expect(admitted.json<{ notes: string; dischargedOn: null }>()).toMatchObject({ notes: 'Phòng số 3', dischargedOn: null });
     expect(problem(await admit(child!.id)).code).toBe('victim.facility_full');
     expect(problem(await admit(woman!.id, other)).code).toBe('victim.stay_open');
     expect(
-      (await communeB.post(`/api/v1/victim-files/${file.id}/stays`, { personId: woman!.id, facilityId, admittedOn: recent(1) })).statusCode,
+      (await ctx.communeB.post(`/api/v1/victim-files/${file.id}/stays`, { personId: woman!.id, facilityId, admittedOn: recent(1) }))
+        .statusCode,
     ).toBe(404);
 
     const stayId = admitted.json<{ id: string }>().id;
-    const early = await communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, { dischargedOn: recent(3) });
+    const early = await ctx.communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, { dischargedOn: recent(3) });
     expect(problem(early).errors![0]!.path).toBe('dischargedOn');
-    expect((await communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, {})).json<{ dischargedOn: string }>().dischargedOn).toBe(
+    expect((await ctx.communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, {})).json<{ dischargedOn: string }>().dischargedOn).toBe(
       today(),
     );
-    expect(problem(await communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, {})).code).toBe('resource.conflict');
+    expect(problem(await ctx.communeA.post(`/api/v1/victim-stays/${stayId}/discharge`, {})).code).toBe('resource.conflict');
     expect((await admit(child!.id)).statusCode).toBe(201);
-    const stays = (await communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().stays!;
+    const stays = (await ctx.communeA.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>().stays!;
     expect(stays.map((stay) => [stay.personId, stay.dischargedOn === null])).toEqual([
       [woman!.id, false],
       [child!.id, true],
@@ -607,18 +600,18 @@ describe('statistics', () => {
   async function fixture() {
     const newFile = async (person: Record<string, unknown>, receivedOn: string, way: string) => {
       const body = {
-        orgUnitId: communeAId,
+        orgUnitId: ctx.communeAId,
         reception: { receivedOn, way },
-        person: { homeOrgUnitId: communeAId, ...person, fullName: `${String(person.fullName)} ${uniqueWord()}` },
+        person: { homeOrgUnitId: ctx.communeAId, ...person, fullName: `${String(person.fullName)} ${uniqueWord()}` },
         confirmNotDuplicate: true,
       };
-      const file = await createFile(office, body);
-      const detail = (await office.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
+      const file = await createFile(ctx.office, body);
+      const detail = (await ctx.office.get(`/api/v1/victim-files/${file.id}`)).json<VictimFileDetail>();
       return { id: file.id, personId: detail.persons[0]!.id, persons: detail.persons };
     };
     const decide = async (personId: string, transition: 'decide_victim' | 'decide_not_victim', decisionDate: string) => {
-      await office.post(`/api/v1/victim-persons/${personId}/identification`, { transition: 'start_verification' });
-      const response = await office.post(`/api/v1/victim-persons/${personId}/identification`, {
+      await ctx.office.post(`/api/v1/victim-persons/${personId}/identification`, { transition: 'start_verification' });
+      const response = await ctx.office.post(`/api/v1/victim-persons/${personId}/identification`, {
         transition,
         decidingAgency: 'Công an thành phố Hải Phòng',
         decisionNumber: `${uniqueWord()}/QĐ`,
@@ -629,11 +622,11 @@ describe('statistics', () => {
       expect(response.statusCode, response.body).toBe(200);
     };
     const exploit = async (personId: string, forms: string[], destinationCountry: string | null) => {
-      const response = await office.post(`/api/v1/victim-persons/${personId}/exploitation`, { forms, destinationCountry });
+      const response = await ctx.office.post(`/api/v1/victim-persons/${personId}/exploitation`, { forms, destinationCountry });
       expect(response.statusCode, response.body).toBe(200);
     };
     const support = async (fileId: string, personId: string, type: string, startedOn: string) => {
-      const response = await office.post(`/api/v1/victim-files/${fileId}/support-services`, {
+      const response = await ctx.office.post(`/api/v1/victim-files/${fileId}/support-services`, {
         personId,
         type,
         status: 'completed',
@@ -642,16 +635,16 @@ describe('statistics', () => {
       expect(response.statusCode, response.body).toBe(201);
     };
 
-    const f1 = await createFile(office, {
-      orgUnitId: communeAId,
+    const f1 = await createFile(ctx.office, {
+      orgUnitId: ctx.communeAId,
       reception: { receivedOn: '2015-04-08', way: 'rescued' },
-      person: { fullName: `Lò Thị Mai ${uniqueWord()}`, sex: 'female', dateOfBirth: '1990-02-02', homeOrgUnitId: communeAId },
+      person: { fullName: `Lò Thị Mai ${uniqueWord()}`, sex: 'female', dateOfBirth: '1990-02-02', homeOrgUnitId: ctx.communeAId },
       companions: [
         { role: 'accompanying_child', person: { fullName: `Lò Văn Tí ${uniqueWord()}`, sex: 'male', estimatedAge: 5, ageUncertain: true } },
       ],
       confirmNotDuplicate: true,
     });
-    const f1Persons = (await office.get(`/api/v1/victim-files/${f1.id}`)).json<VictimFileDetail>().persons;
+    const f1Persons = (await ctx.office.get(`/api/v1/victim-files/${f1.id}`)).json<VictimFileDetail>().persons;
     await exploit(f1Persons[0]!.id, ['sexual_exploitation'], 'CN');
     await decide(f1Persons[0]!.id, 'decide_victim', '2015-04-20');
     await support(f1.id, f1Persons[0]!.id, 'medical', '2015-04-10');
@@ -663,7 +656,7 @@ describe('statistics', () => {
       'handed_over_by_foreign_authority',
     );
     await exploit(f2.personId, ['forced_marriage', 'sexual_exploitation'], 'CN');
-    await office.post(`/api/v1/victim-persons/${f2.personId}/identification`, { transition: 'start_verification' });
+    await ctx.office.post(`/api/v1/victim-persons/${f2.personId}/identification`, { transition: 'start_verification' });
 
     const f3 = await newFile(
       { fullName: 'Giàng A Páo', sex: 'male', estimatedAge: 17, ageEstimatedOn: '2015-04-20', ageUncertain: true },
@@ -683,7 +676,7 @@ describe('statistics', () => {
 
   it('counts the known fixture; commune-level figures suppress small cells; the report prefill maps them to the template', async () => {
     await fixture();
-    const province = await office.get(`/api/v1/victim-statistics?orgUnitId=VN.31&start=${W.start}&end=${W.end}`);
+    const province = await ctx.office.get(`/api/v1/victim-statistics?orgUnitId=VN.31&start=${W.start}&end=${W.end}`);
     expect(province.statusCode, province.body).toBe(200);
     const stats = province.json<Record<string, unknown>>();
     expect(stats).toMatchObject({
@@ -699,16 +692,18 @@ describe('statistics', () => {
     expect(stats.supported).toMatchObject({ medical: 1, essential_needs: 1, loan: 1, travel: 0 });
 
     // The commune's own figures: every count from 1 to 4 is hidden.
-    const commune = (await communeA.get(`/api/v1/victim-statistics?start=${W.start}&end=${W.end}`)).json<Record<string, unknown>>();
+    const commune = (await ctx.communeA.get(`/api/v1/victim-statistics?start=${W.start}&end=${W.end}`)).json<Record<string, unknown>>();
     expect(commune).toMatchObject({ suppressed: true, threshold: 5, received: { total: null, female: null, age_unknown: 0 } });
     // Another commune's figures are out of scope.
-    expect((await communeB.get(`/api/v1/victim-statistics?orgUnitId=${communeAId}&start=${W.start}&end=${W.end}`)).statusCode).toBe(404);
-    expect((await office.get(`/api/v1/victim-statistics?start=${W.end}&end=${W.start}`)).statusCode).toBe(400);
+    expect((await ctx.communeB.get(`/api/v1/victim-statistics?orgUnitId=${ctx.communeAId}&start=${W.start}&end=${W.end}`)).statusCode).toBe(
+      404,
+    );
+    expect((await ctx.office.get(`/api/v1/victim-statistics?start=${W.end}&end=${W.start}`)).statusCode).toBe(400);
 
     const { prefillFor } = await import('../reports/prefill.ts');
     const { DEFAULT_TEMPLATE_DEFINITION, emptyReportContent } = await import('@atmis/domain');
-    const [police] = await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.CA'));
-    const prefill = await prefillFor(t.database.db, DEFAULT_TEMPLATE_DEFINITION, emptyReportContent(DEFAULT_TEMPLATE_DEFINITION), {
+    const [police] = await ctx.t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.CA'));
+    const prefill = await prefillFor(ctx.t.database.db, DEFAULT_TEMPLATE_DEFINITION, emptyReportContent(DEFAULT_TEMPLATE_DEFINITION), {
       orgUnitId: 'VN.31',
       agencyId: police!.id,
       window: W,
@@ -759,7 +754,7 @@ describe('start-up', () => {
   it('refuses to start in production without a data key file, saying what to set', async () => {
     vi.stubEnv('ATMIS_DATA_KEYS_FILE', '');
     try {
-      await expect(buildApp({ database: t.database, config: { ...t.config, mode: 'production' } })).rejects.toThrow(
+      await expect(buildApp({ database: ctx.t.database, config: { ...ctx.t.config, mode: 'production' } })).rejects.toThrow(
         /Chế độ production: chưa có khóa mã hóa dữ liệu.*ATMIS_DATA_KEYS_FILE/,
       );
     } finally {

@@ -1,9 +1,10 @@
-import { App, Col, Form, Input, Modal, Row, Switch } from 'antd';
+import { App, Col, Form, Input, Row, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth/use-me.ts';
 import { AgencySelect } from '../../../components/agency-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { NumberField } from '../../victims/components/number-field.tsx';
@@ -60,17 +61,13 @@ export function FacilityModal({ facility, onClose }: { facility?: FacilityView; 
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={isEditing ? t('victims.facilities.editTitle') : t('victims.facilities.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending || update.isPending}
-      okButtonProps={{ 'data-testid': 'facility-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={create.isPending || update.isPending}
+      submitTestId="facility-submit"
       width={640}
-      destroyOnHidden
     >
       <ErrorAlert error={failure} testId="facility-error" />
       <Form<FacilityFormValues>
@@ -134,6 +131,6 @@ export function FacilityModal({ facility, onClose }: { facility?: FacilityView; 
           )}
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

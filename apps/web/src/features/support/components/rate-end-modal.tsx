@@ -1,8 +1,9 @@
-import { App, DatePicker, Form, Input, Modal, Typography } from 'antd';
+import { App, DatePicker, Form, Input, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { DATE_FORMAT, formatValidity, toIsoDate } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { useUpdateSupportRate, type SupportRateView } from '../../victims/api/victims-api.ts';
@@ -37,17 +38,7 @@ export function RateEndModal({ rate, onClose }: { rate: SupportRateView; onClose
   }
 
   return (
-    <Modal
-      open
-      title={t('victims.rates.endTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      okButtonProps={{ 'data-testid': 'rate-end-submit' }}
-      destroyOnHidden
-    >
+    <FormModal title={t('victims.rates.endTitle')} form={form} onClose={onClose} isSaving={update.isPending} submitTestId="rate-end-submit">
       <Typography.Paragraph type="secondary">
         {t('victims.rates.endHelp', { validity: formatValidity(rate.validFrom, rate.validTo, t('common.present')) })}
       </Typography.Paragraph>
@@ -75,6 +66,6 @@ export function RateEndModal({ rate, onClose }: { rate: SupportRateView; onClose
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="rate-end-legal-basis" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

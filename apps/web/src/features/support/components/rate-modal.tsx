@@ -1,9 +1,10 @@
 import { SUPPORT_TYPE_LABELS, SUPPORT_TYPES, type SupportType } from '@atmis/domain';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { useCreateSupportRate } from '../../victims/api/victims-api.ts';
@@ -71,17 +72,13 @@ export function RateModal({ onClose }: { onClose: () => void }) {
   const required = (label: string) => ({ required: true, message: t('common.required', { field: label.toLowerCase() }) });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victims.rates.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'rate-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={create.isPending}
+      submitTestId="rate-submit"
       width={680}
-      destroyOnHidden
     >
       <ErrorAlert error={failure} testId="rate-error" />
       <Form<RateFormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ per: 'person' }} data-testid="rate-form">
@@ -151,6 +148,6 @@ export function RateModal({ onClose }: { onClose: () => void }) {
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="rate-legal-basis" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { DEADLINE_KINDS, type DeadlineKind } from '@atmis/domain';
-import { App, Col, Form, Input, Modal, Radio, Row, Typography } from 'antd';
+import { App, Col, Form, Input, Radio, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { NumberField } from './number-field.tsx';
 import { useUpdateDeadlineRule, type DeadlineSettings } from '../api/victims-api.ts';
@@ -47,16 +48,12 @@ export function DeadlineRuleModal({ rule, onClose }: { rule: DeadlineRuleView; o
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victims.settings.editTitle', { rule: i18n.language === 'en' ? rule.labelEn : rule.label })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={update.isPending}
-      okButtonProps={{ 'data-testid': 'deadline-submit' }}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      isSaving={update.isPending}
+      submitTestId="deadline-submit"
     >
       <Typography.Paragraph type="secondary">
         {t('victims.settings.defaultIs', { days: rule.defaultDays, kind: t(`victims.settings.kinds.${rule.defaultKind}`).toLowerCase() })}
@@ -103,6 +100,6 @@ export function DeadlineRuleModal({ rule, onClose }: { rule: DeadlineRuleView; o
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid="deadline-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Form, Input, Popconfirm, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
@@ -30,16 +31,12 @@ function HolidayModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victims.settings.addHoliday')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={add.isPending}
-      okButtonProps={{ 'data-testid': 'holiday-submit' }}
-      destroyOnHidden
+      form={form}
+      onClose={onClose}
+      isSaving={add.isPending}
+      submitTestId="holiday-submit"
     >
       <ErrorAlert error={failure} testId="holiday-error" />
       <Form form={form} layout="vertical" onFinish={submit} data-testid="holiday-form">
@@ -60,7 +57,7 @@ function HolidayModal({ onClose }: { onClose: () => void }) {
           <Input maxLength={200} placeholder={t('victims.settings.holidayNamePlaceholder')} data-testid="holiday-name" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

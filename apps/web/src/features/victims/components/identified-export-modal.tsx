@@ -1,6 +1,7 @@
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { errorMessageOf } from '../../../lib/api.ts';
 import { downloadFile } from '../../../lib/download.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
@@ -38,16 +39,14 @@ export function IdentifiedExportModal({ filter, onClose }: { filter: VictimListF
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victims.export.identifiedTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={isBusy}
+      submitTestId="identified-export-submit"
       okText={t('victims.export.identifiedSubmit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={isBusy}
-      okButtonProps={{ danger: true, 'data-testid': 'identified-export-submit' }}
-      destroyOnHidden
+      isDanger
     >
       <Alert type="warning" showIcon title={t('victims.export.identifiedWarning')} style={{ marginBottom: 16 }} />
       {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} data-testid="identified-export-error" />}
@@ -64,6 +63,6 @@ export function IdentifiedExportModal({ filter, onClose }: { filter: VictimListF
           <Input.TextArea rows={3} maxLength={1000} showCount data-testid="identified-export-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

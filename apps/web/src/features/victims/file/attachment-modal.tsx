@@ -1,6 +1,7 @@
 import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, type AttachmentKind, type VictimFileDetail } from '@atmis/domain';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import type { FieldNamePath } from '../../../lib/form-errors.ts';
 import { useUploadAttachment } from '../api/victims-api.ts';
 import { CodeSelect } from '../components/code-select.tsx';
@@ -52,49 +53,44 @@ export function AttachmentModal({ file, onClose }: { file: VictimFileDetail; onC
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.documents.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'attachment-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="attachment-submit"
       width={640}
-      destroyOnHidden
+      testId="attachment-modal"
     >
-      <div data-testid="attachment-modal">
-        <SaveError error={save.error} />
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ kind: kinds.length === 1 ? kinds[0] : undefined, personId: null }}
+      <SaveError error={save.error} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: kinds.length === 1 ? kinds[0] : undefined, personId: null }}
+      >
+        <Form.Item
+          name="upload"
+          label={t('victimFile.documents.file')}
+          extra={t('victimFile.documents.fileHint')}
+          rules={[{ required: true, message: t('victimFile.documents.fileRequired') }]}
         >
-          <Form.Item
-            name="upload"
-            label={t('victimFile.documents.file')}
-            extra={t('victimFile.documents.fileHint')}
-            rules={[{ required: true, message: t('victimFile.documents.fileRequired') }]}
-          >
-            <AttachmentPicker onProblem={(problem) => form.setFields([{ name: 'upload', errors: problem ? [problem] : [] }])} />
-          </Form.Item>
-          <Form.Item
-            name="kind"
-            label={t('victimFile.documents.kind')}
-            rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.documents.kind').toLowerCase() }) }]}
-          >
-            <CodeSelect codes={kinds} labels={ATTACHMENT_KIND_LABELS} testId="attachment-kind" />
-          </Form.Item>
-          <Form.Item name="personId" label={t('victimFile.documents.person')}>
-            <PersonSelect persons={file.persons} testId="attachment-person" allowClear />
-          </Form.Item>
-          <Form.Item name="description" label={t('victimFile.documents.description')} rules={[{ max: 1000 }]}>
-            <Input.TextArea rows={2} maxLength={1000} data-testid="attachment-description" />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+          <AttachmentPicker onProblem={(problem) => form.setFields([{ name: 'upload', errors: problem ? [problem] : [] }])} />
+        </Form.Item>
+        <Form.Item
+          name="kind"
+          label={t('victimFile.documents.kind')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.documents.kind').toLowerCase() }) }]}
+        >
+          <CodeSelect codes={kinds} labels={ATTACHMENT_KIND_LABELS} testId="attachment-kind" />
+        </Form.Item>
+        <Form.Item name="personId" label={t('victimFile.documents.person')}>
+          <PersonSelect persons={file.persons} testId="attachment-person" allowClear />
+        </Form.Item>
+        <Form.Item name="description" label={t('victimFile.documents.description')} rules={[{ max: 1000 }]}>
+          <Input.TextArea rows={2} maxLength={1000} data-testid="attachment-description" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

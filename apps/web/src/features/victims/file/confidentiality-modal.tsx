@@ -1,6 +1,7 @@
 import { CONFIDENTIALITY_FLAG_LABELS, CONFIDENTIALITY_FLAGS, type ConfidentialityFlag, type VictimFileDetail } from '@atmis/domain';
-import { Alert, App, Checkbox, Form, Modal, Space } from 'antd';
+import { Alert, App, Checkbox, Form, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import { useSetConfidentiality } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
@@ -33,36 +34,31 @@ export function ConfidentialityModal({ file, onClose }: { file: VictimFileDetail
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.confidentiality.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'confidentiality-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="confidentiality-submit"
       width={620}
-      destroyOnHidden
+      testId="confidentiality-modal"
     >
-      <div data-testid="confidentiality-modal">
-        <Alert type="info" showIcon title={t('victimFile.confidentiality.hint')} style={{ marginBottom: 12 }} />
-        <SaveError error={save.error} />
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ flags: file.confidentialityFlags }}>
-          <Form.Item name="flags" label={t('victimFile.header.flags')}>
-            <Checkbox.Group>
-              <Space orientation="vertical">
-                {CONFIDENTIALITY_FLAGS.map((flag) => (
-                  <Checkbox key={flag} value={flag} data-testid={`confidentiality-flag-${flag}`}>
-                    {pickLabel(CONFIDENTIALITY_FLAG_LABELS[flag])}
-                  </Checkbox>
-                ))}
-              </Space>
-            </Checkbox.Group>
-          </Form.Item>
-          <ReasonField label={t('victimFile.confidentiality.reason')} testId="confidentiality-reason" />
-        </Form>
-      </div>
-    </Modal>
+      <Alert type="info" showIcon title={t('victimFile.confidentiality.hint')} style={{ marginBottom: 12 }} />
+      <SaveError error={save.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ flags: file.confidentialityFlags }}>
+        <Form.Item name="flags" label={t('victimFile.header.flags')}>
+          <Checkbox.Group>
+            <Space orientation="vertical">
+              {CONFIDENTIALITY_FLAGS.map((flag) => (
+                <Checkbox key={flag} value={flag} data-testid={`confidentiality-flag-${flag}`}>
+                  {pickLabel(CONFIDENTIALITY_FLAG_LABELS[flag])}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+        </Form.Item>
+        <ReasonField label={t('victimFile.confidentiality.reason')} testId="confidentiality-reason" />
+      </Form>
+    </FormModal>
   );
 }

@@ -8,10 +8,11 @@ import {
   type ConsentPurpose,
   type VictimFileDetail,
 } from '@atmis/domain';
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { useAddConsent } from '../api/victims-api.ts';
@@ -74,15 +75,12 @@ export function ConsentAddModal({ file, onClose }: { file: VictimFileDetail; onC
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.consent.add')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'consent-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="consent-submit"
       width={620}
     >
       <ErrorAlert error={mutation.error} />
@@ -131,6 +129,6 @@ export function ConsentAddModal({ file, onClose }: { file: VictimFileDetail; onC
           <Input.TextArea rows={2} data-testid="consent-note" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { CONSENT_PURPOSE_LABELS } from '@atmis/domain';
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
@@ -36,15 +37,14 @@ export function ConsentWithdrawModal({ consent, onClose }: { consent: ConsentVie
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.consent.withdrawTitle', { purpose: pickLabel(CONSENT_PURPOSE_LABELS[consent.purpose]) })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="consent-withdraw-submit"
       okText={t('victimCare.consent.withdraw')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ danger: true, 'data-testid': 'consent-withdraw-submit' }}
+      isDanger
     >
       <ErrorAlert error={mutation.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ withdrawnOn: dayjs() }}>
@@ -65,6 +65,6 @@ export function ConsentWithdrawModal({ consent, onClose }: { consent: ConsentVie
           <Input.TextArea rows={3} data-testid="consent-withdraw-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -6,9 +6,10 @@ import {
   type FileClosureReason,
   type VictimFileDetail,
 } from '@atmis/domain';
-import { Alert, App, Form, Input, Modal } from 'antd';
+import { Alert, App, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { useCloseFile } from '../api/victims-api.ts';
 import { CodeSelect } from '../components/code-select.tsx';
@@ -53,46 +54,43 @@ export function FileCloseModal({ file, onClose }: { file: VictimFileDetail; onCl
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.close.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="file-close-submit"
       okText={t('victimFile.close.button')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'file-close-submit', danger: true }}
+      isDanger
       width={560}
-      destroyOnHidden
+      testId="file-close-modal"
     >
-      <div data-testid="file-close-modal">
-        <Alert type="info" showIcon title={t('victimFile.close.hint')} style={{ marginBottom: 12 }} />
-        {blocker && <Alert type="warning" showIcon title={blocker.message} style={{ marginBottom: 12 }} data-testid="file-close-blocker" />}
-        <SaveError error={save.error} />
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ closedOn: today() }}>
-          <Form.Item
-            name="closedOn"
-            label={t('victimFile.close.closedOn')}
-            rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.close.closedOn').toLowerCase() }) }]}
-          >
-            <DateInput testId="file-close-date" />
-          </Form.Item>
-          <Form.Item
-            name="reason"
-            label={t('victimFile.close.reason')}
-            rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.close.reason').toLowerCase() }) }]}
-          >
-            <CodeSelect codes={FILE_CLOSURE_REASONS} labels={FILE_CLOSURE_REASON_LABELS} testId="file-close-reason" />
-          </Form.Item>
-          <Form.Item
-            name="note"
-            label={t('victimFile.close.note')}
-            rules={[{ required: reason === 'other', whitespace: true, message: t('victimFile.close.noteRequired') }, { max: 2000 }]}
-          >
-            <Input.TextArea rows={3} data-testid="file-close-note" maxLength={2000} />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+      <Alert type="info" showIcon title={t('victimFile.close.hint')} style={{ marginBottom: 12 }} />
+      {blocker && <Alert type="warning" showIcon title={blocker.message} style={{ marginBottom: 12 }} data-testid="file-close-blocker" />}
+      <SaveError error={save.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ closedOn: today() }}>
+        <Form.Item
+          name="closedOn"
+          label={t('victimFile.close.closedOn')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.close.closedOn').toLowerCase() }) }]}
+        >
+          <DateInput testId="file-close-date" />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('victimFile.close.reason')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.close.reason').toLowerCase() }) }]}
+        >
+          <CodeSelect codes={FILE_CLOSURE_REASONS} labels={FILE_CLOSURE_REASON_LABELS} testId="file-close-reason" />
+        </Form.Item>
+        <Form.Item
+          name="note"
+          label={t('victimFile.close.note')}
+          rules={[{ required: reason === 'other', whitespace: true, message: t('victimFile.close.noteRequired') }, { max: 2000 }]}
+        >
+          <Input.TextArea rows={3} data-testid="file-close-note" maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { useReopenFile } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
 import { ReasonField, SaveError } from './form-parts.tsx';
@@ -27,24 +28,20 @@ export function FileReopenModal({ file, onClose }: { file: VictimFileDetail; onC
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.reopen.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="file-reopen-submit"
       okText={t('victimFile.reopen.button')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'file-reopen-submit' }}
       width={520}
-      destroyOnHidden
+      testId="file-reopen-modal"
     >
-      <div data-testid="file-reopen-modal">
-        <SaveError error={save.error} />
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <ReasonField label={t('victimFile.reopen.reason')} testId="file-reopen-reason" />
-        </Form>
-      </div>
-    </Modal>
+      <SaveError error={save.error} />
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <ReasonField label={t('victimFile.reopen.reason')} testId="file-reopen-reason" />
+      </Form>
+    </FormModal>
   );
 }

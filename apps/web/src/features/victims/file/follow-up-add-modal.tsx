@@ -1,9 +1,10 @@
 import { FOLLOW_UP_SITUATION_LABELS, FOLLOW_UP_SITUATIONS, type FollowUpSituation, type VictimFileDetail } from '@atmis/domain';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useOptionalMe } from '../../../app/auth/use-me.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
@@ -49,15 +50,12 @@ export function FollowUpAddModal({ file, onClose }: { file: VictimFileDetail; on
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.followUp.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'follow-up-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="follow-up-submit"
       width={640}
     >
       <ErrorAlert error={mutation.error} />
@@ -128,6 +126,6 @@ export function FollowUpAddModal({ file, onClose }: { file: VictimFileDetail; on
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

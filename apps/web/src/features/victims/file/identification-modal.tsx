@@ -9,9 +9,10 @@ import {
   type IdentificationIndicator,
   type IdentificationTransition,
 } from '@atmis/domain';
-import { App, Checkbox, Col, Form, Input, Modal, Row, Space, Typography } from 'antd';
+import { App, Checkbox, Col, Form, Input, Row, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import { useIdentify } from '../api/victims-api.ts';
@@ -165,39 +166,35 @@ export function IdentificationModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.identification.modalTitle', { action, name: person.maskedName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="identification-submit"
       okText={action}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'identification-submit' }}
       width={isDecision || transition === 'start_verification' ? 860 : 560}
-      destroyOnHidden
+      testId="identification-modal"
     >
-      <div data-testid="identification-modal">
-        <SaveError error={save.error} />
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ indicators: [], evidenceSources: [], decisionDate: today(), legalBasis: EVIDENCE_SOURCE_LEGAL_REFERENCE }}
-        >
-          {isDecision && <DecisionFields isVictim={transition === 'decide_victim'} />}
-          {transition === 'revise' && (
-            <Form.Item
-              name="reason"
-              label={t('victimFile.identification.reason')}
-              rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }, { max: 2000 }]}
-            >
-              <Input.TextArea rows={3} maxLength={2000} data-testid="identification-reason" />
-            </Form.Item>
-          )}
-          {transition !== 'revise' && <IndicatorsField />}
-        </Form>
-      </div>
-    </Modal>
+      <SaveError error={save.error} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ indicators: [], evidenceSources: [], decisionDate: today(), legalBasis: EVIDENCE_SOURCE_LEGAL_REFERENCE }}
+      >
+        {isDecision && <DecisionFields isVictim={transition === 'decide_victim'} />}
+        {transition === 'revise' && (
+          <Form.Item
+            name="reason"
+            label={t('victimFile.identification.reason')}
+            rules={[{ required: true, whitespace: true, message: t('common.reasonRequired') }, { max: 2000 }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} data-testid="identification-reason" />
+          </Form.Item>
+        )}
+        {transition !== 'revise' && <IndicatorsField />}
+      </Form>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import { PROTECTION_MEASURE_LABELS, PROTECTION_MEASURES, type ProtectionMeasure, type VictimFileDetail } from '@atmis/domain';
-import { App, Checkbox, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import { useAddProtectionAssessment } from '../api/victims-api.ts';
@@ -50,82 +51,77 @@ export function ProtectionModal({ file, onClose }: { file: VictimFileDetail; onC
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.protection.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'protection-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="protection-submit"
       width={760}
-      destroyOnHidden
+      testId="protection-modal"
     >
-      <div data-testid="protection-modal">
-        <SaveError error={save.error} />
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ assessedOn: today(), measures: [] }}>
-          <Row gutter={16}>
-            <Col xs={24} sm={8}>
-              <Form.Item
-                name="assessedOn"
-                label={t('victimFile.protection.assessedOn')}
-                rules={[
-                  { required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.assessedOn').toLowerCase() }) },
-                ]}
-              >
-                <DateInput testId="protection-assessed-on" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={16}>
-              <Form.Item
-                name="riskLevel"
-                label={t('victimFile.protection.riskLevel')}
-                rules={[
-                  { required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.riskLevel').toLowerCase() }) },
-                ]}
-              >
-                <Radio.Group>
-                  {RISK_LEVELS.map((level) => (
-                    <Radio key={level} value={level} data-testid={`protection-risk-${level}`}>
-                      {t(`victimFile.protection.risk.${level}`)}
-                    </Radio>
-                  ))}
-                </Radio.Group>
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item name="measures" label={t('victimFile.protection.measures')}>
-            <Checkbox.Group style={{ width: '100%' }}>
-              <Row gutter={[8, 4]}>
-                {PROTECTION_MEASURES.map((measure) => (
-                  <Col key={measure} xs={24} md={12}>
-                    <Checkbox value={measure} data-testid={`protection-measure-${measure}`}>
-                      {pickLabel(PROTECTION_MEASURE_LABELS[measure])}
-                    </Checkbox>
-                  </Col>
+      <SaveError error={save.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ assessedOn: today(), measures: [] }}>
+        <Row gutter={16}>
+          <Col xs={24} sm={8}>
+            <Form.Item
+              name="assessedOn"
+              label={t('victimFile.protection.assessedOn')}
+              rules={[
+                { required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.assessedOn').toLowerCase() }) },
+              ]}
+            >
+              <DateInput testId="protection-assessed-on" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={16}>
+            <Form.Item
+              name="riskLevel"
+              label={t('victimFile.protection.riskLevel')}
+              rules={[
+                { required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.riskLevel').toLowerCase() }) },
+              ]}
+            >
+              <Radio.Group>
+                {RISK_LEVELS.map((level) => (
+                  <Radio key={level} value={level} data-testid={`protection-risk-${level}`}>
+                    {t(`victimFile.protection.risk.${level}`)}
+                  </Radio>
                 ))}
-              </Row>
-            </Checkbox.Group>
-          </Form.Item>
-          <Form.Item
-            name="summary"
-            label={t('victimFile.protection.summary')}
-            extra={t('victimFile.protection.summaryHint')}
-            rules={[{ max: 1000 }]}
-          >
-            <Input.TextArea rows={2} maxLength={1000} showCount data-testid="protection-summary" />
-          </Form.Item>
-          <Form.Item
-            name="details"
-            label={t('victimFile.protection.details')}
-            extra={t('victimFile.protection.detailsHint')}
-            rules={[{ max: 4000 }]}
-          >
-            <Input.TextArea rows={3} maxLength={4000} showCount data-testid="protection-details" />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+              </Radio.Group>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="measures" label={t('victimFile.protection.measures')}>
+          <Checkbox.Group style={{ width: '100%' }}>
+            <Row gutter={[8, 4]}>
+              {PROTECTION_MEASURES.map((measure) => (
+                <Col key={measure} xs={24} md={12}>
+                  <Checkbox value={measure} data-testid={`protection-measure-${measure}`}>
+                    {pickLabel(PROTECTION_MEASURE_LABELS[measure])}
+                  </Checkbox>
+                </Col>
+              ))}
+            </Row>
+          </Checkbox.Group>
+        </Form.Item>
+        <Form.Item
+          name="summary"
+          label={t('victimFile.protection.summary')}
+          extra={t('victimFile.protection.summaryHint')}
+          rules={[{ max: 1000 }]}
+        >
+          <Input.TextArea rows={2} maxLength={1000} showCount data-testid="protection-summary" />
+        </Form.Item>
+        <Form.Item
+          name="details"
+          label={t('victimFile.protection.details')}
+          extra={t('victimFile.protection.detailsHint')}
+          rules={[{ max: 4000 }]}
+        >
+          <Input.TextArea rows={3} maxLength={4000} showCount data-testid="protection-details" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

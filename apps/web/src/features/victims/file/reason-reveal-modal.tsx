@@ -1,6 +1,7 @@
 import type { RevealField } from '@atmis/domain';
-import { Alert, Form, Modal } from 'antd';
+import { Alert, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import type { RevealResult } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
 import { ReasonField, SaveError } from './form-parts.tsx';
@@ -42,25 +43,21 @@ export function ReasonRevealModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={title}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={isPending}
+      submitTestId={`${testIdPrefix}-submit`}
       okText={okText}
-      cancelText={t('common.cancel')}
-      confirmLoading={isPending}
-      okButtonProps={{ 'data-testid': `${testIdPrefix}-submit` }}
       width={560}
-      destroyOnHidden
+      testId={`${testIdPrefix}-modal`}
     >
-      <div data-testid={`${testIdPrefix}-modal`}>
-        <Alert type="warning" showIcon title={t('victimFile.reveal.audit')} style={{ marginBottom: 12 }} />
-        <SaveError error={save.error} />
-        <Form form={form} layout="vertical" onFinish={submit}>
-          <ReasonField label={t('victimFile.reveal.reason')} testId={`${testIdPrefix}-reason`} extra="" />
-        </Form>
-      </div>
-    </Modal>
+      <Alert type="warning" showIcon title={t('victimFile.reveal.audit')} style={{ marginBottom: 12 }} />
+      <SaveError error={save.error} />
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <ReasonField label={t('victimFile.reveal.reason')} testId={`${testIdPrefix}-reason`} extra="" />
+      </Form>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { Alert, App, Form, Modal } from 'antd';
+import { Alert, App, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { useCorrectReception, useVictimFile } from '../api/victims-api.ts';
 import { ReceptionFields } from '../components/reception-fields.tsx';
 import { isReceptionField, receptionFieldFor, toCreateBody, type ReceptionFormValues } from '../components/reception-values.ts';
@@ -70,27 +71,22 @@ export function ReceptionCorrectModal({ file, onClose }: { file: VictimFileDetai
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.reception.correctTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'reception-correct-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="reception-correct-submit"
       width={900}
-      destroyOnHidden
+      testId="reception-correct-modal"
     >
-      <div data-testid="reception-correct-modal">
-        <SaveError error={save.error} onReload={() => void reload()} isReloading={fileQuery.isFetching} />
-        {isReloaded && <Alert type="info" showIcon title={t('victimFile.stale.reloaded')} style={{ marginBottom: 12 }} />}
-        {!canSeeNeeds && <Alert type="info" showIcon title={t('victimFile.reception.needsKept')} style={{ marginBottom: 12 }} />}
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ reception: receptionValues(file) }}>
-          <ReceptionFields showNeeds={canSeeNeeds} />
-          <ReasonField label={t('victimFile.reception.correctReason')} testId="reception-correct-reason" />
-        </Form>
-      </div>
-    </Modal>
+      <SaveError error={save.error} onReload={() => void reload()} isReloading={fileQuery.isFetching} />
+      {isReloaded && <Alert type="info" showIcon title={t('victimFile.stale.reloaded')} style={{ marginBottom: 12 }} />}
+      {!canSeeNeeds && <Alert type="info" showIcon title={t('victimFile.reception.needsKept')} style={{ marginBottom: 12 }} />}
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ reception: receptionValues(file) }}>
+        <ReceptionFields showNeeds={canSeeNeeds} />
+        <ReasonField label={t('victimFile.reception.correctReason')} testId="reception-correct-reason" />
+      </Form>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
 import { SUPPORT_TYPE_LABELS, SUPPORT_TYPES, type SupportType, type VictimFileDetail } from '@atmis/domain';
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { AgencySelect } from '../../../components/agency-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { useSendReferral } from '../api/victims-api.ts';
 import { missingReferralConsent } from './consent-rules.ts';
@@ -53,15 +54,13 @@ export function ReferralAddModal({ file, onClose }: { file: VictimFileDetail; on
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.referral.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="referral-submit"
       okText={t('victimCare.referral.add')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'referral-submit' }}
       width={680}
     >
       <ErrorAlert error={mutation.error} testId="referral-error" />
@@ -120,6 +119,6 @@ export function ReferralAddModal({ file, onClose }: { file: VictimFileDetail; on
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import { REPATRIATION_STATUSES, type VictimFileDetail } from '@atmis/domain';
-import { App, Form, Modal, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { countryOptions } from '../../../lib/countries.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { useAddRepatriation } from '../api/victims-api.ts';
@@ -46,15 +47,12 @@ export function RepatriationAddModal({ file, onClose }: { file: VictimFileDetail
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.repatriation.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'repatriation-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="repatriation-submit"
       width={680}
     >
       <ErrorAlert error={mutation.error} />
@@ -80,6 +78,6 @@ export function RepatriationAddModal({ file, onClose }: { file: VictimFileDetail
         </Form.Item>
         <RepatriationFields statuses={NEW_STATUSES} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

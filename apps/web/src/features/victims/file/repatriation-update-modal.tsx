@@ -1,8 +1,9 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { useUpdateRepatriation, type RepatriationView } from '../api/victims-api.ts';
 import {
@@ -45,15 +46,12 @@ export function RepatriationUpdateModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.repatriation.updateTitle', { person: personNameOf(file, repatriation.personId) })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'repatriation-update-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="repatriation-update-submit"
       width={680}
     >
       <ErrorAlert error={mutation.error} />
@@ -72,6 +70,6 @@ export function RepatriationUpdateModal({
       >
         <RepatriationFields statuses={nextRepatriationStatuses(repatriation.status)} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

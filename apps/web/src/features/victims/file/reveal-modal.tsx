@@ -1,6 +1,7 @@
 import { CORRECTION_FIELD_LABELS, REVEAL_FIELDS, type RevealField, type VictimFileDetail } from '@atmis/domain';
-import { Alert, Checkbox, Col, Form, Modal, Row, Space } from 'antd';
+import { Alert, Checkbox, Col, Form, Row, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { pickLabel } from '../../../lib/i18n/index.ts';
 import type { RevealResult } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
@@ -50,73 +51,63 @@ export function RevealModal({
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.reveal.title')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={isPending}
+      submitTestId="reveal-submit"
       okText={t('victimFile.reveal.submit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={isPending}
-      okButtonProps={{ 'data-testid': 'reveal-submit' }}
       width={640}
-      destroyOnHidden
+      testId="reveal-modal"
     >
-      <div data-testid="reveal-modal">
-        <Alert
-          type="warning"
-          showIcon
-          title={t('victimFile.reveal.audit')}
-          style={{ marginBottom: 12 }}
-          data-testid="reveal-audit-notice"
-        />
-        <SaveError error={save.error} />
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ fields: [], personIds: file.persons.map((person) => person.id) }}
+      <Alert type="warning" showIcon title={t('victimFile.reveal.audit')} style={{ marginBottom: 12 }} data-testid="reveal-audit-notice" />
+      <SaveError error={save.error} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ fields: [], personIds: file.persons.map((person) => person.id) }}
+      >
+        <Form.Item
+          name="fields"
+          label={t('victimFile.reveal.fields')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('victimFile.reveal.fieldsRequired') }]}
         >
-          <Form.Item
-            name="fields"
-            label={t('victimFile.reveal.fields')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('victimFile.reveal.fieldsRequired') }]}
-          >
-            <Checkbox.Group style={{ width: '100%' }}>
-              <Row gutter={[8, 4]}>
-                {PERSON_REVEAL_FIELDS.map((field) => (
-                  <Col key={field} xs={24} sm={12}>
-                    <Checkbox value={field} data-testid={`reveal-field-${field}`}>
-                      {pickLabel(CORRECTION_FIELD_LABELS[field], field)}
-                    </Checkbox>
-                  </Col>
-                ))}
-              </Row>
-            </Checkbox.Group>
-          </Form.Item>
-          <Form.Item
-            name="personIds"
-            label={t('victimFile.reveal.persons')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('victimFile.reveal.personsRequired') }]}
-          >
-            <Checkbox.Group>
-              <Space orientation="vertical">
-                {file.persons.map((person) => (
-                  <Checkbox key={person.id} value={person.id} data-testid={`reveal-person-${person.position}`}>
-                    {personLabel(person)}
+          <Checkbox.Group style={{ width: '100%' }}>
+            <Row gutter={[8, 4]}>
+              {PERSON_REVEAL_FIELDS.map((field) => (
+                <Col key={field} xs={24} sm={12}>
+                  <Checkbox value={field} data-testid={`reveal-field-${field}`}>
+                    {pickLabel(CORRECTION_FIELD_LABELS[field], field)}
                   </Checkbox>
-                ))}
-              </Space>
-            </Checkbox.Group>
-          </Form.Item>
-          <ReasonField
-            label={t('victimFile.reveal.reason')}
-            testId="reveal-reason"
-            placeholder={t('victimFile.reveal.reasonPlaceholder')}
-            extra=""
-          />
-        </Form>
-      </div>
-    </Modal>
+                </Col>
+              ))}
+            </Row>
+          </Checkbox.Group>
+        </Form.Item>
+        <Form.Item
+          name="personIds"
+          label={t('victimFile.reveal.persons')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('victimFile.reveal.personsRequired') }]}
+        >
+          <Checkbox.Group>
+            <Space orientation="vertical">
+              {file.persons.map((person) => (
+                <Checkbox key={person.id} value={person.id} data-testid={`reveal-person-${person.position}`}>
+                  {personLabel(person)}
+                </Checkbox>
+              ))}
+            </Space>
+          </Checkbox.Group>
+        </Form.Item>
+        <ReasonField
+          label={t('victimFile.reveal.reason')}
+          testId="reveal-reason"
+          placeholder={t('victimFile.reveal.reasonPlaceholder')}
+          extra=""
+        />
+      </Form>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { App, Checkbox, Col, Form, Input, Modal, Radio, Row } from 'antd';
+import { App, Checkbox, Col, Form, Input, Radio, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { useAddStatement } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
@@ -48,91 +49,84 @@ export function StatementModal({ file, onClose }: { file: VictimFileDetail; onCl
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.statements.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'statement-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="statement-submit"
       width={820}
-      destroyOnHidden
+      testId="statement-modal"
     >
-      <div data-testid="statement-modal">
-        <SaveError error={save.error} />
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          onFinish={submit}
-          initialValues={{ kind: 'statement', takenOn: today(), language: 'vi', interpreter: false, personId: file.persons[0]?.id ?? null }}
+      <SaveError error={save.error} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ kind: 'statement', takenOn: today(), language: 'vi', interpreter: false, personId: file.persons[0]?.id ?? null }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="personId" label={t('victimFile.statements.person')}>
+              <PersonSelect persons={file.persons} testId="statement-person" allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="kind" label={t('victimFile.statements.kind')}>
+              <Radio.Group>
+                <Radio value="statement" data-testid="statement-kind-statement">
+                  {t('victimFile.statements.kinds.statement')}
+                </Radio>
+                <Radio value="record" data-testid="statement-kind-record">
+                  {t('victimFile.statements.kinds.record')}
+                </Radio>
+              </Radio.Group>
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item
+              name="takenOn"
+              label={t('victimFile.statements.takenOn')}
+              rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.statements.takenOn').toLowerCase() }) }]}
+            >
+              <DateInput testId="statement-taken-on" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={16}>
+            <Form.Item name="takenBy" label={t('victimFile.statements.takenBy')} rules={[{ max: 200 }]}>
+              <Input maxLength={200} data-testid="statement-taken-by" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item
+              name="language"
+              label={t('victimFile.statements.language')}
+              rules={[{ pattern: /^[a-zA-Z]{2,3}$/, message: t('victimFile.statements.languageInvalid') }]}
+            >
+              <Input maxLength={3} data-testid="statement-language" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={16}>
+            <Form.Item name="interpreter" valuePropName="checked" label=" ">
+              <Checkbox data-testid="statement-interpreter">{t('victimFile.statements.interpreter')}</Checkbox>
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item
+          name="content"
+          label={t('victimFile.statements.content')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('victimFile.statements.content').toLowerCase() }),
+            },
+            { max: 50_000 },
+          ]}
         >
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item name="personId" label={t('victimFile.statements.person')}>
-                <PersonSelect persons={file.persons} testId="statement-person" allowClear />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item name="kind" label={t('victimFile.statements.kind')}>
-                <Radio.Group>
-                  <Radio value="statement" data-testid="statement-kind-statement">
-                    {t('victimFile.statements.kinds.statement')}
-                  </Radio>
-                  <Radio value="record" data-testid="statement-kind-record">
-                    {t('victimFile.statements.kinds.record')}
-                  </Radio>
-                </Radio.Group>
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={8}>
-              <Form.Item
-                name="takenOn"
-                label={t('victimFile.statements.takenOn')}
-                rules={[
-                  { required: true, message: t('common.requiredSelect', { field: t('victimFile.statements.takenOn').toLowerCase() }) },
-                ]}
-              >
-                <DateInput testId="statement-taken-on" />
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={16}>
-              <Form.Item name="takenBy" label={t('victimFile.statements.takenBy')} rules={[{ max: 200 }]}>
-                <Input maxLength={200} data-testid="statement-taken-by" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={8}>
-              <Form.Item
-                name="language"
-                label={t('victimFile.statements.language')}
-                rules={[{ pattern: /^[a-zA-Z]{2,3}$/, message: t('victimFile.statements.languageInvalid') }]}
-              >
-                <Input maxLength={3} data-testid="statement-language" />
-              </Form.Item>
-            </Col>
-            <Col xs={12} sm={16}>
-              <Form.Item name="interpreter" valuePropName="checked" label=" ">
-                <Checkbox data-testid="statement-interpreter">{t('victimFile.statements.interpreter')}</Checkbox>
-              </Form.Item>
-            </Col>
-          </Row>
-          <Form.Item
-            name="content"
-            label={t('victimFile.statements.content')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('victimFile.statements.content').toLowerCase() }),
-              },
-              { max: 50_000 },
-            ]}
-          >
-            <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={50_000} showCount data-testid="statement-content" />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+          <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={50_000} showCount data-testid="statement-content" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }

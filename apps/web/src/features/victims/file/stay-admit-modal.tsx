@@ -1,8 +1,9 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { App, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { useAdmit, useFacilities } from '../api/victims-api.ts';
@@ -54,15 +55,13 @@ export function StayAdmitModal({ file, onClose }: { file: VictimFileDetail; onCl
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.stay.admitTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="stay-submit"
       okText={t('victimCare.stay.admit')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'stay-submit' }}
       width={640}
     >
       <ErrorAlert error={mutation.error ?? facilities.error} />
@@ -109,6 +108,6 @@ export function StayAdmitModal({ file, onClose }: { file: VictimFileDetail; onCl
           <Input.TextArea rows={2} data-testid="stay-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

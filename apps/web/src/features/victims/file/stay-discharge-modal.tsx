@@ -1,7 +1,8 @@
-import { App, DatePicker, Form, Input, Modal } from 'antd';
+import { App, DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { useDischarge, type StayView } from '../api/victims-api.ts';
@@ -35,15 +36,13 @@ export function StayDischargeModal({ stay, onClose }: { stay: StayView; onClose:
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.stay.dischargeTitle', { facility: stay.facilityName })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="stay-discharge-submit"
       okText={t('victimCare.stay.discharge')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'stay-discharge-submit' }}
     >
       <ErrorAlert error={mutation.error} />
       <Form<FormValues> form={form} layout="vertical" onFinish={submit} initialValues={{ dischargedOn: dayjs(), notes: stay.notes ?? '' }}>
@@ -64,6 +63,6 @@ export function StayDischargeModal({ stay, onClose }: { stay: StayView; onClose:
           <Input.TextArea rows={3} data-testid="stay-discharge-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

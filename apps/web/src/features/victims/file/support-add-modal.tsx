@@ -1,9 +1,10 @@
 import { SUPPORT_TYPE_LABELS, SUPPORT_TYPES, supportNeedsStartDate, type SupportType, type VictimFileDetail } from '@atmis/domain';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { AgencySelect } from '../../../components/agency-select.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format.ts';
 import { useAddSupport } from '../api/victims-api.ts';
@@ -103,15 +104,12 @@ export function SupportAddModal({ file, onClose }: { file: VictimFileDetail; onC
   );
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.support.addTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'support-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="support-submit"
       width={720}
     >
       <ErrorAlert error={mutation.error} />
@@ -212,6 +210,6 @@ export function SupportAddModal({ file, onClose }: { file: VictimFileDetail; onC
           <Input.TextArea rows={2} data-testid="support-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

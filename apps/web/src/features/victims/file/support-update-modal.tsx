@@ -1,8 +1,9 @@
 import { nextSupportStatuses, SUPPORT_TYPE_LABELS, supportNeedsStartDate, type SupportStatus } from '@atmis/domain';
-import { App, Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
@@ -47,15 +48,12 @@ export function SupportUpdateModal({ support, onClose }: { support: SupportServi
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimCare.support.updateTitle', { type: pickLabel(SUPPORT_TYPE_LABELS[support.type]) })}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'support-update-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="support-update-submit"
       width={620}
     >
       <ErrorAlert error={mutation.error} />
@@ -112,6 +110,6 @@ export function SupportUpdateModal({ support, onClose }: { support: SupportServi
           <Input.TextArea rows={3} data-testid="support-update-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,8 @@
 import type { VictimFileDetail } from '@atmis/domain';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { useAddThreat } from '../api/victims-api.ts';
 import { formFields, useSaveError } from './file-form-errors.ts';
@@ -34,46 +35,39 @@ export function ThreatModal({ file, onClose }: { file: VictimFileDetail; onClose
   }
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('victimFile.protection.threatTitle')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={mutation.isPending}
-      okButtonProps={{ 'data-testid': 'threat-submit' }}
+      form={form}
+      onClose={onClose}
+      isSaving={mutation.isPending}
+      submitTestId="threat-submit"
       width={620}
-      destroyOnHidden
+      testId="threat-modal"
     >
-      <div data-testid="threat-modal">
-        <SaveError error={save.error} />
-        <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ reportedOn: today() }}>
-          <Form.Item
-            name="reportedOn"
-            label={t('victimFile.protection.reportedOn')}
-            rules={[
-              { required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.reportedOn').toLowerCase() }) },
-            ]}
-          >
-            <DateInput testId="threat-reported-on" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('victimFile.protection.description')}
-            rules={[
-              {
-                required: true,
-                whitespace: true,
-                message: t('common.required', { field: t('victimFile.protection.description').toLowerCase() }),
-              },
-              { max: 4000 },
-            ]}
-          >
-            <Input.TextArea rows={4} maxLength={4000} showCount data-testid="threat-description" />
-          </Form.Item>
-        </Form>
-      </div>
-    </Modal>
+      <SaveError error={save.error} />
+      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ reportedOn: today() }}>
+        <Form.Item
+          name="reportedOn"
+          label={t('victimFile.protection.reportedOn')}
+          rules={[{ required: true, message: t('common.requiredSelect', { field: t('victimFile.protection.reportedOn').toLowerCase() }) }]}
+        >
+          <DateInput testId="threat-reported-on" />
+        </Form.Item>
+        <Form.Item
+          name="description"
+          label={t('victimFile.protection.description')}
+          rules={[
+            {
+              required: true,
+              whitespace: true,
+              message: t('common.required', { field: t('victimFile.protection.description').toLowerCase() }),
+            },
+            { max: 4000 },
+          ]}
+        >
+          <Input.TextArea rows={4} maxLength={4000} showCount data-testid="threat-description" />
+        </Form.Item>
+      </Form>
+    </FormModal>
   );
 }
