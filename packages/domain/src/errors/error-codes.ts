@@ -55,6 +55,11 @@ export const ERROR_CATALOGUE = {
   'validation.failed': { status: 400, vi: 'Dữ liệu không hợp lệ.', en: 'The data is not valid.' },
   'request.malformed': { status: 400, vi: 'Yêu cầu không đúng định dạng.', en: 'The request is malformed.' },
   'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  'request.file_too_large': {
+    status: 413,
+    vi: 'Tệp gửi lên quá lớn (tối đa {limit} MB). Chưa có gì được lưu.',
+    en: 'The uploaded file is too large (at most {limit} MB). Nothing was saved.',
+  },
   'request.unsupported_media_type': {
     status: 415,
     vi: 'Định dạng dữ liệu không được hỗ trợ.',

@@ -17,13 +17,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
+import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createPlanExportService } from './export/plan-export.service.ts';
 import { createPlanImportsService } from './plan-imports.service.ts';
 import { createPlansService } from './plans.service.ts';
 
 const tags = ['plans'];
 /** Base64 of the largest accepted document, plus room for the JSON around it. */
-const IMPORT_BODY_LIMIT = Math.ceil((PLAN_IMPORT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const plans = createPlansService(deps);
@@ -33,8 +33,8 @@ export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/plan-imports',
       {
-        bodyLimit: IMPORT_BODY_LIMIT,
-        config: { permission: 'manage:plans' },
+        bodyLimit: base64BodyLimit(PLAN_IMPORT_MAX_BYTES),
+        config: { permission: 'manage:plans', uploadMaxBytes: PLAN_IMPORT_MAX_BYTES },
         schema: {
           tags,
           summary: 'Nhập kế hoạch từ văn bản (.txt, .md, .docx hoặc nội dung dán)',

@@ -314,6 +314,19 @@ describe('bad input to the importer', () => {
     expect(response.json<{ title: string }>().title).toMatch(message);
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
   });
+  it('a file far over the limit is refused before it is read (413), naming the 8 MB limit', async () => {
+    const before = await databaseFingerprint(t.database.db);
+    const response = await office.post('/api/v1/plan-imports', {
+      fileName: 'rat-lon.txt',
+      contentBase64: Buffer.alloc(9 * 1024 * 1024, 0x61).toString('base64'),
+    });
+    expect(response.statusCode).toBe(413);
+    expect(response.json<{ code: string; title: string }>()).toMatchObject({
+      code: 'request.file_too_large',
+      title: 'Tệp gửi lên quá lớn (tối đa 8 MB). Chưa có gì được lưu.',
+    });
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+  });
   it('a department officer may not import (403) and nothing is stored', async () => {
     const before = await databaseFingerprint(t.database.db);
     expect((await importText(health, 'x.txt', fixture('plan-children-europe-2019.txt'))).statusCode).toBe(403);

@@ -21,13 +21,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
+import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createMailer } from '../notifications/mailer.ts';
 import { createFilesService } from './files.service.ts';
 import { createTaskEditingService } from './task-editing.service.ts';
 import { createTasksService } from './tasks.service.ts';
 
 const tags = ['tasks'];
-const FILE_BODY_LIMIT = Math.ceil((FILE_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createTasksService(deps, createMailer());
@@ -192,8 +192,8 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/files',
       {
-        bodyLimit: FILE_BODY_LIMIT,
-        config: { permission: 'update:tasks' },
+        bodyLimit: base64BodyLimit(FILE_MAX_BYTES),
+        config: { permission: 'update:tasks', uploadMaxBytes: FILE_MAX_BYTES },
         schema: {
           tags,
           summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB)',

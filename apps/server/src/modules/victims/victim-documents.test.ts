@@ -70,7 +70,10 @@ describe('documents', () => {
     // Six megabytes: over the route's limit, refused before it is read.
     const huge = await upload({ contentBase64: Buffer.alloc(6 * 1024 * 1024, 0x41).toString('base64') });
     expect(huge.statusCode).toBe(413);
-    expect(problem(huge)).toMatchObject({ code: 'request.too_large', title: 'Dữ liệu gửi lên quá lớn.' });
+    expect(problem(huge)).toMatchObject({
+      code: 'request.file_too_large',
+      title: 'Tệp gửi lên quá lớn (tối đa 5 MB). Chưa có gì được lưu.',
+    });
     expect((await upload({ contentBase64: content.toString('base64') }, ctx.communeB)).statusCode).toBe(404);
     expect((await upload({ contentBase64: content.toString('base64') }, ctx.court)).statusCode).toBe(403);
     expect((await upload({ contentBase64: content.toString('base64') }, ctx.health)).statusCode).toBe(404);

@@ -30,6 +30,7 @@ import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
+import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { requireAnyPermission } from './victim-access.ts';
 import { createVictimDocumentsService } from './victim-documents.service.ts';
 import { createVictimExportsService } from './victim-exports.service.ts';
@@ -39,7 +40,6 @@ import { createVictimSettingsService } from './victim-settings.service.ts';
 const tags = ['victims'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The base64 of the largest document, plus room for the other fields (the global limit is 1 MiB). */
-const ATTACHMENT_BODY_LIMIT = Math.ceil((VICTIM_ATTACHMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 const EITHER_NOTE = ' (quyền manage:victims hoặc manage:support trên hồ sơ)';
 const READ_NOTE = ' (quyền read:victims hoặc read:support)';
 
@@ -177,7 +177,8 @@ export function victimRecordRoutes(deps: ModuleDependencies, cipher: FieldCipher
     app.post(
       '/victim-files/:id/attachments',
       {
-        bodyLimit: ATTACHMENT_BODY_LIMIT,
+        bodyLimit: base64BodyLimit(VICTIM_ATTACHMENT_MAX_BYTES),
+        config: { uploadMaxBytes: VICTIM_ATTACHMENT_MAX_BYTES },
         // The coarse check before a body of several megabytes is read.
         onRequest: eitherManager,
         schema: {

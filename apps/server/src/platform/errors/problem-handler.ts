@@ -55,6 +55,13 @@ function describeIssue(issue: { instancePath?: string; message?: string; params?
   return { path: pathText || '(body)', message };
 }
 
+/** A body over the limit: on an upload route the refusal names the file size limit. Nothing was read, so nothing was written. */
+function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const maxBytes = request.routeOptions.config.uploadMaxBytes;
+  if (maxBytes === undefined) return sendProblem(request, reply, 'request.too_large');
+  return sendProblem(request, reply, 'request.file_too_large', { limit: Math.round(maxBytes / 1024 / 1024) });
+}
+
 /** Maps every error to RFC 9457 problem+json in one place. Guards throw; they never reply.
  * (Unknown routes are answered by the not-found handler that app.ts sets, web app or not.) */
 export function registerProblemHandlers(app: FastifyInstance): void {
@@ -70,7 +77,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     const fastifyError = error as FastifyError;
     switch (fastifyError.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(request, reply, 'request.too_large');
+        return sendTooLarge(request, reply);
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
         return sendProblem(request, reply, 'request.unsupported_media_type');
@@ -83,7 +90,7 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     }
     const status = fastifyError.statusCode ?? 500;
     if (status === 429) return sendProblem(request, reply, 'auth.too_many_requests');
-    if (status === 413) return sendProblem(request, reply, 'request.too_large');
+    if (status === 413) return sendTooLarge(request, reply);
     if (status === 415) return sendProblem(request, reply, 'request.unsupported_media_type');
     if (status >= 400 && status < 500) return sendProblem(request, reply, 'request.malformed');
     request.log.error({ err: error }, 'unhandled error');
