@@ -5,7 +5,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp, type App } from '../app.ts';
 import { loadConfig, type AppConfig } from '../config.ts';
-import { DEMO_PASSWORD } from '../seed/bootstrap.ts';
+import { bootstrapDatabase, DEMO_PASSWORD } from '../seed/bootstrap.ts';
+import { createFreshDatabase } from './fresh-database.ts';
 
 export const DEMO_USERNAMES = ['admin', 'tinh.thuongtruc', 'so.yte', 'xa.a', 'xa.b', 'toaan'] as const;
 export type DemoUsername = (typeof DEMO_USERNAMES)[number];
@@ -31,8 +32,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+/**
+ * A database no other test file writes to: the PGlite copy already is one; on PostgreSQL, a
+ * throwaway database with the demo data (for tests that must own every row, e.g. a key rotation).
+ */
+async function openIsolatedDatabase(): Promise<DatabaseHandle> {
+  if (!process.env.DATABASE_URL) return openTestDatabase();
+  const fresh = await createFreshDatabase();
+  await bootstrapDatabase(fresh.handle, { mode: 'demo', initialAdmin: undefined });
+  return { ...fresh.handle, close: fresh.drop };
+}
+
+export async function createTestApp(overrides: Partial<AppConfig> = {}, options: { isolated?: boolean } = {}): Promise<TestApp> {
+  const database = await (options.isolated ? openIsolatedDatabase() : openTestDatabase());
   const config: AppConfig = {
     ...loadConfig({}),
     mode: 'demo',

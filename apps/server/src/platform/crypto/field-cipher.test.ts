@@ -12,6 +12,7 @@ import {
   parseKeyFile,
   serializeKeyring,
   withNewCurrentKey,
+  withNewIndexKey,
 } from './field-cipher.ts';
 import {
   createFieldCipher,
@@ -113,6 +114,21 @@ describe('key file', () => {
     expect(() => parseKeyFile({ ...content, current: 'missing' })).toThrow(/current/);
     expect(() => parseKeyFile({ ...content, indexKey: 'c2hvcnQ=' })).toThrow(/indexKey.*32 byte/);
     expect(() => parseKeyFile({ ...content, keys: { 'bad:id': content.keys[content.current] } })).toThrow(KeyringError);
+    expect(() => parseKeyFile({ ...content, indexRebuildPending: 'yes' })).toThrow(/indexRebuildPending/);
+  });
+
+  it('a new index key is marked pending until the indexes are rebuilt, and keeps every data key', () => {
+    const keyring = withNewCurrentKey(generateKeyring());
+    const rotated = withNewIndexKey(keyring);
+    expect(rotated.indexKey.equals(keyring.indexKey)).toBe(false);
+    expect([...rotated.keys.keys()]).toEqual([...keyring.keys.keys()]);
+    expect(rotated.current).toBe(keyring.current);
+    const content = serializeKeyring(rotated);
+    expect(content.indexRebuildPending).toBe(true);
+    expect(parseKeyFile(JSON.parse(JSON.stringify(content))).indexRebuildPending).toBe(true);
+    // A later data-key rotation keeps the flag; a finished keyring does not write it at all.
+    expect(withNewCurrentKey(rotated).indexRebuildPending).toBe(true);
+    expect(Object.keys(serializeKeyring(keyring))).not.toContain('indexRebuildPending');
   });
 
   it('in demo mode, generates the key file on first start with mode 0600, then reuses it', () => {
@@ -161,5 +177,12 @@ describe('key file', () => {
     expect(running.decrypt(rewritten, AAD)).toBe('0987654321');
     // And the running server writes new values under the new current key.
     expect(keyIdOf(running.encrypt('0987654321', AAD))).toBe(rotated.current);
+    // A new index key: the running server's lookups use it from the next one on.
+    const before = running.blindIndex('079198001234', 'citizen_id');
+    const reindexed = withNewIndexKey(rotated);
+    writeKeyFile(file, reindexed);
+    const after = running.blindIndex('079198001234', 'citizen_id');
+    expect(after).not.toBe(before);
+    expect(after).toBe(new FieldCipher(reindexed).blindIndex('079198001234', 'citizen_id'));
   });
 });

@@ -24,13 +24,16 @@ export interface Keyring {
   current: string;
   keys: ReadonlyMap<string, Buffer>;
   indexKey: Buffer;
+  /** Set while the blind indexes are being recomputed under a new index key (cleared when done). */
+  indexRebuildPending?: boolean;
 }
 
-/** The key file: `{ current, keys: { id: base64 }, indexKey: base64 }`. */
+/** The key file: `{ current, keys: { id: base64 }, indexKey: base64, indexRebuildPending? }`. */
 export interface KeyFileContent {
   current: string;
   keys: Record<string, string>;
   indexKey: string;
+  indexRebuildPending?: true;
 }
 
 export class KeyringError extends Error {}
@@ -50,7 +53,7 @@ export function parseKeyFile(content: unknown): Keyring {
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     throw new KeyringError('Tệp khóa phải là một đối tượng JSON { current, keys, indexKey }.');
   }
-  const { current, keys, indexKey } = content as Partial<Record<keyof KeyFileContent, unknown>>;
+  const { current, keys, indexKey, indexRebuildPending } = content as Partial<Record<keyof KeyFileContent, unknown>>;
   if (keys === null || typeof keys !== 'object' || Array.isArray(keys) || Object.keys(keys).length === 0) {
     throw new KeyringError('Tệp khóa thiếu danh sách khóa "keys" ({ mã khóa: khóa base64 }).');
   }
@@ -62,7 +65,15 @@ export function parseKeyFile(content: unknown): Keyring {
   if (typeof current !== 'string' || !map.has(current)) {
     throw new KeyringError('Tệp khóa thiếu "current" hoặc "current" không trỏ tới một khóa có trong "keys".');
   }
-  return { current, keys: map, indexKey: decodeKey(indexKey, 'Khóa chỉ mục "indexKey"') };
+  if (indexRebuildPending !== undefined && typeof indexRebuildPending !== 'boolean') {
+    throw new KeyringError('"indexRebuildPending" phải là true hoặc false.');
+  }
+  return {
+    current,
+    keys: map,
+    indexKey: decodeKey(indexKey, 'Khóa chỉ mục "indexKey"'),
+    ...(indexRebuildPending ? { indexRebuildPending: true } : {}),
+  };
 }
 
 export function serializeKeyring(keyring: Keyring): KeyFileContent {
@@ -70,6 +81,7 @@ export function serializeKeyring(keyring: Keyring): KeyFileContent {
     current: keyring.current,
     keys: Object.fromEntries([...keyring.keys].map(([id, key]) => [id, key.toString('base64')])),
     indexKey: keyring.indexKey.toString('base64'),
+    ...(keyring.indexRebuildPending ? { indexRebuildPending: true as const } : {}),
   };
 }
 
@@ -88,7 +100,15 @@ export function generateKeyring(now: Date = new Date()): Keyring {
 export function withNewCurrentKey(keyring: Keyring, now: Date = new Date()): Keyring {
   let id = newKeyId(now);
   while (keyring.keys.has(id)) id = newKeyId(now);
-  return { current: id, keys: new Map([...keyring.keys, [id, randomBytes(KEY_BYTES)]]), indexKey: keyring.indexKey };
+  return { ...keyring, current: id, keys: new Map([...keyring.keys, [id, randomBytes(KEY_BYTES)]]) };
+}
+
+/**
+ * The keyring with a new index key, marked as pending until every blind index has been recomputed
+ * under it (the old index key is dropped: tokens are recomputed from the encrypted values).
+ */
+export function withNewIndexKey(keyring: Keyring): Keyring {
+  return { ...keyring, indexKey: randomBytes(KEY_BYTES), indexRebuildPending: true };
 }
 
 /** The additional authenticated data of a column: binds a ciphertext to where it is stored. */
@@ -131,9 +151,14 @@ export class FieldCipher {
     return [...this.keyring.keys.keys()];
   }
 
-  encrypt(plaintext: string, aad: string): string {
+  /** Follows the key file: a rotation's new current key or index key is used from the next call on. */
+  private refresh(): void {
     const changed = this.source.changed?.();
     if (changed) this.keyring = changed;
+  }
+
+  encrypt(plaintext: string, aad: string): string {
+    this.refresh();
     const key = this.keyring.keys.get(this.keyring.current)!;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
@@ -190,6 +215,7 @@ export class FieldCipher {
    * another token, so tokens of different fields cannot be matched with each other.
    */
   blindIndex(value: string, purpose: string): string {
+    this.refresh();
     return createHmac('sha256', this.keyring.indexKey)
       .update(purpose)
       .update('\u0000')

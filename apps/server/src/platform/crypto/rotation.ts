@@ -106,11 +106,7 @@ export async function pruneUnusedKeys(
   const usage = await keyUsage(db, columns);
   const removed = [...keyring.keys.keys()].filter((id) => id !== keyring.current && !usage[id]);
   if (removed.length === 0) return { removed, kept: [...keyring.keys.keys()] };
-  const kept: Keyring = {
-    current: keyring.current,
-    keys: new Map([...keyring.keys].filter(([id]) => !removed.includes(id))),
-    indexKey: keyring.indexKey,
-  };
+  const kept: Keyring = { ...keyring, keys: new Map([...keyring.keys].filter(([id]) => !removed.includes(id))) };
   writeKeyFile(keyFile, kept);
   return { removed, kept: [...kept.keys.keys()] };
 }
