@@ -25,7 +25,10 @@ import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { roleRoutes } from './modules/roles/roles.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { victimRoutes } from './modules/victims/victims.routes.ts';
+import { encryptPlainTotpSecrets } from './modules/auth/totp-secrets.ts';
 import { registerRequestGuard } from './platform/auth/request-guard.ts';
+import { createFieldCipher } from './platform/crypto/keyring-file.ts';
+import type { FieldCipher } from './platform/crypto/field-cipher.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
 import { registerStrictJsonParser } from './platform/http/json-body.ts';
@@ -105,7 +108,10 @@ export async function buildApp({ database, config, clock = () => new Date(), log
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   registerRequestGuard(app, database.db, config, clock);
-  const deps = { db: database.db, database, config, clock };
+  // Production refuses to start without its key file (the error names ATMIS_DATA_KEYS_FILE).
+  const cipher = createFieldCipher(config);
+  await encryptPlainTotpSecrets(database.db, cipher);
+  const deps = { db: database.db, database, config, clock, cipher };
   await app.register(healthRoutes(deps));
   await app.register(
     async (api) => {
@@ -140,4 +146,6 @@ export type ModuleDependencies = {
   database: DatabaseHandle;
   config: AppConfig;
   clock: () => Date;
+  /** The one field cipher of the process (victims' identity, TOTP secrets), following the key file. */
+  cipher: FieldCipher;
 };

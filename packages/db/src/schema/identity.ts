@@ -24,6 +24,7 @@ export const users = pgTable(
       .default('active'),
     failedLoginCount: integer('failed_login_count').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** The second factor's TOTP secret, field-encrypted like victims' identity (IDENTITY_ENCRYPTED_COLUMNS). */
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
@@ -99,3 +100,6 @@ export const sessions = pgTable(
   },
   (table) => [index('sessions_user_idx').on(table.userId)],
 );
+
+/** Columns of this schema holding field ciphertext (`v1:<keyId>:…`), for key rotation. */
+export const IDENTITY_ENCRYPTED_COLUMNS = [{ table: 'users', column: 'totp_secret' }] as const;

@@ -7,18 +7,21 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/
 import { isSecondFactorSetupNeeded } from '../../platform/auth/request-guard.ts';
 import { createSession, deleteSession, deleteUserSessions, type LoadedSession } from '../../platform/auth/session-store.ts';
 import { isTotpCodeValid, newTotpSecret, totpUrl } from '../../platform/auth/totp.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { sessions } from '@atmis/db';
+import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 
 export interface AuthServiceDeps {
   db: Database;
   config: AppConfig;
   clock: () => Date;
+  cipher: FieldCipher;
 }
 
 export type LoginOutcome = { token: string; csrfToken: string; isSecondFactorPending: boolean };
 
-export function createAuthService({ db, config, clock }: AuthServiceDeps) {
+export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps) {
   async function login(username: string, password: string, context: AuditContext): Promise<LoginOutcome> {
     const now = clock();
     const normalizedUsername = username.trim().toLowerCase();
@@ -116,7 +119,7 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
 
   async function verifySecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {
     const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, session.user.id));
-    if (!user?.secret || !isTotpCodeValid(user.secret, code, clock().getTime())) {
+    if (!user?.secret || !isTotpCodeValid(openTotpSecret(cipher, user.secret), code, clock().getTime())) {
       await db.transaction((tx) =>
         recordAudit(
           tx,
@@ -176,7 +179,10 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
 
   async function beginSecondFactorSetup(session: LoadedSession): Promise<{ secret: string; otpauthUrl: string }> {
     const secret = newTotpSecret();
-    await db.update(users).set({ totpSecret: secret, totpEnabled: false }).where(eq(users.id, session.user.id));
+    await db
+      .update(users)
+      .set({ totpSecret: sealTotpSecret(cipher, secret), totpEnabled: false })
+      .where(eq(users.id, session.user.id));
     return { secret, otpauthUrl: totpUrl(secret, session.user.username) };
   }
 
@@ -185,7 +191,7 @@ export function createAuthService({ db, config, clock }: AuthServiceDeps) {
       .select({ secret: users.totpSecret, enabled: users.totpEnabled })
       .from(users)
       .where(eq(users.id, session.user.id));
-    if (!user?.secret || user.enabled || !isTotpCodeValid(user.secret, code, clock().getTime()))
+    if (!user?.secret || user.enabled || !isTotpCodeValid(openTotpSecret(cipher, user.secret), code, clock().getTime()))
       throw new AppError('auth.second_factor_invalid');
     await db.transaction(async (tx) => {
       await tx.update(users).set({ totpEnabled: true, updatedAt: clock() }).where(eq(users.id, session.user.id));

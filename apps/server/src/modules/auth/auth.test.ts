@@ -1,6 +1,7 @@
 import { auditEvents, users } from '@atmis/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { totpCodeAt } from '../../platform/auth/totp.ts';
 import { Agent, createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type TestApp } from '../../testing/test-app.ts';
 
@@ -138,6 +139,10 @@ describe('second factor', () => {
     await agent.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'Mới-An-Toàn-2026' });
     const setup = await agent.post('/api/v1/auth/second-factor/setup');
     const { secret } = setup.json<{ secret: string }>();
+    // The table holds only a ciphertext of the secret.
+    const [stored] = await t.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+    expect(stored!.secret).toMatch(/^v1:/);
+    expect(stored!.secret).not.toContain(secret);
     expect((await agent.post('/api/v1/auth/second-factor/enable', { code: '000000' })).statusCode).toBe(401);
     expect((await agent.post('/api/v1/auth/second-factor/enable', { code: totpCodeAt(secret, t.clock.now.getTime()) })).statusCode).toBe(
       200,
@@ -152,6 +157,26 @@ describe('second factor', () => {
       200,
     );
     expect((await next.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a secret stored in plaintext by an earlier version is encrypted at start and still accepts the codes', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const user = await createUser(admin);
+    const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+    await t.database.db.update(users).set({ totpSecret: secret, totpEnabled: true }).where(eq(users.id, user.id));
+
+    const restarted = await buildApp({ database: t.database, config: t.config, clock: () => t.clock.now });
+    try {
+      const [stored] = await t.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, user.id));
+      expect(stored!.secret).toMatch(/^v1:/);
+      expect(stored!.secret).not.toContain(secret);
+      const agent = new Agent(restarted);
+      expect((await agent.login(user.username, user.password)).json()).toMatchObject({ status: 'second_factor_required' });
+      const code = totpCodeAt(secret, t.clock.now.getTime());
+      expect((await agent.post('/api/v1/auth/second-factor/verify', { code })).statusCode).toBe(200);
+    } finally {
+      await restarted.close();
+    }
   });
 
   it('when the policy enforces it, an administrator must set up the second factor before working', async () => {

@@ -28,7 +28,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
-import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { requireAnyPermission } from './victim-access.ts';
@@ -57,10 +56,10 @@ function sendWorkbook(reply: FastifyReply, { buffer, fileName }: { buffer: Buffe
 /**
  * The records that complete a victim file (issue 5): corrections with history, closing, confidentiality
  * flags, repatriation, documents, the list exports, and the administrators' deadline rules, holidays,
- * rate and facility edits. Registered inside the victims plugin, with its field cipher.
+ * rate and facility edits. Registered inside the victims plugin.
  */
-export function victimRecordRoutes(deps: ModuleDependencies, cipher: FieldCipher): FastifyPluginAsync {
-  const services = { db: deps.db, clock: deps.clock, cipher };
+export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync {
+  const services = { db: deps.db, clock: deps.clock, cipher: deps.cipher };
   const records = createVictimRecordsService(services);
   const documents = createVictimDocumentsService(services);
   const exports = createVictimExportsService(services);

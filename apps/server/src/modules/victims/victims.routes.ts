@@ -44,7 +44,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDependencies } from '../../app.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
-import { createFieldCipher } from '../../platform/crypto/keyring-file.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
 import { registerPrefillProvider } from '../reports/prefill.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
@@ -64,8 +63,7 @@ const MANAGE_NOTE = ' (quyền manage:victims hoặc manage:support trên hồ s
  * follow-up and statistics. Identity is masked everywhere; plaintext only through the audited reveal.
  */
 export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
-  // Production refuses to start without its key file (the error names ATMIS_DATA_KEYS_FILE).
-  const cipher = createFieldCipher(deps.config);
+  const { cipher } = deps;
   const victims = createVictimsService({ db: deps.db, clock: deps.clock, cipher });
   const casework = createVictimCaseworkService({ db: deps.db, clock: deps.clock, cipher });
   const referrals = createVictimReferralsService({ db: deps.db, clock: deps.clock, cipher });
@@ -75,7 +73,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
 
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
-    await app.register(victimRecordRoutes(deps, cipher));
+    await app.register(victimRecordRoutes(deps));
 
     app.post(
       '/victim-files',

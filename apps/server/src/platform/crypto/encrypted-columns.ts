@@ -1,4 +1,4 @@
-import { VICTIM_ENCRYPTED_COLUMNS } from '@atmis/db';
+import { IDENTITY_ENCRYPTED_COLUMNS, VICTIM_ENCRYPTED_COLUMNS } from '@atmis/db';
 import { columnAad } from './field-cipher.ts';
 
 /**
@@ -10,7 +10,7 @@ export interface EncryptedColumn {
   column: string;
 }
 
-export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [...VICTIM_ENCRYPTED_COLUMNS];
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [...IDENTITY_ENCRYPTED_COLUMNS, ...VICTIM_ENCRYPTED_COLUMNS];
 
 /** The AAD of a registered column; throws on an unregistered one (so rotation never misses a column). */
 export function registeredAad(table: string, column: string): string {
