@@ -5,6 +5,7 @@ import {
   AGE_UNCERTAINTY_MARGIN_YEARS,
   ageBand,
   ageOn,
+  communeCodeOf,
   duplicateCandidateKey,
   isPossibleDuplicate,
   isRealIsoDate,
@@ -375,13 +376,28 @@ describe('search keys', () => {
   });
   it('builds an exact duplicate key from name, birth year and home unit', () => {
     expect(duplicateCandidateKey({ fullName: 'Nguyễn Thị Hoa', dateOfBirth: '1998-05-01', homeOrgUnitId: 'VN.31.10507' })).toBe(
-      'nguyen thi hoa|1998|VN.31.10507',
+      'nguyen thi hoa|1998|10507',
     );
-    expect(duplicateCandidateKey({ fullName: 'NGUYEN THI HOA', birthYear: 1998, homeOrgUnitId: 'VN.31.10507' })).toBe(
-      'nguyen thi hoa|1998|VN.31.10507',
+    // The same commune written before the reform gives the same key.
+    expect(duplicateCandidateKey({ fullName: 'NGUYEN THI HOA', birthYear: 1998, homeOrgUnitId: 'VN.L31.303.10507' })).toBe(
+      'nguyen thi hoa|1998|10507',
+    );
+    expect(duplicateCandidateKey({ fullName: 'Nguyễn Thị Hoa', birthYear: 1998, homeOrgUnitId: 'VN.31' })).toBe(
+      'nguyen thi hoa|1998|VN.31',
     );
     expect(duplicateCandidateKey({ fullName: 'Hoa' })).toBe('hoa|?|?');
   });
+});
+
+describe('communeCodeOf', () => {
+  it.each([
+    ['VN.01.00004', '00004'],
+    ['VN.L01.001.00004', '00004'],
+    ['VN.01', null],
+    ['VN.L01', null],
+    ['VN.L01.001', null],
+    ['VN', null],
+  ])('%s → %s', (id, code) => expect(communeCodeOf(id)).toBe(code));
 });
 
 describe('isPossibleDuplicate', () => {
@@ -398,7 +414,15 @@ describe('isPossibleDuplicate', () => {
     ['year 2 apart', hoa, { ...hoa, birthYear: 2000 }, false],
     ['other commune', hoa, { ...hoa, homeOrgUnitId: 'VN.31.10510' }, false],
     ['home unknown on one side', hoa, { ...hoa, homeOrgUnitId: null }, false],
-    ['pre-2025 unit against the new one (compared as stored)', hoa, { ...hoa, homeOrgUnitId: 'VN.L31.303.11311' }, false],
+    ['a pre-2025 commune against the commune that kept its code', hoa, { ...hoa, homeOrgUnitId: 'VN.L31.303.10507' }, true],
+    ['a pre-2025 commune of another code', hoa, { ...hoa, homeOrgUnitId: 'VN.L31.303.11311' }, false],
+    [
+      'two pre-2025 communes of different codes',
+      { ...hoa, homeOrgUnitId: 'VN.L31.303.10510' },
+      { ...hoa, homeOrgUnitId: 'VN.L31.303.10507' },
+      false,
+    ],
+    ['a province against a commune of it', hoa, { ...hoa, homeOrgUnitId: 'VN.31' }, false],
     ['birth year unknown on one side', hoa, { ...hoa, birthYear: null }, true],
     ['two letters swapped (two edits)', { ...hoa, fullName: 'Nguyễn Thị Hương' }, { ...hoa, fullName: 'Nguyen Thi Huogn' }, false],
     ['one letter missing in a long word', { ...hoa, fullName: 'Nguyễn Thị Hương' }, { ...hoa, fullName: 'Ngyen Thi Huong' }, true],
@@ -423,7 +447,7 @@ describe('isPossibleDuplicate', () => {
     const person = fc.record({
       fullName: fc.constantFrom('Nguyễn Thị Hoa', 'Nguyen Thi Hoa', 'Nguyễn Hoa', 'Trần Văn Nam', 'Ngyễn Thị Hoa', 'Lò Thị Mai'),
       birthYear: fc.option(fc.integer({ min: 1995, max: 2000 }), { nil: null }),
-      homeOrgUnitId: fc.constantFrom('VN.31.10507', 'VN.31.10510', null),
+      homeOrgUnitId: fc.constantFrom('VN.31.10507', 'VN.31.10510', 'VN.L31.303.10507', 'VN.31', null),
       citizenId: fc.constantFrom(null, '001198012345', '001198099999'),
     });
     fc.assert(

@@ -446,13 +446,35 @@ export interface DuplicateFacts {
 const birthYearOf = (person: DuplicateFacts): number | null =>
   person.dateOfBirth ? yearOf(person.dateOfBirth) : (person.birthYear ?? null);
 
+const COMMUNE_SINCE_2025 = /^VN\.\d{2}\.(\d{5})$/;
+const COMMUNE_BEFORE_2025 = /^VN\.L\d{2}\.\d{3}\.(\d{5})$/;
+
 /**
- * The exact-match key of a person: folded name, birth year, home unit ("nguyen thi hoa|1998|VN.31.10507",
- * '?' where unknown). Records with the same key are certainly duplicate candidates; the server finds
+ * The national commune code of a commune of either era, else null. Each commune formed on
+ * 2025-07-01 kept the code of one of the communes it was formed from, so a pre-2025 commune and the
+ * commune that kept its code share it (Phường Trúc Bạch VN.L01.001.00004 → Phường Ba Đình
+ * VN.01.00004): an address written before the reform still matches one written after it. The other
+ * pre-2025 communes merged into it kept no code of their own and are not matched this way.
+ */
+export function communeCodeOf(orgUnitId: string): string | null {
+  return (COMMUNE_SINCE_2025.exec(orgUnitId) ?? COMMUNE_BEFORE_2025.exec(orgUnitId))?.[1] ?? null;
+}
+
+/** Whether two home units count as the same place for duplicate matching (`communeCodeOf`). */
+export function isSameHomeUnit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const code = communeCodeOf(a);
+  return code !== null && code === communeCodeOf(b);
+}
+
+/**
+ * The exact-match key of a person: folded name, birth year, home unit ("nguyen thi hoa|1998|10507": a
+ * commune by its code, any other unit by its id; '?' where unknown). Records with the same key are certainly duplicate candidates; the server finds
  * the fuzzier ones by home unit and birth year ±1 and confirms them with `isPossibleDuplicate`.
  */
 export function duplicateCandidateKey(person: DuplicateFacts): string {
-  return [nameSearchKey(person.fullName), birthYearOf(person) ?? '?', person.homeOrgUnitId ?? '?'].join('|');
+  const home = person.homeOrgUnitId ? (communeCodeOf(person.homeOrgUnitId) ?? person.homeOrgUnitId) : '?';
+  return [nameSearchKey(person.fullName), birthYearOf(person) ?? '?', home].join('|');
 }
 
 /** True when `a` becomes `b` by at most one insertion, deletion or substitution. */
@@ -501,15 +523,15 @@ function namesMatch(a: string, b: string): boolean {
  * - the same citizen ID; or
  * - matching names (accent- and case-insensitive; one typo of one letter in one word of at least 4
  *   letters, or a middle name left out), a birth year within ±1 (an unknown birth year does not rule
- *   a match out), and the same home unit — compared as stored, so a pre-2025 unit and its successor
- *   do not match here (the server may map them first).
+ *   a match out), and the same home unit (`isSameHomeUnit`: a pre-2025 commune matches the commune
+ *   that kept its code).
  * Different citizen IDs do not rule a match out (old CMND vs new CCCD, typos).
  */
 export function isPossibleDuplicate(a: DuplicateFacts, b: DuplicateFacts): boolean {
   const idA = a.citizenId?.replace(/[\s.-]/g, '');
   const idB = b.citizenId?.replace(/[\s.-]/g, '');
   if (idA && idB && idA === idB) return true;
-  if (!a.homeOrgUnitId || !b.homeOrgUnitId || a.homeOrgUnitId !== b.homeOrgUnitId) return false;
+  if (!a.homeOrgUnitId || !b.homeOrgUnitId || !isSameHomeUnit(a.homeOrgUnitId, b.homeOrgUnitId)) return false;
   const yearA = birthYearOf(a);
   const yearB = birthYearOf(b);
   if (yearA !== null && yearB !== null && Math.abs(yearA - yearB) > 1) return false;

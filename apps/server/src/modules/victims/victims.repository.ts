@@ -10,7 +10,7 @@ import {
   victimReferrals,
   type Executor,
 } from '@atmis/db';
-import { scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
+import { communeCodeOf, scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 
@@ -159,9 +159,13 @@ export async function duplicateCandidates(
       facts.birthYear === null
         ? sql`true`
         : sql`(${victimPersons.birthYear} is null or ${victimPersons.birthYear} between ${facts.birthYear - 1} and ${facts.birthYear + 1})`;
-    conditions.push(
-      sql`(${victimPersons.homeOrgUnitId} = ${facts.homeOrgUnitId} and ${year} and ${victimPersons.nameTokens} && ${tokenArray})`,
-    );
+    // The same home (domain isSameHomeUnit): a commune of either era by its national code.
+    const code = communeCodeOf(facts.homeOrgUnitId);
+    const home = code
+      ? sql`(${victimPersons.homeOrgUnitId} = ${facts.homeOrgUnitId} or ${victimPersons.homeOrgUnitId} in
+            (select ${orgUnits.id} from ${orgUnits} where ${orgUnits.level} = 'commune' and ${orgUnits.code} = ${code}))`
+      : sql`${victimPersons.homeOrgUnitId} = ${facts.homeOrgUnitId}`;
+    conditions.push(sql`(${home} and ${year} and ${victimPersons.nameTokens} && ${tokenArray})`);
   }
   if (!conditions.length) return [];
   return (

@@ -114,6 +114,25 @@ describe('reception by a commune officer', () => {
     expect(confirmed.statusCode).toBe(201);
   });
 
+  it('matches a home address written before the 2025 reform with the commune that kept its code', async () => {
+    // The pre-2025 commune whose national code commune A kept.
+    const [old] = await queryRows<{ id: string }>(
+      ctx.t.database.db,
+      sql`select o.id from org_units o join org_units n on n.code = o.code and n.level = 'commune'
+          where n.id = ${ctx.communeAId} and o.level = 'commune' and o.id <> n.id`,
+    );
+    expect(old!.id).toMatch(/^VN\.L\d{2}\.\d{3}\.\d{5}$/);
+    const before2025 = womanWithChild({ receivedOn: recent(3), homeOrgUnitId: old!.id, citizenId: null, child: false });
+    const file = await createFile(ctx.communeA, before2025);
+    // The same woman received again, her address now in the new commune, with no citizen ID and a typo in her name.
+    const again = await ctx.communeA.post('/api/v1/victim-files', {
+      ...before2025,
+      person: { ...before2025.person, fullName: before2025.person.fullName.replace('Hoà', 'Hoa'), homeOrgUnitId: ctx.communeAId },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(problem(again)).toMatchObject({ code: 'victim.possible_duplicate', duplicates: [{ fileId: file.id }] });
+  });
+
   it('refuses bad input with Vietnamese field errors and writes nothing', async () => {
     const valid = womanWithChild({ receivedOn: recent(1), homeOrgUnitId: ctx.communeAId });
     const cases: { body: unknown; paths: string[] }[] = [
