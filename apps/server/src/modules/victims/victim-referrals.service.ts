@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import type { Mail, Mailer } from '../notifications/mailer.ts';
 import { notifyAgency } from '../notifications/notifications.service.ts';
 import {
   accessColumnsOf,
@@ -48,7 +49,7 @@ const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
  * Referrals of the persons of a victim file to another agency: sending, the receiver's and the
  * sender's actions on them, and the incoming and outgoing lists.
  */
-export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) {
+export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, mailer: Mailer) {
   const today = () => todayOf(clock);
 
   const write = createFileWriter({ db, clock });
@@ -102,6 +103,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
     if (!basis.ok) throw new AppError('victim.referral_basis_missing', { detail: basis.message });
     // Due under the referral_response rule in force today; the date is kept with the referral.
     const answerDueOn = dueDateOf(await loadDeadlineContext(db), 'referral_response', day);
+    const mails: Mail[] = [];
     const id = await write(
       access,
       context,
@@ -131,8 +133,9 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
             updatedAt: clock(),
           })
           .returning({ id: victimReferrals.id });
-        // The receiving agency is told that a referral waits: the file reference only, no identity.
-        await notifyAgency(tx, receiver.id, {
+        // The receiving agency is told that a referral waits (in the system, and by email after commit
+        // when SMTP is set): the file reference only, no identity.
+        const notified = await notifyAgency(tx, receiver.id, {
           kind: 'victim_referral',
           title: `Đề nghị chuyển tuyến hồ sơ ${access.file.reference}`,
           body: `${access.file.orgUnitName} đề nghị tiếp nhận chuyển tuyến. Hạn trả lời: ${answerDueOn.split('-').reverse().join('/')}.`,
@@ -140,9 +143,11 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
           entityType: 'victim_referral',
           entityId: row!.id,
         });
+        mails.push(...notified.mails);
         return row!.id;
       },
     );
+    await mailer.send(mails);
     return referralView(actor, id);
   }
 
