@@ -15,11 +15,12 @@ import { victimPersonIndexes } from '../modules/victims/victim-index-rebuild.ts'
 // npm run keys:rotate -- --status     — how many values each key encrypts.
 // The key file is ATMIS_DATA_KEYS_FILE (or, in demo mode, <ATMIS_DATA_DIR>/keys/data-keys.json). Back it up
 // before and after: without it the encrypted data cannot be read (docs/operations.md).
-const args = new Set(process.argv.slice(2));
-const known = ['--resume', '--prune', '--status', '--index'];
 
 /** Every module's blind indexes: a module that stores tokens under the index key adds its rebuilder here. */
 const BLIND_INDEXES: readonly BlindIndexRebuilder[] = [victimPersonIndexes];
+
+const args = new Set(process.argv.slice(2));
+const known = ['--resume', '--prune', '--status', '--index'];
 const unknown = [...args].filter((arg) => !known.includes(arg));
 if (unknown.length > 0 || args.size > 1) {
   console.error(`Tham số không hợp lệ: ${[...args].join(' ')}. Dùng một trong: (không tham số), ${known.join(', ')}.`);

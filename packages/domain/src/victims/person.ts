@@ -469,8 +469,9 @@ export function isSameHomeUnit(a: string, b: string): boolean {
 
 /**
  * The exact-match key of a person: folded name, birth year, home unit ("nguyen thi hoa|1998|10507": a
- * commune by its code, any other unit by its id; '?' where unknown). Records with the same key are certainly duplicate candidates; the server finds
- * the fuzzier ones by home unit and birth year ±1 and confirms them with `isPossibleDuplicate`.
+ * commune by its code, any other unit by its id; '?' where unknown). Records with the same key are
+ * certainly duplicate candidates; the server finds the fuzzier ones by home unit and birth year ±1
+ * and confirms them with `isPossibleDuplicate`.
  */
 export function duplicateCandidateKey(person: DuplicateFacts): string {
   const home = person.homeOrgUnitId ? (communeCodeOf(person.homeOrgUnitId) ?? person.homeOrgUnitId) : '?';

@@ -23,7 +23,6 @@ import { createPlanImportsService } from './plan-imports.service.ts';
 import { createPlansService } from './plans.service.ts';
 
 const tags = ['plans'];
-/** Base64 of the largest accepted document, plus room for the JSON around it. */
 
 export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const plans = createPlansService(deps);

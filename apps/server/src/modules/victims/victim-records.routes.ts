@@ -38,7 +38,6 @@ import { createVictimSettingsService } from './victim-settings.service.ts';
 
 const tags = ['victims'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** The base64 of the largest document, plus room for the other fields (the global limit is 1 MiB). */
 const EITHER_NOTE = ' (quyền manage:victims hoặc manage:support trên hồ sơ)';
 const READ_NOTE = ' (quyền read:victims hoặc read:support)';
 
