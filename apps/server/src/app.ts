@@ -28,7 +28,6 @@ import { victimRoutes } from './modules/victims/victims.routes.ts';
 import { encryptPlainTotpSecrets } from './modules/auth/totp-secrets.ts';
 import { registerRequestGuard } from './platform/auth/request-guard.ts';
 import { createFieldCipher } from './platform/crypto/keyring-file.ts';
-import type { FieldCipher } from './platform/crypto/field-cipher.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
 import { registerStrictJsonParser } from './platform/http/json-body.ts';
@@ -140,12 +139,3 @@ export async function buildApp({ database, config, clock = () => new Date(), log
   });
   return app;
 }
-
-export type ModuleDependencies = {
-  db: DatabaseHandle['db'];
-  database: DatabaseHandle;
-  config: AppConfig;
-  clock: () => Date;
-  /** The one field cipher of the process (victims' identity, TOTP secrets), following the key file. */
-  cipher: FieldCipher;
-};

@@ -11,7 +11,7 @@ import {
 } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { createAgenciesService } from './agencies.service.ts';
 

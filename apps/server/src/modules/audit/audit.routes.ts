@@ -3,7 +3,7 @@ import { auditEventViewSchema, auditListQuerySchema, auditVerificationSchema, pa
 import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { recordAudit, verifyAuditChain } from '../../platform/audit/audit-log.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';

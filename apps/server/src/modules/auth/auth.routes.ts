@@ -9,7 +9,7 @@ import {
 } from '@atmis/domain';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { auditContextOf, CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/request-guard.ts';
 import { loadSession } from '../../platform/auth/session-store.ts';
 import { AppError } from '../../platform/errors/app-error.ts';

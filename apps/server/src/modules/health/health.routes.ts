@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),

@@ -4,7 +4,7 @@ import { and, asc, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';

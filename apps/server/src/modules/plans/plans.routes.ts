@@ -15,7 +15,7 @@ import {
 } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createPlanExportService } from './export/plan-export.service.ts';

@@ -15,7 +15,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';

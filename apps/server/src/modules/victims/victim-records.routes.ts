@@ -26,7 +26,7 @@ import {
 } from '@atmis/domain';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';

@@ -42,7 +42,7 @@ import {
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { ModuleDependencies } from '../../app.ts';
+import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
 import { createMailer } from '../notifications/mailer.ts';

@@ -1,0 +1,16 @@
+import type { DatabaseHandle } from '@atmis/db';
+import type { AppConfig } from '../../config.ts';
+import type { FieldCipher } from '../crypto/field-cipher.ts';
+
+/**
+ * What every module's routes receive from the app: injected here, at the platform level, so that no
+ * module imports `app.ts` (which imports every module) and no import circle runs through it.
+ */
+export type ModuleDependencies = {
+  db: DatabaseHandle['db'];
+  database: DatabaseHandle;
+  config: AppConfig;
+  clock: () => Date;
+  /** The one field cipher of the process (victims' identity, TOTP secrets), following the key file. */
+  cipher: FieldCipher;
+};
