@@ -47,7 +47,7 @@ export default tseslint.config(
     },
   },
   {
-    // No import circle between source files (type-only imports included: a circle of types is still a circle).
+    // No import circle between source files (value imports; the rule does not follow `import type`).
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     settings: {
