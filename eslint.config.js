@@ -12,6 +12,7 @@ export default tseslint.config(
       'bench/results/**',
       'packages/db/migrations/**',
       'e2e/artifacts/**',
+      'apps/web/src/lib/api/schema.d.ts',
       '**/*.json',
     ],
   },

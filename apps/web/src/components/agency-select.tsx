@@ -1,10 +1,8 @@
-import type { AgencyView } from '@atmis/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api.ts';
-import type { Page } from '../lib/contracts.ts';
+import { client, unwrap } from '../lib/api.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 
 export interface AgencyOption {
@@ -39,7 +37,8 @@ export function AgencySelect({
   const q = useDebouncedValue(search.trim(), 300);
   const { data, isFetching } = useQuery({
     queryKey: ['agencies', 'select', orgUnitId ?? null, q],
-    queryFn: ({ signal }) => api.get<Page<AgencyView>>('/agencies', { q: q || undefined, orgUnitId, limit: 20 }, signal),
+    queryFn: ({ signal }) =>
+      unwrap(client.GET('/api/v1/agencies', { params: { query: { q: q || undefined, orgUnitId, limit: 20 } }, signal })),
     staleTime: 60_000,
   });
   const fetched = (data?.items ?? [])

@@ -1,10 +1,8 @@
-import type { OrgUnitView } from '@atmis/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../lib/api.ts';
-import type { Page } from '../lib/contracts.ts';
+import { client, unwrap } from '../lib/api.ts';
 import { useDebouncedValue } from '../lib/use-debounced-value.ts';
 
 export interface OrgUnitOption {
@@ -42,7 +40,7 @@ export function OrgUnitSelect({
   const q = useDebouncedValue(search.trim(), 300);
   const { data, isFetching } = useQuery({
     queryKey: ['org-units', 'select', era, q],
-    queryFn: ({ signal }) => api.get<Page<OrgUnitView>>('/org-units', { q: q || undefined, era, limit: 20 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/org-units', { params: { query: { q: q || undefined, era, limit: 20 } }, signal })),
     staleTime: 5 * 60_000,
   });
   const fetched = (data?.items ?? []).map((unit) => ({ value: unit.id, label: unit.fullName || unit.name }));

@@ -1,4 +1,6 @@
 import type { Problem } from '@atmis/domain';
+import createClient from 'openapi-fetch';
+import type { paths } from './api/schema';
 
 /** The server's RFC 9457 problem, thrown from every failed call. `title` is already localised. */
 export class ApiError extends Error {
@@ -94,47 +96,74 @@ function fallbackProblem(status: number, statusText: string): Problem {
   return { type: 'about:blank', title, status, code: status === 0 ? 'network.unreachable' : 'server.internal' };
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': languageProvider(),
-  };
-  const upperMethod = method.toUpperCase();
+/** Sends one request as the browser should: CSRF on unsafe methods, the language, problems thrown as ApiError. */
+async function send(input: Request, isAuthRedirectSkipped: boolean): Promise<Response> {
+  const upperMethod = input.method.toUpperCase();
+  const headers = new Headers(input.headers);
+  headers.set('Accept', 'application/json, application/problem+json');
+  headers.set('Accept-Language', languageProvider());
   if (UNSAFE_METHODS.has(upperMethod)) {
     const csrf = readCookie(CSRF_COOKIE);
-    if (csrf) headers['X-CSRF-Token'] = csrf;
-  }
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.body);
+    if (csrf) headers.set('X-CSRF-Token', csrf);
   }
   let response: Response;
   try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: upperMethod,
-      headers,
-      body,
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
+    response = await fetch(new Request(input, { headers, credentials: 'same-origin' }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(fallbackProblem(0, ''));
   }
-  const contentType = response.headers.get('content-type') ?? '';
-  const isJson = contentType.includes('json');
-  const payload: unknown = isJson ? await response.json().catch(() => null) : await response.text().catch(() => null);
-  if (!response.ok) {
-    const problem =
-      payload && typeof payload === 'object' && 'title' in payload && 'status' in payload
-        ? ({ code: 'server.internal', type: 'about:blank', ...(payload as object) } as Problem)
-        : fallbackProblem(response.status, response.statusText);
-    const error = new ApiError(problem);
-    if ((response.status === 401 && !options.isAuthRedirectSkipped) || AUTH_EVENT_CODES.has(error.code)) authEventHandler(error);
-    throw error;
+  if (response.ok) return response;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const payload: unknown = isJson ? await response.json().catch(() => null) : null;
+  const problem =
+    payload && typeof payload === 'object' && 'title' in payload && 'status' in payload
+      ? ({ code: 'server.internal', type: 'about:blank', ...(payload as object) } as Problem)
+      : fallbackProblem(response.status, response.statusText);
+  const error = new ApiError(problem);
+  if ((response.status === 401 && !isAuthRedirectSkipped) || AUTH_EVENT_CODES.has(error.code)) authEventHandler(error);
+  throw error;
+}
+
+function serializeQuery(query: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
   }
-  return (response.status === 204 ? undefined : payload) as T;
+  return params.toString();
+}
+
+/**
+ * The typed client, generated from the server's OpenAPI document (`npm run api:generate`): paths, parameters,
+ * bodies and responses come from the route contracts, so a changed contract breaks the web's typecheck.
+ * Failures are thrown as ApiError; use `unwrap()` to get the data of a call.
+ */
+export const client = createClient<paths>({ fetch: (input) => send(input, false), querySerializer: serializeQuery });
+
+/** The same client for the login form: a 401 there is a wrong password, not a reason to go to the login page. */
+export const clientWithoutAuthRedirect = createClient<paths>({ fetch: (input) => send(input, true), querySerializer: serializeQuery });
+
+/** The data of a successful call (failures were already thrown by the client). */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown }>): Promise<T> {
+  const { data } = await call;
+  return data as T;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const init: RequestInit = { method: method.toUpperCase() };
+  if (options.signal) init.signal = options.signal;
+  if (options.body !== undefined) {
+    init.headers = { 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(options.body);
+  }
+  const response = await send(
+    new Request(new URL(buildUrl(path, options.query), window.location.origin), init),
+    Boolean(options.isAuthRedirectSkipped),
+  );
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  return (isJson ? await response.json().catch(() => null) : await response.text().catch(() => null)) as T;
 }
 
 export const api = {

@@ -2,7 +2,7 @@
  * Types derived from the shared zod contracts in @atmis/domain, so the browser never restates a DTO.
  * Zod 4 schemas carry their input and output types on `_zod`.
  */
-import type { agencyHistorySchema, auditVerificationSchema, totpSetupSchema, loginResultSchema } from '@atmis/domain';
+import type { totpSetupSchema, loginResultSchema } from '@atmis/domain';
 
 interface ZodLike {
   _zod: { input: unknown; output: unknown };
@@ -18,8 +18,6 @@ export interface Page<T> {
 
 export type LoginResult = Output<typeof loginResultSchema>;
 export type TotpSetup = Output<typeof totpSetupSchema>;
-export type AgencyHistoryEntry = Output<typeof agencyHistorySchema>[number];
-export type AuditVerification = Output<typeof auditVerificationSchema>;
 export interface Ok {
   ok: true;
 }

@@ -1,6 +1,5 @@
-import type { AgencyView, OrgUnitView } from '@atmis/domain';
 import { useQueries } from '@tanstack/react-query';
-import { api } from './api.ts';
+import { client, unwrap } from './api.ts';
 
 /**
  * Names of administrative units and agencies that a view carries by id only (a victim file's exploitation places,
@@ -11,7 +10,7 @@ export function useOrgUnitNames(ids: readonly (string | null | undefined)[]): Ma
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: ['org-units', 'detail', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<OrgUnitView>(`/org-units/${encodeURIComponent(id)}`, undefined, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(client.GET('/api/v1/org-units/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,
       retry: false,
     })),
@@ -29,7 +28,7 @@ export function useAgencyNames(ids: readonly (string | null | undefined)[]): Map
   const results = useQueries({
     queries: unique.map((id) => ({
       queryKey: ['agencies', 'detail', id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<AgencyView>(`/agencies/${encodeURIComponent(id)}`, undefined, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => unwrap(client.GET('/api/v1/agencies/{id}', { params: { path: { id } }, signal })),
       staleTime: 5 * 60_000,
       retry: false,
     })),

@@ -1,8 +1,7 @@
-import type { AgencyView } from '@atmis/domain';
 import type { createAgencyBodySchema, mergeAgencyBodySchema, renameAgencyBodySchema, updateAgencyBodySchema } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import type { AgencyHistoryEntry, Input, Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
+import type { Input } from '../../../lib/contracts.ts';
 
 export type CreateAgencyBody = Input<typeof createAgencyBodySchema>;
 export type UpdateAgencyBody = Input<typeof updateAgencyBodySchema>;
@@ -22,17 +21,20 @@ export function useAgencyList(filter: AgencyListFilter) {
   return useInfiniteQuery({
     queryKey: [...agenciesKey, 'list', filter],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AgencyView>>(
-        '/agencies',
-        {
-          limit: 20,
-          cursor: pageParam,
-          q: filter.q,
-          orgUnitId: filter.orgUnitId,
-          type: filter.type,
-          includeInactive: filter.includeInactive ? 'true' : undefined,
-        },
-        signal,
+      unwrap(
+        client.GET('/api/v1/agencies', {
+          params: {
+            query: {
+              limit: 20,
+              cursor: pageParam,
+              q: filter.q,
+              orgUnitId: filter.orgUnitId,
+              type: filter.type,
+              includeInactive: filter.includeInactive ? 'true' : undefined,
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -43,7 +45,7 @@ export function useAgencyList(filter: AgencyListFilter) {
 export function useAgencyHistory(id: string | undefined) {
   return useQuery({
     queryKey: [...agenciesKey, 'history', id],
-    queryFn: ({ signal }) => api.get<AgencyHistoryEntry[]>(`/agencies/${encodeURIComponent(id ?? '')}/history`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/agencies/{id}/history', { params: { path: { id: id ?? '' } }, signal })),
     enabled: Boolean(id),
   });
 }
@@ -54,17 +56,21 @@ function useAgencyMutation<TBody>(mutationFn: (body: TBody) => Promise<unknown>)
 }
 
 export function useCreateAgency() {
-  return useAgencyMutation((body: CreateAgencyBody) => api.post<AgencyView>('/agencies', body));
+  return useAgencyMutation((body: CreateAgencyBody) => unwrap(client.POST('/api/v1/agencies', { body })));
 }
 
 export function useUpdateAgency(id: string) {
-  return useAgencyMutation((body: UpdateAgencyBody) => api.patch<AgencyView>(`/agencies/${encodeURIComponent(id)}`, body));
+  return useAgencyMutation((body: UpdateAgencyBody) => unwrap(client.PATCH('/api/v1/agencies/{id}', { params: { path: { id } }, body })));
 }
 
 export function useRenameAgency(id: string) {
-  return useAgencyMutation((body: RenameAgencyBody) => api.post<AgencyView>(`/agencies/${encodeURIComponent(id)}/rename`, body));
+  return useAgencyMutation((body: RenameAgencyBody) =>
+    unwrap(client.POST('/api/v1/agencies/{id}/rename', { params: { path: { id } }, body })),
+  );
 }
 
 export function useMergeAgency(id: string) {
-  return useAgencyMutation((body: MergeAgencyBody) => api.post<AgencyView>(`/agencies/${encodeURIComponent(id)}/merge`, body));
+  return useAgencyMutation((body: MergeAgencyBody) =>
+    unwrap(client.POST('/api/v1/agencies/{id}/merge', { params: { path: { id } }, body })),
+  );
 }

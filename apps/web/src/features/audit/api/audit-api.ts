@@ -1,7 +1,5 @@
-import type { AuditEventView } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import type { AuditVerification, Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -13,10 +11,11 @@ export function useAuditEvents(filter: AuditFilter) {
   return useInfiniteQuery({
     queryKey: ['audit', 'list', filter],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEventView>>(
-        '/audit-events',
-        { limit: 50, cursor: pageParam, action: filter.action, entityType: filter.entityType, actor: filter.actor },
-        signal,
+      unwrap(
+        client.GET('/api/v1/audit-events', {
+          params: { query: { limit: 50, cursor: pageParam, action: filter.action, entityType: filter.entityType, actor: filter.actor } },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -25,5 +24,5 @@ export function useAuditEvents(filter: AuditFilter) {
 }
 
 export function useVerifyAudit() {
-  return useMutation({ mutationFn: () => api.post<AuditVerification>('/audit/verify') });
+  return useMutation({ mutationFn: () => unwrap(client.POST('/api/v1/audit/verify')) });
 }

@@ -1,6 +1,6 @@
 import type { NotificationView } from '@atmis/domain';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import type { Page } from '../../../lib/contracts.ts';
 
 const notificationsKey = ['notifications'] as const;
@@ -12,7 +12,7 @@ export const NOTIFICATION_POLL_MS = 60_000;
 export function useUnreadCount(isEnabled = true) {
   return useQuery({
     queryKey: [...notificationsKey, 'unread-count'],
-    queryFn: ({ signal }) => api.get<NotificationPage>('/notifications', { limit: 5, unreadOnly: 'true' }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/notifications', { params: { query: { limit: 5, unreadOnly: 'true' } }, signal })),
     refetchInterval: NOTIFICATION_POLL_MS,
     refetchIntervalInBackground: false,
     enabled: isEnabled,
@@ -24,7 +24,12 @@ export function useNotificationList(unreadOnly: boolean) {
   return useInfiniteQuery({
     queryKey: [...notificationsKey, 'list', unreadOnly],
     queryFn: ({ pageParam, signal }) =>
-      api.get<NotificationPage>('/notifications', { limit: 20, cursor: pageParam, unreadOnly: unreadOnly ? 'true' : undefined }, signal),
+      unwrap(
+        client.GET('/api/v1/notifications', {
+          params: { query: { limit: 20, cursor: pageParam, unreadOnly: unreadOnly ? 'true' : undefined } },
+          signal,
+        }),
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     refetchInterval: NOTIFICATION_POLL_MS,
@@ -34,7 +39,7 @@ export function useNotificationList(unreadOnly: boolean) {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<unknown>(`/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: (id: string) => unwrap(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
   });
 }
@@ -44,9 +49,10 @@ export function useMarkAllRead() {
   return useMutation({
     // No bulk endpoint: mark the unread ones one by one (at most 100 at a time).
     mutationFn: async () => {
-      const page = await api.get<NotificationPage>('/notifications', { limit: 100, unreadOnly: 'true' });
+      const page = await unwrap(client.GET('/api/v1/notifications', { params: { query: { limit: 100, unreadOnly: 'true' } } }));
       for (const notification of page.items)
-        if (!notification.readAt) await api.post<unknown>(`/notifications/${encodeURIComponent(notification.id)}/read`);
+        if (!notification.readAt)
+          await unwrap(client.POST('/api/v1/notifications/{id}/read', { params: { path: { id: notification.id } } }));
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationsKey }),
   });

@@ -1,7 +1,5 @@
-import type { OrgUnitView } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 
 export type OrgUnitEra = 'current' | 'pre2025' | 'all';
 
@@ -15,10 +13,11 @@ export function useOrgUnitList(filter: OrgUnitListFilter) {
   return useInfiniteQuery({
     queryKey: ['org-units', 'list', filter],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<OrgUnitView>>(
-        '/org-units',
-        { limit: 50, cursor: pageParam, q: filter.q, parentId: filter.parentId, era: filter.era },
-        signal,
+      unwrap(
+        client.GET('/api/v1/org-units', {
+          params: { query: { limit: 50, cursor: pageParam, q: filter.q, parentId: filter.parentId, era: filter.era } },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,

@@ -1,8 +1,8 @@
-import type { AssignmentView, RoleView, UserView } from '@atmis/domain';
+import type { AssignmentView, UserView } from '@atmis/domain';
 import type { createAssignmentBodySchema, createUserBodySchema, updateUserBodySchema } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import type { Input, Ok, Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
+import type { Input } from '../../../lib/contracts.ts';
 
 export type UserDetail = UserView & { assignments: AssignmentView[] };
 export type CreateUserBody = Input<typeof createUserBodySchema>;
@@ -22,10 +22,11 @@ export function useUserList(filter: UserListFilter) {
   return useInfiniteQuery({
     queryKey: [...usersKey, 'list', filter],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<UserView>>(
-        '/users',
-        { limit: PAGE_SIZE, cursor: pageParam, q: filter.q, orgUnitId: filter.orgUnitId, status: filter.status },
-        signal,
+      unwrap(
+        client.GET('/api/v1/users', {
+          params: { query: { limit: PAGE_SIZE, cursor: pageParam, q: filter.q, orgUnitId: filter.orgUnitId, status: filter.status } },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -36,7 +37,7 @@ export function useUserList(filter: UserListFilter) {
 export function useUser(id: string) {
   return useQuery({
     queryKey: [...usersKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<UserDetail>(`/users/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/users/{id}', { params: { path: { id } }, signal })),
   });
 }
 
@@ -44,7 +45,7 @@ export function useUser(id: string) {
 export function useGrantableRoles(isEnabled: boolean) {
   return useQuery({
     queryKey: ['roles', 'list'],
-    queryFn: ({ signal }) => api.get<RoleView[]>('/roles', undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/roles', { signal })),
     enabled: isEnabled,
     staleTime: 60_000,
   });
@@ -64,23 +65,28 @@ function useUserMutation<TBody, TResult>(mutationFn: (body: TBody) => Promise<TR
 }
 
 export function useCreateUser() {
-  return useUserMutation((body: CreateUserBody) => api.post<UserDetail>('/users', body));
+  return useUserMutation((body: CreateUserBody) => unwrap(client.POST('/api/v1/users', { body })));
 }
 
 export function useUpdateUser(id: string) {
-  return useUserMutation((body: UpdateUserBody) => api.patch<UserDetail>(`/users/${encodeURIComponent(id)}`, body));
+  return useUserMutation((body: UpdateUserBody) => unwrap(client.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })));
 }
 
 export function useResetPassword(id: string) {
-  return useMutation({ mutationFn: (newPassword: string) => api.post<Ok>(`/users/${encodeURIComponent(id)}/password`, { newPassword }) });
+  return useMutation({
+    mutationFn: (newPassword: string) =>
+      unwrap(client.POST('/api/v1/users/{id}/password', { params: { path: { id } }, body: { newPassword } })),
+  });
 }
 
 export function useGrantAssignment(id: string) {
-  return useUserMutation((body: CreateAssignmentBody) => api.post<UserDetail>(`/users/${encodeURIComponent(id)}/assignments`, body));
+  return useUserMutation((body: CreateAssignmentBody) =>
+    unwrap(client.POST('/api/v1/users/{id}/assignments', { params: { path: { id } }, body })),
+  );
 }
 
 export function useRevokeAssignment(id: string) {
   return useUserMutation((assignmentId: string) =>
-    api.delete<UserDetail>(`/users/${encodeURIComponent(id)}/assignments/${encodeURIComponent(assignmentId)}`),
+    unwrap(client.DELETE('/api/v1/users/{id}/assignments/{assignmentId}', { params: { path: { id, assignmentId } } })),
   );
 }
