@@ -2,16 +2,12 @@ import type {
   AgencyView,
   createReportScheduleBodySchema,
   remindersResultSchema,
-  ReportDetail,
-  ReportScheduleDetail,
-  ReportScheduleView,
-  ScheduleProposal,
   SubmissionMatrix,
   UpdateReportScheduleBody,
 } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
-import type { Input, Output, Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
+import type { Input, Output } from '../../../lib/contracts.ts';
 
 export type CreateReportScheduleInput = Input<typeof createReportScheduleBodySchema>;
 export type RemindersResult = Output<typeof remindersResultSchema>;
@@ -30,17 +26,20 @@ export function useScheduleList(filter: ScheduleListFilter, pageSize = 20) {
   return useInfiniteQuery({
     queryKey: [...reportSchedulesKey, 'list', filter, pageSize],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ReportScheduleView>>(
-        '/report-schedules',
-        {
-          limit: pageSize,
-          cursor: pageParam,
-          q: filter.q,
-          orgUnitId: filter.orgUnitId,
-          active: filter.active === undefined ? undefined : String(filter.active),
-          sort: 'name',
-        },
-        signal,
+      unwrap(
+        client.GET('/api/v1/report-schedules', {
+          params: {
+            query: {
+              limit: pageSize,
+              cursor: pageParam,
+              q: filter.q,
+              orgUnitId: filter.orgUnitId,
+              active: filter.active === undefined ? undefined : filter.active ? 'true' : 'false',
+              sort: 'name',
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -51,14 +50,14 @@ export function useScheduleList(filter: ScheduleListFilter, pageSize = 20) {
 export function useSchedule(id: string) {
   return useQuery({
     queryKey: [...reportSchedulesKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<ReportScheduleDetail>(`/report-schedules/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/report-schedules/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useCreateSchedule() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateReportScheduleInput) => api.post<ReportScheduleDetail>('/report-schedules', body),
+    mutationFn: (body: CreateReportScheduleInput) => unwrap(client.POST('/api/v1/report-schedules', { body })),
     onSuccess: (schedule) => {
       queryClient.setQueryData([...reportSchedulesKey, 'detail', schedule.id], schedule);
       return Promise.all([
@@ -72,7 +71,8 @@ export function useCreateSchedule() {
 export function useUpdateSchedule(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateReportScheduleBody) => api.patch<ReportScheduleDetail>(`/report-schedules/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdateReportScheduleBody) =>
+      unwrap(client.PATCH('/api/v1/report-schedules/{id}', { params: { path: { id } }, body })),
     onSuccess: (schedule) => {
       queryClient.setQueryData([...reportSchedulesKey, 'detail', id], schedule);
       return Promise.all([
@@ -88,7 +88,7 @@ export function useScheduleProposals(planId: string | undefined) {
   return useQuery({
     queryKey: [...reportSchedulesKey, 'proposals', planId],
     queryFn: ({ signal }) =>
-      api.get<ScheduleProposal[]>(`/plans/${encodeURIComponent(planId ?? '')}/report-schedule-proposals`, undefined, signal),
+      unwrap(client.GET('/api/v1/plans/{id}/report-schedule-proposals', { params: { path: { id: planId ?? '' } }, signal })),
     enabled: Boolean(planId),
   });
 }
@@ -98,7 +98,9 @@ export function useSubmissionMatrix(id: string, range: { from?: string | undefin
   return useQuery({
     queryKey: [...reportSchedulesKey, 'matrix', id, range.from ?? null, range.to ?? null],
     queryFn: ({ signal }) =>
-      api.get<SubmissionMatrix>(`/report-schedules/${encodeURIComponent(id)}/matrix`, { from: range.from, to: range.to }, signal),
+      unwrap(
+        client.GET('/api/v1/report-schedules/{id}/matrix', { params: { path: { id }, query: { from: range.from, to: range.to } }, signal }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -108,9 +110,12 @@ export function useConsolidate(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ periodId, regatherNarratives }: { periodId: string; regatherNarratives: boolean }) =>
-      api.post<ReportDetail>(`/report-schedules/${encodeURIComponent(id)}/periods/${encodeURIComponent(periodId)}/consolidate`, {
-        regatherNarratives,
-      }),
+      unwrap(
+        client.POST('/api/v1/report-schedules/{id}/periods/{periodId}/consolidate', {
+          params: { path: { id, periodId } },
+          body: { regatherNarratives },
+        }),
+      ),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: [...reportSchedulesKey, 'matrix', id] }),
@@ -122,7 +127,8 @@ export function useConsolidate(id: string) {
 /** Notifies the units that have not submitted for a period. */
 export function useRemind(id: string) {
   return useMutation({
-    mutationFn: (periodId: string) => api.post<RemindersResult>(`/report-schedules/${encodeURIComponent(id)}/reminders`, { periodId }),
+    mutationFn: (periodId: string) =>
+      unwrap(client.POST('/api/v1/report-schedules/{id}/reminders', { params: { path: { id } }, body: { periodId } })),
   });
 }
 
@@ -135,7 +141,7 @@ export async function fetchAllAgencies(
   const agencies: AgencyView[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < maxPages; page += 1) {
-    const result = await api.get<Page<AgencyView>>('/agencies', { ...query, limit: 100, cursor }, signal);
+    const result = await unwrap(client.GET('/api/v1/agencies', { params: { query: { ...query, limit: 100, cursor } }, signal }));
     agencies.push(...result.items);
     if (!result.nextCursor) break;
     cursor = result.nextCursor;

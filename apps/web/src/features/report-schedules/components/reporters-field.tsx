@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App, Button, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, isApiError } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { client, isApiError, unwrap } from '../../../lib/api.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { fetchAllAgencies } from '../api/report-schedules-api.ts';
 
@@ -76,7 +75,7 @@ export function ReportersField({
   });
   const searched = useQuery({
     queryKey: ['agencies', 'report-reporters', 'search', q],
-    queryFn: ({ signal }) => api.get<Page<AgencyView>>('/agencies', { q, limit: 50 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/agencies', { params: { query: { q, limit: 50 } }, signal })),
     enabled: q.length > 0,
     staleTime: 60_000,
   });

@@ -1,6 +1,6 @@
 import type { CreateReportTemplateBody, PublishReportTemplateBody, ReportTemplateDetail, ReportTemplateView } from '@atmis/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import type { Page } from '../../../lib/contracts.ts';
 
 export const reportTemplatesKey = ['report-templates'] as const;
@@ -15,8 +15,7 @@ function itemsOf<T>(payload: T[] | Page<T> | null | undefined): T[] {
 export function useReportTemplates() {
   return useQuery({
     queryKey: [...reportTemplatesKey, 'list'],
-    queryFn: async ({ signal }) =>
-      itemsOf(await api.get<ReportTemplateView[] | Page<ReportTemplateView>>('/report-templates', undefined, signal)),
+    queryFn: async ({ signal }) => itemsOf(await unwrap(client.GET('/api/v1/report-templates', { signal }))),
     staleTime: 60_000,
   });
 }
@@ -24,7 +23,7 @@ export function useReportTemplates() {
 export function useReportTemplate(id: string | undefined) {
   return useQuery({
     queryKey: [...reportTemplatesKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<ReportTemplateDetail>(`/report-templates/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/report-templates/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: Boolean(id),
   });
 }
@@ -41,7 +40,7 @@ function useStoreTemplate() {
 export function useCreateReportTemplate() {
   const store = useStoreTemplate();
   return useMutation({
-    mutationFn: (body: CreateReportTemplateBody) => api.post<ReportTemplateDetail>('/report-templates', body),
+    mutationFn: (body: CreateReportTemplateBody) => unwrap(client.POST('/api/v1/report-templates', { body })),
     onSuccess: store,
   });
 }
@@ -51,7 +50,7 @@ export function usePublishReportTemplateVersion(id: string) {
   const store = useStoreTemplate();
   return useMutation({
     mutationFn: (body: PublishReportTemplateBody) =>
-      api.post<ReportTemplateDetail>(`/report-templates/${encodeURIComponent(id)}/versions`, body),
+      unwrap(client.POST('/api/v1/report-templates/{id}/versions', { params: { path: { id } }, body })),
     onSuccess: store,
   });
 }

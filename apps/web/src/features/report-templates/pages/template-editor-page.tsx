@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { api, isApiError } from '../../../lib/api.ts';
+import { client, isApiError, unwrap } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { reportPaths } from '../../report-schedules/api/report-paths.ts';
@@ -83,7 +83,7 @@ function TemplateBuilder({ template }: { template?: ReportTemplateDetail }) {
       try {
         const source = await queryClient.fetchQuery({
           queryKey: [...reportTemplatesKey, 'detail', id],
-          queryFn: ({ signal }) => api.get<ReportTemplateDetail>(`/report-templates/${encodeURIComponent(id)}`, undefined, signal),
+          queryFn: ({ signal }) => unwrap(client.GET('/api/v1/report-templates/{id}', { params: { path: { id } }, signal })),
         });
         setDraft(draftOf(source.definition));
         message.success(t('reportSetup.editor.copied', { name: source.name }));
