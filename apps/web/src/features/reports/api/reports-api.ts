@@ -1,7 +1,6 @@
 import type { ReportDetail, ReportView, SaveReportBody } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, buildUrl } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { api, buildUrl, client, unwrap } from '../../../lib/api.ts';
 
 export type ReportStatus = ReportView['status'];
 export type ReportAction = ReportView['allowedActions'][number];
@@ -31,20 +30,23 @@ export function useReportList(filter: ReportListFilter, pageSize = 20) {
   return useInfiniteQuery({
     queryKey: [...reportListKey, filter, pageSize],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ReportView>>(
-        '/reports',
-        {
-          limit: pageSize,
-          cursor: pageParam,
-          view: filter.view,
-          q: filter.q,
-          status: filter.status,
-          kind: filter.kind,
-          scheduleId: filter.scheduleId,
-          periodId: filter.periodId,
-          sort: filter.sort,
-        },
-        signal,
+      unwrap(
+        client.GET('/api/v1/reports', {
+          params: {
+            query: {
+              limit: pageSize,
+              cursor: pageParam,
+              view: filter.view,
+              q: filter.q,
+              status: filter.status,
+              kind: filter.kind,
+              scheduleId: filter.scheduleId,
+              periodId: filter.periodId,
+              sort: filter.sort,
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -52,8 +54,8 @@ export function useReportList(filter: ReportListFilter, pageSize = 20) {
   });
 }
 
-export const fetchReport = (id: string, signal?: AbortSignal) =>
-  api.get<ReportDetail>(`/reports/${encodeURIComponent(id)}`, undefined, signal);
+export const fetchReport = (id: string, signal?: AbortSignal): Promise<ReportDetail> =>
+  unwrap(client.GET('/api/v1/reports/{id}', { params: { path: { id } }, signal }));
 
 export function reportQueryOptions(id: string) {
   return { queryKey: reportDetailKey(id), queryFn: ({ signal }: { signal?: AbortSignal }) => fetchReport(id, signal) };
@@ -84,7 +86,7 @@ export function refreshAfterChange(queryClient: QueryClient, id: string, answer:
 /** PUT the content with the version the editor loaded; the caller updates the cache (see useReportEditor). */
 export function useSaveReport(id: string) {
   return useMutation({
-    mutationFn: (body: SaveReportBody) => api.put<ReportDetail>(`/reports/${encodeURIComponent(id)}/content`, body),
+    mutationFn: (body: SaveReportBody) => unwrap(client.PUT('/api/v1/reports/{id}/content', { params: { path: { id } }, body })),
   });
 }
 
