@@ -52,4 +52,8 @@ export async function chooseOption(page: Page, testId: string, search: string, o
   await page.keyboard.type(search);
   const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
   await option.click();
+  // A single select closes its list after the choice; wait until it has gone, or its closing list
+  // covers the next field. A multiple select keeps the list open for more choices.
+  const multiple = await select.evaluate((element) => element.classList.contains('ant-select-multiple'));
+  if (!multiple) await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
 }
