@@ -1,3 +1,5 @@
+import { defineWorkflow } from '../workflow/define-workflow.ts';
+
 /**
  * The life of a task (nhiệm vụ) as an explicit state machine.
  *
@@ -26,16 +28,43 @@ interface TransitionRule {
   by: TaskParty;
 }
 
+/** The action as the refusal names it (the server's wording). */
+const TASK_TRANSITION_WORDS: Record<TaskTransition, string> = {
+  start: 'bắt đầu thực hiện',
+  submit: 'báo cáo hoàn thành',
+  accept: 'nghiệm thu',
+  return: 'trả lại',
+  resume: 'tiếp tục thực hiện',
+  cancel: 'hủy',
+};
+
 const NON_FINAL: readonly TaskStatus[] = ['not_started', 'in_progress', 'submitted', 'returned'];
 
-export const TASK_TRANSITION_RULES: Readonly<Record<TaskTransition, TransitionRule>> = {
-  start: { from: ['not_started'], to: 'in_progress', by: 'lead' },
-  submit: { from: ['in_progress'], to: 'submitted', by: 'lead' },
-  accept: { from: ['submitted'], to: 'accepted', by: 'standing_office' },
-  return: { from: ['submitted'], to: 'returned', by: 'standing_office' },
-  resume: { from: ['returned'], to: 'in_progress', by: 'lead' },
-  cancel: { from: NON_FINAL, to: 'cancelled', by: 'standing_office' },
-};
+export const taskWorkflow = defineWorkflow<TaskStatus, TaskTransition, TaskParty>({
+  name: 'task',
+  states: TASK_STATUSES,
+  initial: 'not_started',
+  final: FINAL_TASK_STATUSES,
+  transitions: {
+    start: { from: ['not_started'], to: 'in_progress', by: 'lead', emits: ['task.progress_reported'] },
+    submit: { from: ['in_progress'], to: 'submitted', by: 'lead', emits: ['task.submitted'] },
+    accept: { from: ['submitted'], to: 'accepted', by: 'standing_office', emits: ['task.accepted'] },
+    return: { from: ['submitted'], to: 'returned', by: 'standing_office', emits: ['task.returned'] },
+    resume: { from: ['returned'], to: 'in_progress', by: 'lead', emits: ['task.progress_reported'] },
+    cancel: { from: NON_FINAL, to: 'cancelled', by: 'standing_office', emits: ['task.cancelled'] },
+  },
+  wrongState: {
+    code: 'task.action_not_allowed',
+    params: (status, transition) => ({ action: TASK_TRANSITION_WORDS[transition], status: TASK_STATUS_LABELS[status].vi }),
+  },
+});
+
+export const TASK_TRANSITION_RULES: Readonly<Record<TaskTransition, TransitionRule>> = Object.fromEntries(
+  TASK_TRANSITIONS.map((transition) => {
+    const rule = taskWorkflow.definition.transitions[transition];
+    return [transition, { from: rule.from, to: rule.to as TaskStatus, by: rule.by! }];
+  }),
+) as Record<TaskTransition, TransitionRule>;
 
 export const TASK_STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
   not_started: { vi: 'Chưa thực hiện', en: 'Not started' },
@@ -52,13 +81,12 @@ export function isFinalTaskStatus(status: TaskStatus): boolean {
 
 /** The state a transition leads to from `status`, or null when it does not apply there. */
 export function nextTaskStatus(status: TaskStatus, transition: TaskTransition): TaskStatus | null {
-  const rule = TASK_TRANSITION_RULES[transition];
-  return rule.from.includes(status) ? rule.to : null;
+  return taskWorkflow.next(status, transition);
 }
 
 /** Whether `parties` (what the actor is to this task) may fire `transition` from `status`. */
 export function canFireTaskTransition(status: TaskStatus, transition: TaskTransition, parties: ReadonlySet<TaskParty>): boolean {
-  return nextTaskStatus(status, transition) !== null && parties.has(TASK_TRANSITION_RULES[transition].by);
+  return taskWorkflow.can(status, transition, { parties });
 }
 
 /**

@@ -1,3 +1,5 @@
+import { defineWorkflow } from '../workflow/define-workflow.ts';
+
 /**
  * The life of a report instance (ADR 0003) as an explicit state machine.
  *
@@ -25,15 +27,45 @@ export interface ReportTransitionRule {
   by: ReportParty;
 }
 
-export const REPORT_TRANSITION_RULES: Readonly<Record<ReportTransition, ReportTransitionRule>> = {
-  save: { moves: { not_started: 'draft', draft: 'draft', returned: 'returned' }, by: 'reporter' },
-  submit: { moves: { draft: 'submitted' }, by: 'reporter' },
-  resubmit: { moves: { returned: 'resubmitted' }, by: 'reporter' },
-  return: { moves: { submitted: 'returned', resubmitted: 'returned' }, by: 'reviewer' },
-  accept: { moves: { submitted: 'accepted', resubmitted: 'accepted' }, by: 'reviewer' },
-  lock: { moves: { accepted: 'locked' }, by: 'reviewer' },
-  unlock: { moves: { locked: 'returned' }, by: 'reviewer' },
-};
+/** Saving starts a report and otherwise keeps its status. */
+const SAVE_MOVES: Partial<Record<ReportStatus, ReportStatus>> = { not_started: 'draft', draft: 'draft', returned: 'returned' };
+
+export const reportWorkflow = defineWorkflow<ReportStatus, ReportTransition, ReportParty>({
+  name: 'report',
+  states: REPORT_STATUSES,
+  initial: 'not_started',
+  transitions: {
+    save: {
+      from: ['not_started', 'draft', 'returned'],
+      to: (from) => SAVE_MOVES[from]!,
+      targets: ['draft', 'returned'],
+      by: 'reporter',
+      emits: ['report.saved'],
+    },
+    submit: { from: ['draft'], to: 'submitted', by: 'reporter', emits: ['report.submitted'] },
+    resubmit: { from: ['returned'], to: 'resubmitted', by: 'reporter', emits: ['report.submitted'] },
+    return: { from: ['submitted', 'resubmitted'], to: 'returned', by: 'reviewer', emits: ['report.returned'] },
+    accept: { from: ['submitted', 'resubmitted'], to: 'accepted', by: 'reviewer', emits: ['report.accepted'] },
+    lock: { from: ['accepted'], to: 'locked', by: 'reviewer', emits: ['report.locked'] },
+    unlock: { from: ['locked'], to: 'returned', by: 'reviewer', emits: ['report.unlocked'] },
+  },
+  wrongState: {
+    code: 'report.transition_not_allowed',
+    params: (status, transition) => ({
+      action: REPORT_TRANSITION_LABELS[transition].vi.toLowerCase(),
+      status: REPORT_STATUS_LABELS[status].vi,
+    }),
+  },
+});
+
+/** The workflow's table in its historical shape (from each status, where the transition leads). */
+export const REPORT_TRANSITION_RULES: Readonly<Record<ReportTransition, ReportTransitionRule>> = Object.fromEntries(
+  REPORT_TRANSITIONS.map((transition) => {
+    const rule = reportWorkflow.definition.transitions[transition];
+    const moves = Object.fromEntries(rule.from.map((from) => [from, reportWorkflow.next(from, transition)]));
+    return [transition, { moves, by: rule.by! }];
+  }),
+) as Record<ReportTransition, ReportTransitionRule>;
 
 export const REPORT_STATUS_LABELS: Record<ReportStatus, { vi: string; en: string }> = {
   not_started: { vi: 'Chưa lập', en: 'Not started' },
@@ -67,7 +99,7 @@ export function isEditableReportStatus(status: ReportStatus): boolean {
 
 /** The state a transition leads to from `status`, or null when it does not apply there. */
 export function nextReportStatus(status: ReportStatus, transition: ReportTransition): ReportStatus | null {
-  return REPORT_TRANSITION_RULES[transition].moves[status] ?? null;
+  return reportWorkflow.next(status, transition);
 }
 
 /** Saving starts a report (not_started → draft) and otherwise keeps its status; null where saving is refused. */
@@ -77,7 +109,7 @@ export function statusAfterSave(status: ReportStatus): ReportStatus | null {
 
 /** Whether `parties` (what the actor is to this report) may fire `transition` from `status`. */
 export function canFireReportTransition(status: ReportStatus, transition: ReportTransition, parties: ReadonlySet<ReportParty>): boolean {
-  return nextReportStatus(status, transition) !== null && parties.has(REPORT_TRANSITION_RULES[transition].by);
+  return reportWorkflow.can(status, transition, { parties });
 }
 
 /** Returning needs a comment (what to fix) and unlocking a reason; both are kept in the history. */

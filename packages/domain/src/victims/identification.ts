@@ -1,6 +1,7 @@
 import { hasInvalidCharacters, normalizeText } from '../text/vietnamese.ts';
 import { EVIDENCE_SOURCES, isEvidenceSource, type EvidenceSource, type PersonRole } from './codes.ts';
 import { formatVietnameseDate, isRealIsoDate } from './person.ts';
+import { defineWorkflow } from '../workflow/define-workflow.ts';
 
 /**
  * Verification and identification of a person as a victim (xác minh, xác định nạn nhân) as an
@@ -22,14 +23,33 @@ export type IdentificationStatus = (typeof IDENTIFICATION_STATUSES)[number];
 export const IDENTIFICATION_TRANSITIONS = ['start_verification', 'decide_victim', 'decide_not_victim', 'revise'] as const;
 export type IdentificationTransition = (typeof IDENTIFICATION_TRANSITIONS)[number];
 
+export const identificationWorkflow = defineWorkflow<IdentificationStatus, IdentificationTransition, never>({
+  name: 'identification',
+  states: IDENTIFICATION_STATUSES,
+  initial: 'received',
+  transitions: {
+    start_verification: { from: ['received'], to: 'verifying', emits: ['victim.identification_transition'] },
+    decide_victim: { from: ['verifying'], to: 'identified_victim', emits: ['victim.identification_transition'] },
+    decide_not_victim: { from: ['verifying'], to: 'not_victim', emits: ['victim.identification_transition'] },
+    revise: { from: ['identified_victim', 'not_victim'], to: 'verifying', emits: ['victim.identification_transition'] },
+  },
+  wrongState: {
+    code: 'victim.identification_not_allowed',
+    params: (status, transition) => ({
+      action: IDENTIFICATION_TRANSITION_LABELS[transition].vi.toLowerCase(),
+      status: IDENTIFICATION_STATUS_LABELS[status].vi,
+    }),
+  },
+});
+
 export const IDENTIFICATION_TRANSITION_RULES: Readonly<
   Record<IdentificationTransition, { from: readonly IdentificationStatus[]; to: IdentificationStatus }>
-> = {
-  start_verification: { from: ['received'], to: 'verifying' },
-  decide_victim: { from: ['verifying'], to: 'identified_victim' },
-  decide_not_victim: { from: ['verifying'], to: 'not_victim' },
-  revise: { from: ['identified_victim', 'not_victim'], to: 'verifying' },
-};
+> = Object.fromEntries(
+  IDENTIFICATION_TRANSITIONS.map((transition) => {
+    const rule = identificationWorkflow.definition.transitions[transition];
+    return [transition, { from: rule.from, to: rule.to as IdentificationStatus }];
+  }),
+) as Record<IdentificationTransition, { from: readonly IdentificationStatus[]; to: IdentificationStatus }>;
 
 export const IDENTIFICATION_STATUS_LABELS: Readonly<Record<IdentificationStatus, { vi: string; en: string }>> = {
   received: { vi: 'Đã tiếp nhận', en: 'Received' },
@@ -46,8 +66,7 @@ export const IDENTIFICATION_TRANSITION_LABELS: Readonly<Record<IdentificationTra
 };
 
 export function nextIdentificationStatus(status: IdentificationStatus, transition: IdentificationTransition): IdentificationStatus | null {
-  const rule = IDENTIFICATION_TRANSITION_RULES[transition];
-  return rule.from.includes(status) ? rule.to : null;
+  return identificationWorkflow.next(status, transition);
 }
 
 /** The role of the identified person in the file while the identification is in `status`. */

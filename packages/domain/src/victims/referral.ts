@@ -3,6 +3,7 @@ import type { ConsentPurpose } from './codes.ts';
 import { CONSENT_GIVER_PHRASES, consentCheck, type ConsentRecord } from './consent.ts';
 import { DEFAULT_DEADLINE_RULES, deadlineDueDate, type DeadlineKind } from './deadlines.ts';
 import type { AgeFacts } from './person.ts';
+import { defineWorkflow } from '../workflow/define-workflow.ts';
 
 /**
  * Referral (chuyển tuyến) of a person to another agency or facility, as a state machine.
@@ -30,12 +31,35 @@ interface ReferralRule {
   reasonRequired: boolean;
 }
 
-export const REFERRAL_TRANSITION_RULES: Readonly<Record<ReferralTransition, ReferralRule>> = {
-  accept: { from: ['sent'], to: 'accepted', by: 'receiver', reasonRequired: false },
-  decline: { from: ['sent'], to: 'declined', by: 'receiver', reasonRequired: true },
-  complete: { from: ['accepted'], to: 'completed', by: 'receiver', reasonRequired: false },
-  cancel: { from: ['sent', 'accepted'], to: 'cancelled', by: 'sender', reasonRequired: true },
-};
+/** Declining and cancelling need a reason (kept on the referral). */
+const REASON_REQUIRED: ReadonlySet<ReferralTransition> = new Set(['decline', 'cancel']);
+
+export const referralWorkflow = defineWorkflow<ReferralStatus, ReferralTransition, ReferralParty>({
+  name: 'referral',
+  states: REFERRAL_STATUSES,
+  initial: 'sent',
+  final: ['declined', 'completed', 'cancelled'],
+  transitions: {
+    accept: { from: ['sent'], to: 'accepted', by: 'receiver', emits: ['victim.referral_accepted'] },
+    decline: { from: ['sent'], to: 'declined', by: 'receiver', emits: ['victim.referral_declined'] },
+    complete: { from: ['accepted'], to: 'completed', by: 'receiver', emits: ['victim.referral_completed'] },
+    cancel: { from: ['sent', 'accepted'], to: 'cancelled', by: 'sender', emits: ['victim.referral_cancelled'] },
+  },
+  wrongState: {
+    code: 'victim.referral_not_allowed',
+    params: (status, transition) => ({
+      action: REFERRAL_TRANSITION_LABELS[transition].vi.toLowerCase(),
+      status: REFERRAL_STATUS_LABELS[status].vi,
+    }),
+  },
+});
+
+export const REFERRAL_TRANSITION_RULES: Readonly<Record<ReferralTransition, ReferralRule>> = Object.fromEntries(
+  REFERRAL_TRANSITIONS.map((transition) => {
+    const rule = referralWorkflow.definition.transitions[transition];
+    return [transition, { from: rule.from, to: rule.to as ReferralStatus, by: rule.by!, reasonRequired: REASON_REQUIRED.has(transition) }];
+  }),
+) as Record<ReferralTransition, ReferralRule>;
 
 export const REFERRAL_STATUS_LABELS: Readonly<Record<ReferralStatus, { vi: string; en: string }>> = {
   sent: { vi: 'Đã gửi, chờ tiếp nhận', en: 'Sent, awaiting answer' },
@@ -57,12 +81,11 @@ export function referralIsActive(status: ReferralStatus): boolean {
 }
 
 export function nextReferralStatus(status: ReferralStatus, transition: ReferralTransition): ReferralStatus | null {
-  const rule = REFERRAL_TRANSITION_RULES[transition];
-  return rule.from.includes(status) ? rule.to : null;
+  return referralWorkflow.next(status, transition);
 }
 
 export function canFireReferralTransition(status: ReferralStatus, transition: ReferralTransition, party: ReferralParty): boolean {
-  return nextReferralStatus(status, transition) !== null && REFERRAL_TRANSITION_RULES[transition].by === party;
+  return referralWorkflow.can(status, transition, { parties: new Set([party]) });
 }
 
 export type ReferralTransitionResult =

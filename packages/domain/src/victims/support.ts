@@ -1,4 +1,5 @@
 import type { CodeLabel } from './codes.ts';
+import { defineWorkflow } from '../workflow/define-workflow.ts';
 
 /**
  * The life of a support record (khoản hỗ trợ) and of a follow-up visit's finding: one set of rules
@@ -16,18 +17,37 @@ export const SUPPORT_STATUS_LABELS: Readonly<Record<SupportStatus, CodeLabel>> =
 
 /**
  * A planned support may start, end or be cancelled; one in progress may end or be cancelled; a
- * completed one keeps its status (its dates, amount and notes may still be completed); a cancelled
- * one is final. Each status lists itself so that the other fields can be corrected.
+ * completed one keeps its status (its dates, amount and notes may still be completed: `amend`); a
+ * cancelled one is final. `amend` keeps the status so that the other fields can be corrected.
  */
-const SUPPORT_MOVES: Readonly<Record<SupportStatus, readonly SupportStatus[]>> = {
-  planned: ['planned', 'in_progress', 'completed', 'cancelled'],
-  in_progress: ['in_progress', 'completed', 'cancelled'],
-  completed: ['completed'],
-  cancelled: [],
-};
+export const SUPPORT_ACTIONS = ['start', 'complete', 'cancel', 'amend'] as const;
+export type SupportAction = (typeof SUPPORT_ACTIONS)[number];
 
+export const supportWorkflow = defineWorkflow<SupportStatus, SupportAction, never>({
+  name: 'support',
+  states: SUPPORT_STATUSES,
+  initial: 'planned',
+  final: ['cancelled'],
+  transitions: {
+    start: { from: ['planned'], to: 'in_progress', emits: ['victim.support_updated'] },
+    complete: { from: ['planned', 'in_progress'], to: 'completed', emits: ['victim.support_updated'] },
+    cancel: { from: ['planned', 'in_progress'], to: 'cancelled', emits: ['victim.support_updated'] },
+    amend: {
+      from: ['planned', 'in_progress', 'completed'],
+      to: (from) => from,
+      targets: ['planned', 'in_progress', 'completed'],
+      emits: ['victim.support_updated'],
+    },
+  },
+  wrongState: {
+    code: 'victim.support_status_not_allowed',
+    params: (status) => ({ from: SUPPORT_STATUS_LABELS[status].vi, to: SUPPORT_STATUS_LABELS[status].vi }),
+  },
+});
+
+/** Whether a support in `from` may take status `to` (the same status: its other fields are amended). */
 export function canMoveSupport(from: SupportStatus, to: SupportStatus): boolean {
-  return SUPPORT_MOVES[from].includes(to);
+  return SUPPORT_ACTIONS.some((action) => supportWorkflow.next(from, action) === to);
 }
 
 /** The statuses a support in `from` may take, in the list's order. */

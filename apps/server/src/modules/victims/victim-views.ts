@@ -24,8 +24,10 @@ import {
   DEFAULT_DEADLINE_RULES,
   isConsentInForce,
   maskName,
+  type ReferralParty,
   type ReferralStatus,
   type referralViewSchema,
+  referralWorkflow,
   resolveDeadlineRules,
   SUPPORT_TYPE_LABELS,
   type supportServiceViewSchema,
@@ -249,10 +251,10 @@ export function presentReferral(
   const answerDueOn = referral.answerDueOn;
   const timing: ReferralView['timing'] =
     status === 'cancelled' ? 'withdrawn' : status !== 'sent' ? 'answered' : today > answerDueOn ? 'overdue' : 'awaiting_answer';
-  const allowed: ReferralView['allowedActions'] = [];
-  if (parties.isReceiver && status === 'sent') allowed.push('accept', 'decline');
-  if (parties.isReceiver && status === 'accepted') allowed.push('complete');
-  if (parties.isSender && (status === 'sent' || status === 'accepted')) allowed.push('cancel');
+  const actingAs = new Set<ReferralParty>();
+  if (parties.isReceiver) actingAs.add('receiver');
+  if (parties.isSender) actingAs.add('sender');
+  const allowed: ReferralView['allowedActions'] = referralWorkflow.allowedActions(status, { parties: actingAs });
   return {
     id: referral.id,
     fileId: referral.fileId,
