@@ -4,3 +4,4 @@ export * from './audit.ts';
 export * from './plans.ts';
 export * from './reports.ts';
 export * from './victims.ts';
+export * from './outbox.ts';

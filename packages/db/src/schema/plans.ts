@@ -58,6 +58,8 @@ export const plans = pgTable(
     signer: jsonb('signer').$type<{ title: string | null; name: string | null }>(),
     recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
     parentPlanId: uuid('parent_plan_id').references((): AnyPgColumn => plans.id),
+    /** Optimistic concurrency: every edit sends the version it was based on; a stale one is a 409. */
+    version: integer('version').notNull().default(1),
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),
@@ -153,6 +155,8 @@ export const tasks = pgTable(
       .notNull()
       .default('not_started'),
     progressPercent: integer('progress_percent').notNull().default(0),
+    /** Optimistic concurrency: every edit sends the version it was based on; a stale one is a 409. */
+    version: integer('version').notNull().default(1),
     orgUnitId: text('org_unit_id')
       .notNull()
       .references(() => orgUnits.id),

@@ -185,6 +185,8 @@ export const updatePlanBodySchema = z.strictObject({
   ...planMetadataFields,
   title: text(1000).optional(),
   status: z.literal('superseded').optional(),
+  /** The plan's `version` the editor loaded: a stale one is a 409 (`plan.stale`), nothing overwritten. */
+  version: z.number().int().min(1),
 });
 export type UpdatePlanBody = z.infer<typeof updatePlanBodySchema>;
 
@@ -213,6 +215,8 @@ export const planViewSchema = z.object({
   taskCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Optimistic concurrency: send it back with an edit. */
+  version: z.number().int(),
   allowedActions: z.array(z.enum(['update', 'issue'])),
 });
 export type PlanView = z.infer<typeof planViewSchema>;
@@ -312,6 +316,8 @@ export const taskViewSchema = z.object({
   progressPercent: z.number().int(),
   orgUnitId: z.string(),
   updatedAt: z.string(),
+  /** Optimistic concurrency: send it back with an edit. */
+  version: z.number().int(),
   allowedActions: z.array(z.enum(TASK_ACTIONS)),
 });
 export type TaskView = z.infer<typeof taskViewSchema>;
@@ -321,7 +327,11 @@ export const createTaskBodySchema = taskInput.extend({ sectionHeading: optionalT
 export type CreateTaskBody = z.infer<typeof createTaskBodySchema>;
 
 /** Corrections to a task by the standing office; every change is audited with before/after. */
-export const updateTaskBodySchema = taskInput.partial().extend({ reason: optionalText(500) });
+export const updateTaskBodySchema = taskInput.partial().extend({
+  reason: optionalText(500),
+  /** The task's `version` the editor loaded: a stale one is a 409 (`task.stale`), nothing overwritten. */
+  version: z.number().int().min(1),
+});
 export type UpdateTaskBody = z.infer<typeof updateTaskBodySchema>;
 
 /** Files (uploaded with POST /files) attached to a plan: the signed document, annexes. */

@@ -123,6 +123,16 @@ export const ERROR_CATALOGUE = {
     vi: 'Báo cáo đã được {actor} lưu lúc {time}, sau khi bạn mở. Những gì bạn đã nhập vẫn được giữ trên màn hình: hãy tải bản mới nhất, đối chiếu rồi lưu lại.',
     en: 'The report was saved by {actor} at {time}, after you opened it. Your entries are kept on screen: load the latest version, compare and save again.',
   },
+  'task.stale': {
+    status: 409,
+    vi: 'Nhiệm vụ đã được cập nhật lúc {time} (phiên bản {version}), sau khi bạn mở. Chưa lưu thay đổi của bạn: tải lại để xem bản mới nhất rồi sửa lại.',
+    en: 'The task was updated at {time} (version {version}) after you opened it. Your change was not saved: reload to see the latest version and edit again.',
+  },
+  'plan.stale': {
+    status: 409,
+    vi: 'Kế hoạch đã được cập nhật lúc {time} (phiên bản {version}), sau khi bạn mở. Chưa lưu thay đổi của bạn: tải lại để xem bản mới nhất rồi sửa lại.',
+    en: 'The plan was updated at {time} (version {version}) after you opened it. Your change was not saved: reload to see the latest version and edit again.',
+  },
   'report.not_editable': {
     status: 409,
     vi: 'Báo cáo đang ở trạng thái "{status}", không thể sửa nội dung.',

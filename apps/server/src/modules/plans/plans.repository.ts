@@ -29,6 +29,7 @@ const planColumns = {
   taskCount: sql<number>`(select count(*)::int from ${tasks} where ${tasks.planId} = ${plans.id})`,
   createdAt: plans.createdAt,
   updatedAt: plans.updatedAt,
+  version: plans.version,
 };
 
 export type PlanRow = Awaited<ReturnType<typeof selectPlans>>[number];
@@ -224,4 +225,20 @@ export async function missingAgencyIds(executor: Executor, ids: readonly string[
     .where(and(inArray(agencies.id, [...ids]), isNull(agencies.validTo)));
   const set = new Set(found.map((row) => row.id));
   return [...new Set(ids)].filter((id) => !set.has(id));
+}
+
+/** Compare-and-set on the plan's version: the new version, or null when another write came first. */
+export async function bumpPlanVersion(executor: Executor, id: string, expectedVersion: number): Promise<number | null> {
+  const [row] = await executor
+    .update(plans)
+    .set({ version: sql`${plans.version} + 1` })
+    .where(and(eq(plans.id, id), eq(plans.version, expectedVersion)))
+    .returning({ version: plans.version });
+  return row?.version ?? null;
+}
+
+/** The plan's current version and when it was last saved (for the 409 of a stale edit). */
+export async function planVersionOf(executor: Executor, id: string) {
+  const [row] = await executor.select({ version: plans.version, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, id));
+  return row ?? null;
 }

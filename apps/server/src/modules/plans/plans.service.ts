@@ -9,8 +9,9 @@ import {
   type UpdatePlanBody,
 } from '@atmis/domain';
 import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { attachFiles, presentFile } from '../tasks/files.service.ts';
@@ -18,12 +19,14 @@ import { filesOfOwners } from '../tasks/tasks.repository.ts';
 import { insertPlanGraph, phaseOf, refreshPlanAgencies } from './plan-graph.ts';
 import {
   agencyExists,
+  bumpPlanVersion,
   cascadeOf,
   findPlanInScope,
   findPlansByReference,
   listPlans,
   loadPlanExtras,
   missingAgencyIds,
+  planVersionOf,
   presentPlanRow,
   taskSummaryOf,
   type PlanRow,
@@ -221,41 +224,52 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
   }
 
   async function update(actor: Actor, id: string, input: UpdatePlanBody, context: AuditContext): Promise<PlanDetail> {
-    const plan = await requireManageable(actor, id);
-    if (plan.status === 'superseded') throw new AppError('plan.not_draft');
-    await assertReferences(actor, input, id);
-    assertPeriod(input.periodFrom ?? plan.periodFrom, input.periodTo ?? plan.periodTo);
-    const { signerTitle, signerName, legalBasis, phases, ...rest } = input;
-    const changes: Partial<typeof plans.$inferInsert> = { ...rest };
-    if (legalBasis)
-      changes.legalBasis = legalBasis.map((ref) => ({
-        kind: ref.kind,
-        number: ref.number ?? null,
-        date: ref.date ?? null,
-        issuer: ref.issuer ?? null,
-        title: ref.title ?? null,
-      }));
-    if (phases) changes.phases = phases.map((phase) => ({ label: phase.label, from: phase.from ?? null, to: phase.to ?? null }));
-    if (signerTitle !== undefined || signerName !== undefined) changes.signer = { title: signerTitle ?? null, name: signerName ?? null };
-    if (!Object.keys(changes).length) return get(actor, id);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(plans)
-        .set({ ...changes, updatedAt: clock() })
-        .where(eq(plans.id, id));
-      if (changes.issuerAgencyId !== undefined) await refreshPlanAgencies(tx, id);
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: 'plan.updated',
-          entityType: 'plan',
-          entityId: id,
-          orgUnitId: plan.orgUnitId,
-          details: { changed: Object.keys(changes), after: input },
-        },
-        clock(),
-      );
+    const { version: expectedVersion, ...fields } = input;
+    await runCommand(db, context, clock, {
+      load: () => requireManageable(actor, id),
+      authorise: (plan) => {
+        if (plan.status === 'superseded') throw new AppError('plan.not_draft');
+      },
+      expectedVersion,
+      prepare: async (plan) => {
+        await assertReferences(actor, fields, id);
+        assertPeriod(fields.periodFrom ?? plan.periodFrom, fields.periodTo ?? plan.periodTo);
+        const { signerTitle, signerName, legalBasis, phases, ...rest } = fields;
+        const changes: Partial<typeof plans.$inferInsert> = { ...rest };
+        if (legalBasis)
+          changes.legalBasis = legalBasis.map((ref) => ({
+            kind: ref.kind,
+            number: ref.number ?? null,
+            date: ref.date ?? null,
+            issuer: ref.issuer ?? null,
+            title: ref.title ?? null,
+          }));
+        if (phases) changes.phases = phases.map((phase) => ({ label: phase.label, from: phase.from ?? null, to: phase.to ?? null }));
+        if (signerTitle !== undefined || signerName !== undefined)
+          changes.signer = { title: signerTitle ?? null, name: signerName ?? null };
+        return Object.keys(changes).length ? changes : null;
+      },
+      bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
+      stale: async (executor) => {
+        const current = await planVersionOf(executor, id);
+        return new AppError('plan.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
+          currentVersion: current?.version ?? 0,
+        });
+      },
+      apply: async (tx, _plan, changes) => {
+        await tx
+          .update(plans)
+          .set({ ...changes, updatedAt: clock() })
+          .where(eq(plans.id, id));
+        if (changes.issuerAgencyId !== undefined) await refreshPlanAgencies(tx, id);
+      },
+      audit: (plan, changes) => ({
+        action: 'plan.updated',
+        entityType: 'plan',
+        entityId: id,
+        orgUnitId: plan.orgUnitId,
+        details: { changed: Object.keys(changes), after: fields },
+      }),
     });
     return get(actor, id);
   }
@@ -265,7 +279,10 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const plan = await requireManageable(actor, id);
     if (plan.status !== 'draft') throw new AppError('plan.not_draft');
     await db.transaction(async (tx) => {
-      await tx.update(plans).set({ status: 'issued', issuedAt: clock(), updatedAt: clock() }).where(eq(plans.id, id));
+      await tx
+        .update(plans)
+        .set({ status: 'issued', issuedAt: clock(), updatedAt: clock(), version: sql`${plans.version} + 1` })
+        .where(eq(plans.id, id));
       await recordAudit(
         tx,
         context,
@@ -285,7 +302,10 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const fileIds = [...new Set(input.fileIds)];
     await db.transaction(async (tx) => {
       await attachFiles(tx, actor, fileIds, 'plan', id);
-      await tx.update(plans).set({ updatedAt: clock() }).where(eq(plans.id, id));
+      await tx
+        .update(plans)
+        .set({ updatedAt: clock(), version: sql`${plans.version} + 1` })
+        .where(eq(plans.id, id));
       await recordAudit(
         tx,
         context,

@@ -32,6 +32,10 @@ async function importText(agent: Agent, fileName: string, text: string) {
   return agent.post('/api/v1/plan-imports', { fileName, contentBase64: Buffer.from(text, 'utf8').toString('base64') });
 }
 
+async function planVersion(id: string) {
+  return (await office.get(`/api/v1/plans/${id}`)).json<PlanDetail>().version;
+}
+
 async function auditCount(action: string, entityId: string) {
   return (
     await t.database.db
@@ -392,7 +396,11 @@ describe('plans', () => {
     );
     expect(list.json<{ items: { id: string }[] }>().items.map((p) => p.id)).toEqual([plan.id]);
 
-    const edited = await office.patch(`/api/v1/plans/${plan.id}`, { place: 'Hải Phòng', recipients: ['Như trên', 'Lưu: VT'] });
+    const edited = await office.patch(`/api/v1/plans/${plan.id}`, {
+      place: 'Hải Phòng',
+      recipients: ['Như trên', 'Lưu: VT'],
+      version: plan.version,
+    });
     expect(edited.json<PlanDetail>()).toMatchObject({ place: 'Hải Phòng', recipients: ['Như trên', 'Lưu: VT'] });
     expect(await auditCount('plan.updated', plan.id)).toBe(1);
 
@@ -420,9 +428,12 @@ describe('plans', () => {
     // …but not the child plan, which is not addressed to it, nor may it edit.
     expect((await health.get(`/api/v1/plans/${child.id}`)).statusCode).toBe(404);
     // A plan issued by the health department is addressed to it, also when the issuer is set later.
-    expect((await office.patch(`/api/v1/plans/${child.id}`, { issuerAgencyId: agencyIds['T31.SYT'] })).statusCode).toBe(200);
+    expect(
+      (await office.patch(`/api/v1/plans/${child.id}`, { issuerAgencyId: agencyIds['T31.SYT'], version: await planVersion(child.id) }))
+        .statusCode,
+    ).toBe(200);
     expect((await health.get(`/api/v1/plans/${child.id}`)).statusCode).toBe(200);
-    expect((await health.patch(`/api/v1/plans/${plan.id}`, { place: 'X' })).statusCode).toBe(403);
+    expect((await health.patch(`/api/v1/plans/${plan.id}`, { place: 'X', version: await planVersion(plan.id) })).statusCode).toBe(403);
     const xa = await loginAs(t.app, 'xa.a');
     expect((await xa.get(`/api/v1/plans/${plan.id}`)).statusCode).toBe(404);
   });

@@ -1,15 +1,29 @@
-import { agencies, planSections, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, type Database, type Executor } from '@atmis/db';
+import {
+  agencies,
+  planSections,
+  plans,
+  taskAgencies,
+  taskOccurrences,
+  tasks,
+  taskUpdates,
+  type Database,
+  type Executor,
+  type Transaction,
+} from '@atmis/db';
 import { canAccess, scopeFilterFor, type Actor, type CreateTaskBody, type TaskDetail, type UpdateTaskBody } from '@atmis/domain';
 import { isFinalTaskStatus, mayEditTasks, TASK_STATUS_LABELS, taskRelationsOf, type TaskStatus } from '@atmis/domain/plans/index';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { insertTasks, occurrencePlanOf, phaseOf, refreshPlanAgencies, type PlanGraphTask } from '../plans/plan-graph.ts';
 import { findPlanInScope, missingAgencyIds } from '../plans/plans.repository.ts';
-import { agenciesOfTasks, findTaskInScope } from './tasks.repository.ts';
+import { agenciesOfTasks, bumpTaskVersion, findTaskInScope, taskVersionOf } from './tasks.repository.ts';
 import type { createTasksService } from './tasks.service.ts';
 
 type Role = 'lead' | 'coordinating' | 'requested';
+const idsOf = (rows: { role: string; agencyId: string | null }[], role: Role) =>
+  rows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
 
 async function planContext(executor: Executor, planId: string) {
@@ -160,21 +174,61 @@ export function createTaskEditingService(
     return tasksService.get(actor, taskId);
   }
 
-  async function update(actor: Actor, id: string, input: UpdateTaskBody, context: AuditContext): Promise<TaskDetail> {
-    const row = await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), id);
-    if (!row) throw notFound();
-    const agencyRows = await agenciesOfTasks(db, [id]);
-    const idsOf = (role: Role) => agencyRows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
-    const status = row.status as TaskStatus;
-    const relations = taskRelationsOf(actor, {
-      orgUnitId: row.orgUnitId,
-      leadAgencyId: row.leadAgencyId,
-      coordinatingAgencyIds: idsOf('coordinating'),
-      requestedAgencyIds: idsOf('requested'),
-      status,
+  async function update(actor: Actor, id: string, body: UpdateTaskBody, context: AuditContext): Promise<TaskDetail> {
+    const { version: expectedVersion, ...input } = body;
+    await runCommand(db, context, clock, {
+      load: async () => {
+        const row = await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), id);
+        return row ? { ...row, agencyRows: await agenciesOfTasks(db, [id]) } : null;
+      },
+      authorise: (row) => {
+        const relations = taskRelationsOf(actor, {
+          orgUnitId: row.orgUnitId,
+          leadAgencyId: row.leadAgencyId,
+          coordinatingAgencyIds: idsOf(row.agencyRows, 'coordinating'),
+          requestedAgencyIds: idsOf(row.agencyRows, 'requested'),
+          status: row.status as TaskStatus,
+        });
+        if (!mayEditTasks(relations)) throw new AppError('auth.forbidden');
+        const status = row.status as TaskStatus;
+        if (isFinalTaskStatus(status))
+          throw new AppError('task.action_not_allowed', { action: 'sửa', status: TASK_STATUS_LABELS[status].vi });
+      },
+      expectedVersion,
+      prepare: (row) => prepareEdit(row, input),
+      bumpVersion: (tx, _row, expected) => bumpTaskVersion(tx, id, expected),
+      stale: async (executor) => {
+        const current = await taskVersionOf(executor, id);
+        return new AppError('task.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
+          currentVersion: current?.version ?? 0,
+        });
+      },
+      apply: (tx, row, edit) => applyEdit(tx, row, edit),
+      audit: (row, edit, occurrenceChanges) => ({
+        action: 'task.updated',
+        entityType: 'task',
+        entityId: id,
+        orgUnitId: row.orgUnitId,
+        details: {
+          planId: row.planId,
+          changed: edit.changed,
+          before: Object.fromEntries(edit.changed.map((key) => [key, edit.current[key]])),
+          after: Object.fromEntries(edit.changed.map((key) => [key, edit.next[key]])),
+          reason: input.reason ?? null,
+          occurrences: occurrenceChanges,
+        },
+      }),
     });
-    if (!mayEditTasks(relations)) throw new AppError('auth.forbidden');
-    if (isFinalTaskStatus(status)) throw new AppError('task.action_not_allowed', { action: 'sửa', status: TASK_STATUS_LABELS[status].vi });
+    return tasksService.get(actor, id);
+  }
+
+  type EditedTask = NonNullable<Awaited<ReturnType<typeof findTaskInScope>>> & { agencyRows: Awaited<ReturnType<typeof agenciesOfTasks>> };
+
+  /** Validation and the change field by field, outside the transaction; null when nothing differs. */
+  async function prepareEdit(row: EditedTask, input: Omit<UpdateTaskBody, 'version'>) {
+    const { agencyRows } = row;
+    const id = row.id;
+    const status = row.status as TaskStatus;
     await assertAgencies(db, input);
     const plan = await planContext(db, row.planId);
 
@@ -188,8 +242,8 @@ export function createTaskEditingService(
       campaignFrom: row.campaignFrom,
       campaignTo: row.campaignTo,
       leadAgencyId: row.leadAgencyId,
-      coordinatingAgencyIds: idsOf('coordinating'),
-      requestedAgencyIds: idsOf('requested'),
+      coordinatingAgencyIds: idsOf(agencyRows, 'coordinating'),
+      requestedAgencyIds: idsOf(agencyRows, 'requested'),
     };
     const next = { ...current };
     if (input.content !== undefined) next.content = input.content;
@@ -208,7 +262,7 @@ export function createTaskEditingService(
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
       (key) => JSON.stringify(next[key]) !== JSON.stringify(current[key]),
     );
-    if (!changed.length) return tasksService.get(actor, id);
+    if (!changed.length) return null;
 
     let section: { id: string; heading: string } | undefined;
     if (changed.includes('sectionPath') && next.sectionPath) {
@@ -230,7 +284,14 @@ export function createTaskEditingService(
     );
     const timingChanged = ['deadline', 'recurrence', 'campaignFrom', 'campaignTo'].some((key) => changed.includes(key as never));
 
-    await db.transaction(async (tx) => {
+    return { id, status, plan, current, next, changed, section, roleChanges, names, timingChanged };
+  }
+
+  /** The edit inside the command's transaction: the row (from the state decided on), agencies, periods. */
+  async function applyEdit(tx: Transaction, row: EditedTask, edit: NonNullable<Awaited<ReturnType<typeof prepareEdit>>>) {
+    const { id, status, plan, next, changed, section, roleChanges, names, timingChanged } = edit;
+    const { agencyRows } = row;
+    {
       const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
       if (changed.includes('content')) changes.content = next.content;
       if (changed.includes('sectionPath')) {
@@ -304,27 +365,8 @@ export function createTaskEditingService(
         occurrenceChanges.removed = removed.map((o) => o.periodLabel);
         occurrenceChanges.added = wanted.map((o) => o.periodLabel);
       }
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: 'task.updated',
-          entityType: 'task',
-          entityId: id,
-          orgUnitId: row.orgUnitId,
-          details: {
-            planId: row.planId,
-            changed,
-            before: Object.fromEntries(changed.map((key) => [key, current[key]])),
-            after: Object.fromEntries(changed.map((key) => [key, next[key]])),
-            reason: input.reason ?? null,
-            occurrences: occurrenceChanges,
-          },
-        },
-        clock(),
-      );
-    });
-    return tasksService.get(actor, id);
+      return occurrenceChanges;
+    }
   }
 
   return { create, update };

@@ -39,6 +39,7 @@ const taskColumns = {
   progressPercent: tasks.progressPercent,
   orgUnitId: tasks.orgUnitId,
   updatedAt: tasks.updatedAt,
+  version: tasks.version,
 };
 
 function selectTasks(executor: Executor) {
@@ -185,4 +186,20 @@ export async function tasksDueBy(executor: Executor, unitCondition: SQL, until: 
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(unitCondition, OPEN, sql`${plans.status} = 'issued'`, sql`${taskDueDate} <= ${until}::date`));
+}
+
+/** Compare-and-set on the task's version: the new version, or null when another write came first. */
+export async function bumpTaskVersion(executor: Executor, id: string, expectedVersion: number): Promise<number | null> {
+  const [row] = await executor
+    .update(tasks)
+    .set({ version: sql`${tasks.version} + 1` })
+    .where(and(eq(tasks.id, id), eq(tasks.version, expectedVersion)))
+    .returning({ version: tasks.version });
+  return row?.version ?? null;
+}
+
+/** The task's current version and when it was last saved (for the 409 of a stale edit). */
+export async function taskVersionOf(executor: Executor, id: string) {
+  const [row] = await executor.select({ version: tasks.version, updatedAt: tasks.updatedAt }).from(tasks).where(eq(tasks.id, id));
+  return row ?? null;
 }

@@ -16,7 +16,7 @@ import {
   type TaskStatus,
   type TaskTransition,
 } from '@atmis/domain/plans/index';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
@@ -226,6 +226,7 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
         })
         .returning({ id: taskUpdates.id });
       await attachFiles(tx, actor, input.fileIds, 'task_update', update!.id);
+      // Progress and decisions move the version on too: an edit form opened before them is stale.
       const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
       if (to !== from) changes.status = to;
       if (input.percent !== undefined) changes.progressPercent = input.percent;
@@ -233,7 +234,7 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
       // Only from the state the decision was taken on: a concurrent change makes this a conflict.
       const changed = await tx
         .update(tasks)
-        .set(changes)
+        .set({ ...changes, version: sql`${tasks.version} + 1` })
         .where(and(eq(tasks.id, id), eq(tasks.status, from)))
         .returning({ id: tasks.id });
       if (!changed.length) throw new AppError('resource.version_conflict');

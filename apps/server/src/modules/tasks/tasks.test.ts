@@ -40,6 +40,10 @@ afterAll(() => t.close());
 const page = <T>(response: { json: <U>() => U }) => response.json<{ items: T[]; total: number }>();
 const iso = (daysFromNow: number) => new Date(t.clock.now.getTime() + 7 * 3_600_000 + daysFromNow * 86_400_000).toISOString().slice(0, 10);
 
+async function taskVersion(id: string) {
+  return (await office.get(`/api/v1/tasks/${id}`)).json<TaskDetail>().version;
+}
+
 /** An issued plan of Hải Phòng with four tasks: health leads one (overdue), coordinates one, education leads one, the court is requested. */
 async function issuedPlan() {
   const created = await office.post('/api/v1/plans', {
@@ -343,6 +347,7 @@ describe('tasks after the plan is issued', () => {
     ).toBe(200);
 
     const edited = await office.patch(`/api/v1/tasks/${task.id}`, {
+      version: await taskVersion(task.id),
       deadline: iso(30),
       leadAgencyId: agencyIds['T31.SGDDT'],
       reason: 'Theo chỉ đạo của Trưởng Ban Chỉ đạo',
@@ -370,7 +375,9 @@ describe('tasks after the plan is issued', () => {
     expect((await health.get(`/api/v1/tasks/${task.id}`)).statusCode).toBe(404);
 
     // Back to a recurrence: new periods, the reported one kept and not duplicated.
-    const recurring = (await office.patch(`/api/v1/tasks/${task.id}`, { deadline: null, recurrence: 'six_monthly' })).json<TaskDetail>();
+    const recurring = (
+      await office.patch(`/api/v1/tasks/${task.id}`, { deadline: null, recurrence: 'six_monthly', version: after.version })
+    ).json<TaskDetail>();
     expect(recurring.occurrences.some((o) => o.id === first.id)).toBe(true);
     expect(recurring.occurrences.filter((o) => o.id !== first.id).every((o) => /^6 tháng/.test(o.periodLabel))).toBe(true);
     expect(recurring.occurrences.length).toBeGreaterThan(1);
@@ -380,19 +387,19 @@ describe('tasks after the plan is issued', () => {
   it('refuses: 403 on a task one sees, 404 on one it does not; 409 once accepted; 400 on unknown references', async () => {
     const { plan, health: own, police } = await issuedPlan();
     const before = await databaseFingerprint(t.database.db);
-    const denied = await health.patch(`/api/v1/tasks/${own.id}`, { deadline: iso(90) });
+    const denied = await health.patch(`/api/v1/tasks/${own.id}`, { deadline: iso(90), version: 1 });
     expect(denied.statusCode).toBe(403);
     expect(denied.headers['content-type']).toContain('application/problem+json');
-    expect((await health.patch(`/api/v1/tasks/${police.id}`, { deadline: iso(90) })).statusCode).toBe(404);
+    expect((await health.patch(`/api/v1/tasks/${police.id}`, { deadline: iso(90), version: 1 })).statusCode).toBe(404);
     // The court's subtree grant shows it every task of the city: seen, not its to correct.
-    expect((await court.patch(`/api/v1/tasks/${own.id}`, { content: 'x' })).statusCode).toBe(403);
+    expect((await court.patch(`/api/v1/tasks/${own.id}`, { content: 'x', version: 1 })).statusCode).toBe(403);
     expect((await health.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x' })).statusCode).toBe(403);
     expect((await office.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x', sectionPath: 'IX' })).statusCode).toBe(400);
     expect(
       (await office.post(`/api/v1/plans/${plan.id}/tasks`, { content: 'x', leadAgencyId: '01890000-0000-7000-8000-000000000000' }))
         .statusCode,
     ).toBe(400);
-    expect((await office.patch(`/api/v1/tasks/${own.id}`, { sectionPath: 'IX' })).statusCode).toBe(400);
+    expect((await office.patch(`/api/v1/tasks/${own.id}`, { sectionPath: 'IX', version: 1 })).statusCode).toBe(400);
     expect((await office.patch(`/api/v1/tasks/${own.id}`, { unknown: 1 })).statusCode).toBe(400);
     expect((await office.post(`/api/v1/plans/01890000-0000-7000-8000-000000000000/tasks`, { content: 'x' })).statusCode).toBe(404);
     expect(await databaseFingerprint(t.database.db)).toEqual(before);
@@ -403,7 +410,11 @@ describe('tasks after the plan is issued', () => {
     await office.post(`/api/v1/tasks/${own.id}/accept`, {});
     expect((await office.get(`/api/v1/tasks/${own.id}`)).json<TaskDetail>().allowedActions).not.toContain('edit');
     const accepted = await databaseFingerprint(t.database.db);
-    const conflict = await office.patch(`/api/v1/tasks/${own.id}`, { deadline: iso(90), reason: 'Gia hạn' });
+    const conflict = await office.patch(`/api/v1/tasks/${own.id}`, {
+      deadline: iso(90),
+      reason: 'Gia hạn',
+      version: await taskVersion(own.id),
+    });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json<{ code: string }>().code).toBe('task.action_not_allowed');
     expect(await databaseFingerprint(t.database.db)).toEqual(accepted);

@@ -112,8 +112,14 @@ const freshHealthTask =
     const health = agents.get('so.yte')!;
     if (state !== 'not_started') await health.post(`/api/v1/tasks/${task!.id}/progress`, { percent: 50, narrative: 'Đang làm' });
     if (state === 'submitted') await health.post(`/api/v1/tasks/${task!.id}/submit`, {});
-    return { taskId: task!.id };
+    const { version } = (await office.get(`/api/v1/tasks/${task!.id}`)).json<{ version: number }>();
+    return { taskId: task!.id, version: String(version) };
   };
+/** The shared plan's current version, so each role's edit is based on what it would have loaded. */
+const currentPlanVersion = async (_t: TestApp, admin: Agent, f: Fixture): Promise<Setup> => {
+  const { version } = (await admin.get(`/api/v1/plans/${f.planId}`)).json<{ version: number }>();
+  return { version: String(version) };
+};
 /** A file the requesting user uploaded and has not attached yet (what POST /plans/{id}/attachments links). */
 const ownUpload = async (_t: TestApp, _admin: Agent, _f: Fixture, username: DemoUsername): Promise<Setup> => {
   const response = await agents.get(username)!.post('/api/v1/files', {
@@ -516,7 +522,8 @@ const CASES: RouteCase[] = [
     method: 'PATCH',
     route: '/api/v1/plans/{id}',
     url: (f) => `/api/v1/plans/${f.planId}`,
-    body: () => ({ place: 'Hải Phòng' }),
+    body: (_f, s) => ({ place: 'Hải Phòng', version: Number(s.version) }),
+    prepare: currentPlanVersion,
     expected: onlyOffice(200),
   },
   {
@@ -546,7 +553,7 @@ const CASES: RouteCase[] = [
     method: 'PATCH',
     route: '/api/v1/tasks/{id}',
     url: (_f, s) => `/api/v1/tasks/${s.taskId}`,
-    body: () => ({ deadline: '2026-03-31', reason: 'Gia hạn' }),
+    body: (_f, s) => ({ deadline: '2026-03-31', reason: 'Gia hạn', version: Number(s.version) }),
     prepare: freshHealthTask('in_progress'),
     expected: { ...onlyOffice(200), 'xa.a': 404, 'xa.b': 404 },
   },

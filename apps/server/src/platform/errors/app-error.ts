@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly fieldErrors: { path: string; message: string }[] = [],
+    /** Extra members of the problem body (RFC 9457 extensions), e.g. `currentVersion` on a stale write. */
+    readonly extensions: Record<string, string | number> = {},
   ) {
     super(code);
     this.status = ERROR_CATALOGUE[code].status;

@@ -27,6 +27,7 @@ export function sendProblem(
   code: ErrorCode,
   params: Record<string, string | number> = {},
   errors?: { path: string; message: string }[],
+  extensions: Record<string, string | number> = {},
 ): FastifyReply {
   const error = new AppError(code, params);
   const locale = localeOf(request);
@@ -38,6 +39,7 @@ export function sendProblem(
     instance: request.url.split('?')[0],
   };
   if (errors?.length) body.errors = errors;
+  Object.assign(body, extensions);
   return reply.status(error.status).type('application/problem+json; charset=utf-8').send(body);
 }
 
@@ -67,7 +69,8 @@ function sendTooLarge(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, error.code, error.params, error.fieldErrors.length ? error.fieldErrors : undefined);
+      const fieldErrors = error.fieldErrors.length ? error.fieldErrors : undefined;
+      return sendProblem(request, reply, error.code, error.params, fieldErrors, error.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const locale = localeOf(request);

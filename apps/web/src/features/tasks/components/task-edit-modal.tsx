@@ -46,7 +46,7 @@ export function TaskEditModal({ task, onClose }: { task: TaskDetail; onClose: ()
   async function submit(values: TaskFormValues) {
     const before = taskBodyOf(initialValues);
     const after = taskBodyOf(values);
-    const changes: UpdateTaskBody = {};
+    const changes: Omit<UpdateTaskBody, 'version'> = {};
     for (const key of Object.keys(after) as (keyof typeof after)[])
       if (!sameValue(after[key], before[key])) Object.assign(changes, { [key]: after[key] });
     if (Object.keys(changes).length === 0) {
@@ -54,7 +54,9 @@ export function TaskEditModal({ task, onClose }: { task: TaskDetail; onClose: ()
       return;
     }
     try {
-      await mutation.mutateAsync({ ...changes, reason: values.reason?.trim() || null });
+      // The version the form was opened on: if someone saved since, the server answers 409 (task.stale) and
+      // the alert says who saved when; nothing is overwritten and the entries stay in the form.
+      await mutation.mutateAsync({ ...changes, version: task.version, reason: values.reason?.trim() || null });
       message.success(t('tasks.edited'));
       onClose();
     } catch (error) {
