@@ -63,3 +63,30 @@ export function checkRoleEdit(actor: Actor, permissions: readonly Permission[]):
   }
   return null;
 }
+
+/** An assignment a user already holds, as far as the takeover rule needs it. */
+export interface HeldAssignment {
+  permissions: readonly Permission[];
+  orgUnitId: string;
+  agencyId: string | null;
+  scope: Scope;
+}
+
+/**
+ * No takeover: an administrator may manage (edit, disable, reset the password of, end the sessions
+ * of) a user only when the user's home is within reach and every assignment the user holds is one
+ * the administrator could have granted. Otherwise a unit administrator could reset the password of
+ * a national administrator who happens to live in the unit, and log in as them.
+ */
+export function canManageUser(
+  actor: Actor,
+  target: { userId: string; orgUnitId: string; agencyId: string | null; assignments: readonly HeldAssignment[] },
+): boolean {
+  if (!canAccess(actor, 'manage:users', { orgUnitId: target.orgUnitId, agencyId: target.agencyId, ownerUserId: target.userId })) {
+    return false;
+  }
+  return target.assignments.every((assignment) => {
+    if (!canAccess(actor, 'manage:users', { orgUnitId: assignment.orgUnitId, agencyId: assignment.agencyId })) return false;
+    return assignment.permissions.every((permission) => grantsFor(actor, permission).some((grant) => grantCovers(grant, assignment)));
+  });
+}

@@ -1,5 +1,6 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Database } from '@atmis/db';
 import {
+  canManageUser,
   checkGrant,
   isPermission,
   scopeFilterFor,
@@ -52,11 +53,20 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     return { ...user, assignments: await listAssignments(db, id) };
   }
 
-  /** A user record the actor may change: readable (else 404) and manageable (else 403). */
+  /** A user record the actor may change: readable and manageable, else 404. */
   async function requireManageable(actor: Actor, id: string) {
     const user = await findUserInScope(db, scopeFilterFor(actor, 'read:users'), id, clock());
     if (!user) throw notFound();
-    if (!canAccess(actor, 'manage:users', { orgUnitId: user.orgUnitId, agencyId: user.agencyId, ownerUserId: user.id })) throw notFound();
+    // Every assignment the user holds must be one the actor could have granted (no takeover of a
+    // national administrator who happens to live in the actor's unit); outside reach is 404.
+    const assignments = await listAssignments(db, id);
+    const held = assignments.map((assignment) => ({
+      permissions: assignment.permissions.filter(isPermission) as Permission[],
+      orgUnitId: assignment.orgUnitId,
+      agencyId: assignment.agencyId,
+      scope: assignment.scope,
+    }));
+    if (!canManageUser(actor, { userId: user.id, orgUnitId: user.orgUnitId, agencyId: user.agencyId, assignments: held })) throw notFound();
     return user;
   }
 
@@ -88,7 +98,11 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     if (!canAccess(actor, 'manage:users', { orgUnitId: input.orgUnitId, agencyId })) {
       throw new AppError('access.escalation', { detail: refusalText({ reason: 'target_outside_scope' }, locale) });
     }
-    await assertPlace(input.orgUnitId, agencyId);
+    const agencyOrgUnitId = await assertPlace(input.orgUnitId, agencyId);
+    // The agency itself must sit where the actor manages users, not merely the home unit.
+    if (agencyOrgUnitId !== null && !canAccess(actor, 'manage:users', { orgUnitId: agencyOrgUnitId, agencyId })) {
+      throw new AppError('access.escalation', { detail: refusalText({ reason: 'target_outside_scope' }, locale) });
+    }
     assertPasswordPolicy(input.password, input.username, locale);
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (existing)

@@ -119,6 +119,49 @@ describe('user administration within scope', () => {
     expect(response.json()).toMatchObject({ code: 'access.escalation' });
   });
 
+  it('does not create a user attached to an agency of another unit', async () => {
+    const before = await databaseFingerprint(t.database.db);
+    const response = await province.post('/api/v1/users', {
+      username: uniqueName('x.'),
+      fullName: 'Cơ Quan Ngoài Phạm Vi',
+      orgUnitId: 'VN.31',
+      agencyId: otherProvinceAgencyId,
+      password: 'Ngoài-Phạm-Vi-2026!',
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'access.escalation' });
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+  });
+
+  it('cannot take over a user of its unit who holds a national administrator assignment (404, nothing written)', async () => {
+    // Attack from the probe: the target lives in Hải Phòng but is a national system administrator.
+    const target = await newProvinceUser();
+    await t.database.db
+      .insert(userAssignments)
+      .values({ userId: target.id, roleId: roleIds.system_admin!, orgUnitId: 'VN', agencyId: null, scope: 'national' });
+    const before = await databaseFingerprint(t.database.db);
+    const attempts = [
+      await province.post(`/api/v1/users/${target.id}/password`, { newPassword: 'Chiếm-Quyền-2026!' }),
+      await province.patch(`/api/v1/users/${target.id}`, { status: 'disabled' }),
+      await province.patch(`/api/v1/users/${target.id}`, { fullName: 'Đã Bị Chiếm' }),
+      await province.post(`/api/v1/users/${target.id}/assignments`, {
+        roleId: roleIds.department_officer,
+        orgUnitId: 'VN.31',
+        agencyId: healthAgencyId,
+        scope: 'agency',
+      }),
+    ];
+    for (const response of attempts) {
+      expect(response.statusCode).toBe(404);
+      expect(response.json()).toMatchObject({ code: 'resource.not_found' });
+    }
+    expect(await databaseFingerprint(t.database.db)).toEqual(before);
+    // An ordinary officer of the unit is still managed as before.
+    const ordinary = await newProvinceUser();
+    const reset = await province.post(`/api/v1/users/${ordinary.id}/password`, { newPassword: 'Đặt-Lại-Mới-2026!' });
+    expect(reset.statusCode).toBeLessThan(300);
+  });
+
   it('grants a role it holds at a reach it holds', async () => {
     const user = await newProvinceUser();
     const response = await province.post(`/api/v1/users/${user.id}/assignments`, {
