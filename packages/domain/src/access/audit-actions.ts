@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'victim.holiday_changed',
   'victim.support_rate_updated',
   'victim.facility_updated',
+  'victim.duplicate_probe',
+  'victim.duplicate_probe_refused',
   'data_keys.rotated',
   'audit.verified',
   'system.initialised',

@@ -173,6 +173,11 @@ export const ERROR_CATALOGUE = {
     vi: 'Có thể trùng với hồ sơ tại đơn vị {unitName}. Hãy liên hệ đơn vị này để xác minh, hoặc xác nhận đây không phải cùng một người để tạo hồ sơ mới.',
     en: 'This may be the same person as a file held by {unitName}. Contact that unit to check, or confirm it is not the same person to create a new file.',
   },
+  'victim.duplicate_probe_limit': {
+    status: 429,
+    vi: 'Bạn đã kiểm tra trùng với hồ sơ của đơn vị khác {limit} lần trong 24 giờ qua. Việc kiểm tra trùng tạm dừng; vui lòng liên hệ đơn vị cấp trên hoặc thử lại sau.',
+    en: 'You have matched files of other units {limit} times in the last 24 hours. Duplicate checks are paused; contact your superior unit or try again later.',
+  },
   'victim.identification_not_allowed': {
     status: 409,
     vi: 'Không thể "{action}" khi việc xác định nạn nhân đang ở trạng thái "{status}".',

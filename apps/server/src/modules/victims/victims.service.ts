@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { orgUnits, victimFiles, victimPersons, victimStatements } from '@atmis/db';
+import { auditEvents, orgUnits, victimFiles, victimPersons, victimStatements } from '@atmis/db';
 import {
   type Actor,
   canAccess,
@@ -12,9 +12,10 @@ import {
   type RevealField,
   validatePersonInput,
 } from '@atmis/domain';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
+import { notifyAgency } from '../notifications/notifications.service.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import {
   AAD,
@@ -46,6 +47,22 @@ export class PossibleDuplicateError extends AppError {
   }
 }
 
+/**
+ * The duplicate check answers "is this person registered elsewhere, and where": a lookup oracle if
+ * unbounded. Every match outside the actor's scope is audited (`victim.duplicate_probe`: the kind of
+ * match and the matched file id, never identity) and the holding unit is told; a user with
+ * `DUPLICATE_PROBE_LIMIT` such matches in the last `DUPLICATE_PROBE_WINDOW_MS` gets no further check
+ * (429, audited), whether or not the new reception would match — so the refusal itself reveals nothing.
+ */
+export const DUPLICATE_PROBE_LIMIT = 10;
+export const DUPLICATE_PROBE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** "14:05 ngày 07/12/2026", Vietnam time. */
+function vietnamDateTime(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 60 * 60 * 1000).toISOString();
+  return `${local.slice(11, 16)} ngày ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+}
+
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function newReference(receivedOn: string): string {
   const bytes = randomBytes(6);
@@ -68,19 +85,108 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       birthYear: birthYearOf(person),
       nameTokens: nameTokens(cipher, [person.fullName]),
     });
-    return candidates.filter(
-      (candidate) =>
-        (citizenIdHmac !== null && candidate.citizenIdHmac === citizenIdHmac) ||
-        isPossibleDuplicate(
-          { fullName: person.fullName, dateOfBirth: person.dateOfBirth, birthYear: person.birthYear, homeOrgUnitId: person.homeOrgUnitId },
-          {
-            fullName: cipher.decrypt(candidate.fullNameEnc, AAD.fullName),
-            dateOfBirth: candidate.dateOfBirth,
-            birthYear: candidate.birthYear,
-            homeOrgUnitId: candidate.homeOrgUnitId,
-          },
-        ),
+    return candidates
+      .map((candidate) => ({
+        ...candidate,
+        matchKind:
+          citizenIdHmac !== null && candidate.citizenIdHmac === citizenIdHmac ? ('citizen_id' as const) : ('name_birth_home' as const),
+      }))
+      .filter(
+        (candidate) =>
+          candidate.matchKind === 'citizen_id' ||
+          isPossibleDuplicate(
+            {
+              fullName: person.fullName,
+              dateOfBirth: person.dateOfBirth,
+              birthYear: person.birthYear,
+              homeOrgUnitId: person.homeOrgUnitId,
+            },
+            {
+              fullName: cipher.decrypt(candidate.fullNameEnc, AAD.fullName),
+              dateOfBirth: candidate.dateOfBirth,
+              birthYear: candidate.birthYear,
+              homeOrgUnitId: candidate.homeOrgUnitId,
+            },
+          ),
+      );
+  }
+
+  /** 429 (audited) once the actor has `DUPLICATE_PROBE_LIMIT` out-of-scope matches in the window. */
+  async function requireProbeAllowance(actor: Actor, context: AuditContext) {
+    const since = new Date(clock().getTime() - DUPLICATE_PROBE_WINDOW_MS);
+    const [row] = await db
+      .select({ matches: count() })
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.actorUserId, actor.userId), eq(auditEvents.action, 'victim.duplicate_probe'), gt(auditEvents.occurredAt, since)),
+      );
+    if ((row?.matches ?? 0) < DUPLICATE_PROBE_LIMIT) return;
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        context,
+        {
+          action: 'victim.duplicate_probe_refused',
+          entityType: 'victim_file',
+          orgUnitId: actor.orgUnitId,
+          details: { limit: DUPLICATE_PROBE_LIMIT, matchesInWindow: row?.matches ?? 0 },
+        },
+        clock(),
+      ),
     );
+    throw new AppError('victim.duplicate_probe_limit', { limit: DUPLICATE_PROBE_LIMIT });
+  }
+
+  /** One audit row per matched file outside the actor's scope, and a notification to the unit that holds it. */
+  async function recordProbe(
+    actor: Actor,
+    probingOrgUnitId: string,
+    matches: { fileId: string; fileOrgUnitId: string; fileAgencyId: string | null; matchKind: 'citizen_id' | 'name_birth_home' }[],
+    context: AuditContext,
+  ) {
+    const at = clock();
+    await db.transaction(async (tx) => {
+      const [probing] = await tx.select({ name: orgUnits.fullName }).from(orgUnits).where(eq(orgUnits.id, probingOrgUnitId));
+      const files = await tx
+        .select({ id: victimFiles.id, reference: victimFiles.reference })
+        .from(victimFiles)
+        .where(
+          inArray(
+            victimFiles.id,
+            matches.map((match) => match.fileId),
+          ),
+        );
+      const references = new Map(files.map((file) => [file.id, file.reference]));
+      for (const match of matches) {
+        await recordAudit(
+          tx,
+          context,
+          {
+            action: 'victim.duplicate_probe',
+            entityType: 'victim_file',
+            entityId: match.fileId,
+            orgUnitId: match.fileOrgUnitId,
+            // What matched and who asked from where: never the identity that was entered.
+            details: { matchKind: match.matchKind, probingOrgUnitId, holdingOrgUnitId: match.fileOrgUnitId },
+          },
+          at,
+        );
+        // The holding unit's officers learn that their file was matched, by whom and when (in the system only).
+        if (match.fileAgencyId) {
+          await notifyAgency(tx, match.fileAgencyId, {
+            kind: 'victim_duplicate_probe',
+            title: `Đơn vị khác kiểm tra trùng với hồ sơ ${references.get(match.fileId) ?? ''}`,
+            body:
+              `${probing?.name ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
+              `có thể trùng với hồ sơ này (${match.matchKind === 'citizen_id' ? 'cùng số định danh' : 'gần giống họ tên, năm sinh và nơi thường trú'}) ` +
+              `lúc ${vietnamDateTime(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
+            link: `/victim-files/${match.fileId}`,
+            entityType: 'victim_file',
+            entityId: match.fileId,
+          });
+        }
+      }
+    });
   }
 
   async function create(actor: Actor, body: CreateVictimFileBody, context: AuditContext) {
@@ -134,15 +240,24 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
     }
     if (Object.keys(fieldErrors).length) throw invalid(fieldErrors);
 
+    // Only a complete, valid reception reaches the check (every error above is a 400 first), and a
+    // user who has used up the out-of-scope matches is refused before any lookup.
+    if (!body.confirmNotDuplicate) await requireProbeAllowance(actor, context);
     const duplicates = body.confirmNotDuplicate ? [] : (await Promise.all(persons.map((person) => findDuplicates(person.value)))).flat();
     if (duplicates.length) {
       const inScope = new Map<string, string>();
       const elsewhere = new Set<string>();
+      const outOfScope = new Map<string, (typeof duplicates)[number]>();
       for (const candidate of duplicates) {
         if (canAccess(actor, 'read:victims', { orgUnitId: candidate.fileOrgUnitId, agencyId: candidate.fileAgencyId })) {
           inScope.set(candidate.fileId, '');
-        } else elsewhere.add(candidate.fileOrgUnitName);
+        } else {
+          elsewhere.add(candidate.fileOrgUnitName);
+          const known = outOfScope.get(candidate.fileId);
+          if (!known || candidate.matchKind === 'citizen_id') outOfScope.set(candidate.fileId, candidate);
+        }
       }
+      if (outOfScope.size) await recordProbe(actor, orgUnitId, [...outOfScope.values()], context);
       if (inScope.size) {
         const rows = await db
           .select({ id: victimFiles.id, reference: victimFiles.reference })
