@@ -1,10 +1,13 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { queryRows, type DatabaseHandle, type Executor } from './client.ts';
+import { IDENTITY_ENCRYPTED_COLUMNS } from './schema/identity.ts';
+import { VICTIM_ENCRYPTED_COLUMNS } from './schema/victims.ts';
 
 /**
  * A logical backup that works the same on both engines and across them (a demo on PGlite can move
@@ -22,6 +25,35 @@ interface BackupHeader {
   engine: string;
   migrations: number;
   tables: string[];
+}
+
+/**
+ * The keys a backup cannot be read without — they are not in it (kept outside the database): the
+ * field-encryption key ids of its `v1:<keyId>:…` values and the audit key ids of its keyed chain
+ * (`h1:<keyId>:…`). Written as the last line of the backup, `{ "keys": { data, audit } }`.
+ */
+export interface BackupKeyIds {
+  data: string[];
+  audit: string[];
+}
+
+const ENCRYPTED_COLUMNS_BY_TABLE = new Map<string, string[]>();
+for (const { table, column } of [...IDENTITY_ENCRYPTED_COLUMNS, ...VICTIM_ENCRYPTED_COLUMNS]) {
+  ENCRYPTED_COLUMNS_BY_TABLE.set(table, [...(ENCRYPTED_COLUMNS_BY_TABLE.get(table) ?? []), column]);
+}
+const FIELD_KEY_ID = /^v1:([^:]+):/;
+const AUDIT_KEY_ID = /^h1:([^:]+):/;
+
+function collectKeyIds(table: string, row: Record<string, unknown>, data: Set<string>, audit: Set<string>): void {
+  for (const column of ENCRYPTED_COLUMNS_BY_TABLE.get(table) ?? []) {
+    const value = row[column];
+    const match = typeof value === 'string' ? FIELD_KEY_ID.exec(value) : null;
+    if (match) data.add(match[1]!);
+  }
+  if (table === 'audit_events' && typeof row.hash === 'string') {
+    const match = AUDIT_KEY_ID.exec(row.hash);
+    if (match) audit.add(match[1]!);
+  }
 }
 
 /** Base tables of the public schema, parents before children. */
@@ -64,8 +96,13 @@ async function migrationCount(executor: Executor): Promise<number> {
   return row?.count ?? 0;
 }
 
-export async function backupDatabase(handle: DatabaseHandle, file: string): Promise<{ tables: Record<string, number> }> {
+export async function backupDatabase(
+  handle: DatabaseHandle,
+  file: string,
+): Promise<{ tables: Record<string, number>; keys: BackupKeyIds }> {
   const executor = handle.db;
+  const dataKeys = new Set<string>();
+  const auditKeys = new Set<string>();
   const tables = await tablesInDependencyOrder(executor);
   const counts: Record<string, number> = {};
   const header: BackupHeader = {
@@ -91,19 +128,68 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
           executor,
           sql`select to_jsonb(x) as row from (select ${columnList} from ${sql.identifier(table)} order by 1 limit ${BATCH} offset ${offset}) x`,
         );
-        for (const { row } of rows) yield `${JSON.stringify({ t: table, r: typeof row === 'string' ? JSON.parse(row) : row })}\n`;
+        for (const { row } of rows) {
+          const value = (typeof row === 'string' ? JSON.parse(row) : row) as Record<string, unknown>;
+          collectKeyIds(table, value, dataKeys, auditKeys);
+          yield `${JSON.stringify({ t: table, r: value })}\n`;
+        }
         counts[table] += rows.length;
         if (rows.length < BATCH) break;
       }
     }
+    yield `${JSON.stringify({ keys: keyIdsOf(dataKeys, auditKeys) })}\n`;
   }
   await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
-  return { tables: counts };
+  return { tables: counts, keys: keyIdsOf(dataKeys, auditKeys) };
 }
 
-export async function restoreDatabase(handle: DatabaseHandle, file: string): Promise<{ tables: Record<string, number> }> {
+function keyIdsOf(data: Set<string>, audit: Set<string>): BackupKeyIds {
+  return { data: [...data].sort(), audit: [...audit].sort() };
+}
+
+/**
+ * Where the server looks for its keys (apps/server keyring-file.ts and audit-key.ts): `ATMIS_DATA_KEYS_FILE`
+ * or `<data dir>/keys/data-keys.json`, and `ATMIS_AUDIT_KEY_FILE` or `audit-key.json` beside it.
+ */
+export function keyFilePaths(dataDir: string, env: NodeJS.ProcessEnv = process.env): { data: string; audit: string } {
+  const data = env.ATMIS_DATA_KEYS_FILE?.trim()
+    ? path.resolve(env.ATMIS_DATA_KEYS_FILE.trim())
+    : path.join(dataDir, 'keys', 'data-keys.json');
+  const audit = env.ATMIS_AUDIT_KEY_FILE?.trim()
+    ? path.resolve(env.ATMIS_AUDIT_KEY_FILE.trim())
+    : path.join(path.dirname(data), 'audit-key.json');
+  return { data, audit };
+}
+
+/** The key ids the key files hold (none for a file that is missing or unreadable). */
+export function heldKeyIds(files: { data: string; audit: string }): { data: string[]; audit: string[] } {
+  const read = (file: string): Record<string, unknown> | null => {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  };
+  const data = read(files.data)?.keys;
+  const audit = read(files.audit)?.id;
+  return {
+    data: data && typeof data === 'object' ? Object.keys(data) : [],
+    audit: typeof audit === 'string' ? [audit] : [],
+  };
+}
+
+/** The key ids a key file content lacks: `{ keys: { id: … } }` (data keys) and `{ id }` (audit key). */
+export function missingKeyIds(needed: BackupKeyIds, held: { data: readonly string[]; audit: readonly string[] }): BackupKeyIds {
+  return { data: needed.data.filter((id) => !held.data.includes(id)), audit: needed.audit.filter((id) => !held.audit.includes(id)) };
+}
+
+export async function restoreDatabase(
+  handle: DatabaseHandle,
+  file: string,
+): Promise<{ tables: Record<string, number>; keys: BackupKeyIds | null }> {
   const executor = handle.db;
   let header: BackupHeader | null = null;
+  let keys: BackupKeyIds | null = null;
   const counts: Record<string, number> = {};
   const pending = new Map<string, unknown[]>();
   const columnsOf = new Map<string, string[]>();
@@ -148,7 +234,12 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
         for (const table of parsed.tables) counts[table] = 0;
         continue;
       }
-      const { t: table, r: row } = JSON.parse(line) as { t: string; r: unknown };
+      const parsed = JSON.parse(line) as { t: string; r: unknown } | { keys: BackupKeyIds };
+      if ('keys' in parsed) {
+        keys = { data: [...parsed.keys.data], audit: [...parsed.keys.audit] };
+        continue;
+      }
+      const { t: table, r: row } = parsed;
       if (!header.tables.includes(table)) throw new Error(`Bảng không có trong bản sao lưu: ${table}`);
       // Rows arrive grouped by table in dependency order: flush the previous table when it changes.
       for (const [other, rows] of pending) if (other !== table && rows.length) await flush(tx, other);
@@ -170,5 +261,5 @@ export async function restoreDatabase(handle: DatabaseHandle, file: string): Pro
       );
     }
   });
-  return { tables: counts };
+  return { tables: counts, keys };
 }

@@ -1,14 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { migrateDatabase, type DatabaseHandle } from '@atmis/db';
-import { backupDatabase, restoreDatabase } from '@atmis/db/backup';
+import { createDatabase, migrateDatabase, users, type DatabaseHandle } from '@atmis/db';
+import { backupDatabase, heldKeyIds, keyFilePaths, missingKeyIds, restoreDatabase } from '@atmis/db/backup';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createFreshDatabase } from '../../testing/fresh-database.ts';
 import { openTestDatabase } from '../../testing/test-app.ts';
-import { verifyAuditChain } from '../audit/audit-log.ts';
+import { currentAuditKey, recordAudit, verifyAuditChain } from '../audit/audit-log.ts';
+import { columnAad, FieldCipher, generateKeyring } from '../crypto/field-cipher.ts';
+import { writeKeyFile } from '../crypto/keyring-file.ts';
+import { checkDatabaseKeys } from '../crypto/startup-key-check.ts';
 
 let source: DatabaseHandle;
 const file = path.join(tmpdir(), `atmis-backup-test-${process.pid}.atmis.gz`);
@@ -47,5 +51,94 @@ describe('backup and restore', () => {
     } finally {
       await target.drop();
     }
+  });
+
+  describe('the key files, which are not in the backup', () => {
+    const keyring = generateKeyring();
+    const dataKeyId = keyring.current;
+
+    /** A data directory for a restored server: with the key files copied in, or without. */
+    function targetDir(withKeys: boolean) {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'atmis-restore-'));
+      const files = keyFilePaths(dataDir, {});
+      if (withKeys) {
+        writeKeyFile(files.data, keyring);
+        const audit = currentAuditKey();
+        writeFileSync(files.audit, JSON.stringify({ id: audit.id, key: audit.key.toString('base64') }), { mode: 0o600 });
+      }
+      return { dataDir, files };
+    }
+
+    async function expectKeysChecked(restored: DatabaseHandle, needed: { data: string[]; audit: string[] }) {
+      const auditKeyId = currentAuditKey().id;
+      // Without the key files: the restore names what is missing, the server refuses to start.
+      const bare = targetDir(false);
+      expect(missingKeyIds(needed, heldKeyIds(bare.files))).toEqual({ data: [dataKeyId], audit: [auditKeyId] });
+      const refusal = checkDatabaseKeys(restored.db, { mode: 'demo', dataDir: bare.dataDir }, {});
+      await expect(refusal).rejects.toThrow(/Từ chối khởi động/);
+      await expect(refusal).rejects.toThrow(
+        new RegExp(`khóa ${dataKeyId} .*${bare.files.data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} không tồn tại`),
+      );
+      await expect(refusal).rejects.toThrow(new RegExp(`khóa nhật ký ${auditKeyId}`));
+      // A fresh key file (what a demo start would generate) does not hold the old keys either.
+      const fresh = targetDir(false);
+      writeKeyFile(fresh.files.data, generateKeyring());
+      await expect(checkDatabaseKeys(restored.db, { mode: 'demo', dataDir: fresh.dataDir }, {})).rejects.toThrow(
+        new RegExp(`khóa ${dataKeyId} .*không có các khóa này`),
+      );
+      // With the original key files: nothing missing, the server starts, the victims' data decrypts.
+      const keyed = targetDir(true);
+      expect(missingKeyIds(needed, heldKeyIds(keyed.files))).toEqual({ data: [], audit: [] });
+      await expect(checkDatabaseKeys(restored.db, { mode: 'demo', dataDir: keyed.dataDir }, {})).resolves.toBeUndefined();
+      const [admin] = await restored.db.select({ secret: users.totpSecret }).from(users).where(eq(users.username, 'admin'));
+      expect(new FieldCipher(keyring).decrypt(admin!.secret!, columnAad('users', 'totp_secret'))).toBe('JBSWY3DPEHPK3PXP');
+      expect(await verifyAuditChain(restored.db)).toMatchObject({ isValid: true });
+    }
+
+    it('records the key ids a backup needs and refuses a restored database without them, across engines', async () => {
+      const [before] = await source.db.select({ secret: users.totpSecret }).from(users).where(eq(users.username, 'admin'));
+      const secret = new FieldCipher(keyring).encrypt('JBSWY3DPEHPK3PXP', columnAad('users', 'totp_secret'));
+      await source.db.update(users).set({ totpSecret: secret }).where(eq(users.username, 'admin'));
+      await recordAudit(
+        source.db,
+        { actorUserId: null, actorUsername: 'backup-test', ip: null, userAgent: null },
+        {
+          action: 'auth.login_succeeded',
+          entityType: 'user',
+        },
+      );
+      const first = path.join(tmpdir(), `atmis-backup-keys-${process.pid}.atmis.gz`);
+      const second = path.join(tmpdir(), `atmis-backup-keys-2-${process.pid}.atmis.gz`);
+      let backup: Awaited<ReturnType<typeof backupDatabase>>;
+      try {
+        backup = await backupDatabase(source, first);
+      } finally {
+        await source.db.update(users).set({ totpSecret: before!.secret }).where(eq(users.username, 'admin'));
+      }
+      expect(backup.keys.data).toContain(dataKeyId);
+      expect(backup.keys.audit).toEqual([currentAuditKey().id]);
+
+      // Into the embedded engine (PostgreSQL → PGlite when the suite runs on PostgreSQL).
+      const embedded = await createDatabase({ dataDir: 'memory://' });
+      try {
+        await migrateDatabase(embedded);
+        const restored = await restoreDatabase(embedded, first);
+        expect(restored.keys).toEqual(backup.keys);
+        await expectKeysChecked(embedded, backup.keys);
+        // And back: PGlite → the engine under test (PostgreSQL on the PostgreSQL run).
+        await backupDatabase(embedded, second);
+      } finally {
+        await embedded.close();
+      }
+      const target = await createFreshDatabase();
+      try {
+        await migrateDatabase(target.handle);
+        const restored = await restoreDatabase(target.handle, second);
+        expect(restored.keys).toEqual(backup.keys);
+        await expectKeysChecked(target.handle, backup.keys);
+      } finally {
+        await target.drop();
+      }
+    }, 300_000);
   });
 });
