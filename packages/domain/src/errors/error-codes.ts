@@ -163,6 +163,32 @@ export const ERROR_CATALOGUE = {
     vi: 'Tệp đính kèm quá lớn (tối đa {limit} MB).',
     en: 'The attachment is too large (at most {limit} MB).',
   },
+  // ── Uploaded documents: allowed types and the zip bomb guard (platform/documents) ──
+  'file.unsupported_type': {
+    status: 415,
+    vi: 'Loại tệp không được chấp nhận: chỉ nhận {allowed} (kiểm tra theo nội dung tệp, không theo tên). Chưa có gì được lưu.',
+    en: 'This type of file is not accepted: only {allowed} (checked by content, not by name). Nothing was saved.',
+  },
+  'document.zip_too_large': {
+    status: 413,
+    vi: 'Tài liệu giải nén ra quá lớn (trên {limit} MB), có thể là "bom nén"; tệp không được xử lý và chưa có gì được lưu.',
+    en: 'The document inflates to more than {limit} MB (a possible zip bomb); it was not processed and nothing was saved.',
+  },
+  'document.zip_xml_too_large': {
+    status: 413,
+    vi: 'Phần nội dung văn bản của tài liệu giải nén ra quá lớn (trên {limit} MB); tệp không được xử lý và chưa có gì được lưu. Hãy tách tài liệu thành nhiều tệp nhỏ hơn.',
+    en: 'The text of the document inflates to more than {limit} MB; it was not processed and nothing was saved. Split the document into smaller files.',
+  },
+  'document.zip_too_many_entries': {
+    status: 413,
+    vi: 'Tài liệu có quá nhiều thành phần (trên {limit}); tệp không được xử lý và chưa có gì được lưu.',
+    en: 'The document has too many parts (more than {limit}); it was not processed and nothing was saved.',
+  },
+  'document.zip_invalid': {
+    status: 400,
+    vi: 'Tài liệu không phải tệp Office (ZIP) hợp lệ: {detail} Chưa có gì được lưu.',
+    en: 'The document is not a valid Office (ZIP) file: {detail} Nothing was saved.',
+  },
   'victim.possible_duplicate': {
     status: 409,
     vi: 'Có thể trùng với {count} hồ sơ đã có trong phạm vi của bạn. Hãy mở hồ sơ đó để đối chiếu, hoặc xác nhận đây không phải cùng một người để tạo hồ sơ mới.',

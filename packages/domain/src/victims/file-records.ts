@@ -190,21 +190,43 @@ function containsAscii(bytes: Uint8Array, needle: string): boolean {
 }
 
 /**
+ * Formats the server accepts as uploads (task evidence, plan attachments): the attachment formats plus
+ * plain UTF-8 text (.txt), which is checked by content too (strict UTF-8, no control characters, no markup).
+ */
+export const UPLOAD_MEDIA_TYPES = {
+  ...ATTACHMENT_MEDIA_TYPES,
+  txt: { mediaType: 'text/plain', extensions: ['txt'] },
+} as const;
+export type UploadFormat = keyof typeof UPLOAD_MEDIA_TYPES;
+
+/** Plain text a browser or an editor shows as text: strict UTF-8 (BOM allowed), no NUL/control bytes, not markup (HTML, SVG, XML). */
+function isPlainText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  text = text.replace(/^\uFEFF/, '');
+  // eslint-disable-next-line no-control-regex -- C0 controls other than tab, newline, form feed, carriage return mark binary data.
+  if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
+  return !text.trimStart().startsWith('<');
+}
+
+export type DocumentFormatResult =
+  { ok: true; format: UploadFormat; mediaType: string } | { ok: false; problem: 'empty' | 'type' | 'extension'; message: string };
+
+/**
  * The format of a document from its content (magic bytes) and its name, or a Vietnamese reason to
  * refuse it. The content decides: a renamed executable is refused whatever its extension, and the
- * extension must agree with the content (a PNG named .pdf is refused too).
+ * extension must agree with the content (a PNG named .pdf is refused too). No size limit here: each
+ * caller has its own. `allowText` also accepts plain UTF-8 text named .txt.
  */
-export function detectAttachmentFormat(
-  fileName: string,
-  bytes: Uint8Array,
-): { ok: true; format: AttachmentFormat; mediaType: string } | { ok: false; message: string } {
-  const allowed = 'PDF, JPG, PNG, DOCX hoặc XLSX';
-  if (bytes.length === 0) return { ok: false, message: 'Tệp rỗng (0 byte).' };
-  if (bytes.length > VICTIM_ATTACHMENT_MAX_BYTES) {
-    return { ok: false, message: `Tệp quá lớn: tối đa ${VICTIM_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.` };
-  }
+export function detectDocumentFormat(fileName: string, bytes: Uint8Array, options: { allowText?: boolean } = {}): DocumentFormatResult {
+  const allowed = options.allowText ? 'PDF, JPG, PNG, DOCX, XLSX hoặc TXT' : 'PDF, JPG, PNG, DOCX hoặc XLSX';
+  if (bytes.length === 0) return { ok: false, problem: 'empty', message: 'Tệp rỗng (0 byte).' };
   const extension = /\.([a-z0-9]{1,8})$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  let format: AttachmentFormat | null = null;
+  let format: UploadFormat | null = null;
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) format = 'pdf';
   else if (startsWith(bytes, [0xff, 0xd8, 0xff])) format = 'jpeg';
   else if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) format = 'png';
@@ -213,13 +235,33 @@ export function detectAttachmentFormat(
     // word/document.xml, a workbook xl/workbook.xml (any other zip is refused).
     if (containsAscii(bytes, 'word/document.xml')) format = 'docx';
     else if (containsAscii(bytes, 'xl/workbook.xml')) format = 'xlsx';
+  } else if (options.allowText && isPlainText(bytes)) {
+    // Text under another name (.html, .js, .svg, .css…) is exactly what must not be accepted.
+    format = extension === 'txt' ? 'txt' : null;
   }
-  if (!format) return { ok: false, message: `Loại tệp không được chấp nhận: chỉ nhận ${allowed}.` };
-  const entry = ATTACHMENT_MEDIA_TYPES[format];
+  if (!format) return { ok: false, problem: 'type', message: `Loại tệp không được chấp nhận: chỉ nhận ${allowed}.` };
+  const entry = UPLOAD_MEDIA_TYPES[format];
   if (!(entry.extensions as readonly string[]).includes(extension)) {
-    return { ok: false, message: `Phần mở rộng của tên tệp không khớp với nội dung (nội dung là ${format.toUpperCase()}).` };
+    return {
+      ok: false,
+      problem: 'extension',
+      message: `Phần mở rộng của tên tệp không khớp với nội dung (nội dung là ${format.toUpperCase()}).`,
+    };
   }
   return { ok: true, format, mediaType: entry.mediaType };
+}
+
+/** A victim file's document: `detectDocumentFormat` (no text) within VICTIM_ATTACHMENT_MAX_BYTES. */
+export function detectAttachmentFormat(
+  fileName: string,
+  bytes: Uint8Array,
+): { ok: true; format: AttachmentFormat; mediaType: string } | { ok: false; message: string } {
+  if (bytes.length > VICTIM_ATTACHMENT_MAX_BYTES) {
+    return { ok: false, message: `Tệp quá lớn: tối đa ${VICTIM_ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.` };
+  }
+  const detected = detectDocumentFormat(fileName, bytes);
+  if (!detected.ok) return { ok: false, message: detected.message };
+  return { ok: true, format: detected.format as AttachmentFormat, mediaType: detected.mediaType };
 }
 
 // ── Corrections ────────────────────────────────────────────────────────────────────────────────────

@@ -4,12 +4,20 @@
  * parser, with a Vietnamese message the user can act on.
  */
 import mammoth from 'mammoth';
+import { inspectZip, ZIP_LIMITS, ZipRefusedError, type ZipLimits } from '../../platform/documents/zip-guard.ts';
 
 export class PlanTextExtractionError extends Error {
   override readonly name = 'PlanTextExtractionError';
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A .docx is opened only within the platform's zip limits (20 MiB inflated, 2,000 parts), and its XML
+ * parts — what mammoth parses, about one second and 100 MB of memory per MiB — within 4 MiB: a plan of
+ * a hundred pages with tables is well under 2 MiB of XML.
+ */
+export const PLAN_DOCX_LIMITS: ZipLimits = { ...ZIP_LIMITS, maxXmlBytes: 4 * 1024 * 1024 };
 
 function extensionOf(fileName: string): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(fileName.trim());
@@ -70,6 +78,16 @@ export async function extractPlanText(buffer: Buffer, fileName: string): Promise
       // A .docx is a ZIP archive ("PK\x03\x04"); anything else renamed to .docx is rejected early.
       if (!(buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04)) {
         throw new PlanTextExtractionError('Tệp có đuôi .docx nhưng không phải tài liệu Word hợp lệ.');
+      }
+      // The zip bomb guard runs before mammoth sees a byte; a bomb (or an archive JSZip could read
+      // differently) is refused here. Too large → ZipRefusedError for the caller (413), not a parse error.
+      try {
+        inspectZip(buffer, PLAN_DOCX_LIMITS);
+      } catch (error) {
+        if (error instanceof ZipRefusedError && error.reason === 'invalid') {
+          throw new PlanTextExtractionError(`Không đọc được tài liệu Word (.docx): ${error.message}`);
+        }
+        throw error;
       }
       let value: string;
       try {

@@ -14,6 +14,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { matchAgencyNames } from './agency-matcher.ts';
+import { ZipRefusedError } from '../../platform/documents/zip-guard.ts';
 import { extractPlanText, PlanTextExtractionError } from './extract-text.ts';
 import { insertPlanGraph, phaseOf, type PlanGraphTask } from './plan-graph.ts';
 import { missingAgencyIds } from './plans.repository.ts';
@@ -76,6 +77,7 @@ export function createPlanImportsService(
       return await extractPlanText(buffer, 'contentBase64' in body ? body.fileName : 'noi-dung-dan.txt');
     } catch (error) {
       if (error instanceof PlanTextExtractionError) throw new AppError('plan_import.unreadable', { detail: error.message });
+      if (error instanceof ZipRefusedError) throw error.toAppError();
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import { files, taskUpdates, type Database, type Executor } from '@atmis/db';
 import { FILE_MAX_BYTES, scopeFilterFor, type Actor, type FileView } from '@atmis/domain';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { requireAllowedUpload } from '../../platform/documents/upload-content.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { findPlanInScope } from '../plans/plans.repository.ts';
@@ -51,7 +52,11 @@ export async function attachFiles(
   }
 }
 
-/** Evidence files: uploaded first (JSON base64, ≤ 10 MB, stored in the database), attached later. */
+/**
+ * Evidence files: uploaded first (JSON base64, ≤ 10 MB, stored in the database), attached later. Only
+ * documents and images are accepted, by content (PDF, JPG, PNG, DOCX, XLSX, plain text); the stored type
+ * is the detected one, not the `mime` the client sent.
+ */
 export function createFilesService({ db, clock }: { db: Database; clock: () => Date }) {
   async function upload(
     actor: Actor,
@@ -61,13 +66,14 @@ export function createFilesService({ db, clock }: { db: Database; clock: () => D
     const content = Buffer.from(input.contentBase64, 'base64');
     if (content.length === 0) throw new AppError('file.invalid', { detail: 'tệp rỗng (0 byte)' });
     if (content.length > FILE_MAX_BYTES) throw new AppError('file.too_large', { limit: FILE_MAX_BYTES / 1024 / 1024 });
+    const { mediaType } = requireAllowedUpload(input.fileName, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const row = await db.transaction(async (tx) => {
       const [created] = await tx
         .insert(files)
         .values({
           fileName: input.fileName,
-          mime: input.mime.toLowerCase(),
+          mime: mediaType,
           size: content.length,
           sha256,
           content,
@@ -90,7 +96,7 @@ export function createFilesService({ db, clock }: { db: Database; clock: () => D
           entityType: 'file',
           entityId: created!.id,
           orgUnitId: actor.orgUnitId,
-          details: { fileName: input.fileName, mime: input.mime, size: content.length, sha256 },
+          details: { fileName: input.fileName, mime: mediaType, size: content.length, sha256 },
         },
         clock(),
       );

@@ -20,6 +20,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
+import { servedMediaType } from '../../platform/documents/upload-content.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createMailer } from '../notifications/mailer.ts';
@@ -196,7 +197,11 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         config: { permission: 'update:tasks', uploadMaxBytes: FILE_MAX_BYTES },
         schema: {
           tags,
-          summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB)',
+          summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB; PDF, JPG, PNG, DOCX, XLSX hoặc TXT, kiểm tra theo nội dung)',
+          description:
+            'Loại tệp xác định theo nội dung (magic bytes), không theo tên hay `mime` gửi lên. ' +
+            '415 file.unsupported_type với loại khác (HTML, SVG, JavaScript, tệp chạy…); 400 file.invalid khi tệp rỗng ' +
+            'hoặc phần mở rộng không khớp nội dung. Tải xuống luôn là Content-Disposition: attachment.',
           body: uploadFileBodySchema,
           response: { 201: fileViewSchema },
         },
@@ -213,9 +218,11 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         const file = await files.download(actorOf(request), request.params.id);
         return (
           reply
-            // Always a download (never rendered in the app's origin), with the type it was uploaded as.
-            .header('content-type', file.mime)
+            // Always a download (never rendered in the app's origin), with its detected type (opaque bytes
+            // for anything stored before uploads were checked by content), never sniffed.
+            .header('content-type', servedMediaType(file.mime))
             .header('content-disposition', attachmentDisposition(file.fileName))
+            .header('x-content-type-options', 'nosniff')
             .header('cache-control', 'private, no-store')
             .send(file.content)
         );

@@ -423,7 +423,7 @@ describe('tasks after the plan is issued', () => {
 
 describe('plan attachments', () => {
   const upload = (agent: Agent, fileName: string) =>
-    agent.post('/api/v1/files', { fileName, mime: 'application/pdf', contentBase64: Buffer.from(`%PDF ${fileName}`).toString('base64') });
+    agent.post('/api/v1/files', { fileName, mime: 'application/pdf', contentBase64: Buffer.from(`%PDF-${fileName}`).toString('base64') });
 
   it('the standing office attaches the signed plan; whoever reads the plan downloads it, nobody else', async () => {
     const { plan } = await issuedPlan();
@@ -436,7 +436,7 @@ describe('plan attachments', () => {
     // The plan is addressed to the health department: it downloads the file.
     const download = await health.get(`/api/v1/files/${file.id}`);
     expect(download.statusCode).toBe(200);
-    expect(download.rawPayload.toString()).toBe('%PDF Kế hoạch đã ký.pdf');
+    expect(download.rawPayload.toString()).toBe('%PDF-Kế hoạch đã ký.pdf');
     const xa = await loginAs(t.app, 'xa.a');
     expect((await xa.get(`/api/v1/files/${file.id}`)).statusCode).toBe(404);
 
@@ -495,7 +495,7 @@ describe('backup', () => {
       await health.post('/api/v1/files', {
         fileName: 'ảnh.png',
         mime: 'image/png',
-        contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]).toString('base64'),
+        contentBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]).toString('base64'),
       })
     ).json<FileView>();
     await health.post(`/api/v1/tasks/${task.id}/progress`, { percent: 20, narrative: 'Ảnh minh chứng', fileIds: [file.id] });

@@ -125,7 +125,7 @@ const ownUpload = async (_t: TestApp, _admin: Agent, _f: Fixture, username: Demo
   const response = await agents.get(username)!.post('/api/v1/files', {
     fileName: 'van-ban-ky.pdf',
     mime: 'application/pdf',
-    contentBase64: Buffer.from('%PDF văn bản').toString('base64'),
+    contentBase64: Buffer.from('%PDF-1.4 văn bản').toString('base64'),
   });
   return { fileId: response.json<{ id: string }>().id };
 };
