@@ -38,11 +38,14 @@ export function authRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+        // A flood guard only (argon2 is costly): failures have their own, tighter budget per address
+        // and per account in the service, so many officials behind one address can still sign in.
+        config: { access: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
         schema: { tags, summary: 'Đăng nhập', body: loginBodySchema, response: { 200: loginResultSchema } },
       },
       async (request, reply) => {
-        const outcome = await service.login(request.body.username, request.body.password, auditContextOf(request));
+        // The guard loaded the session this browser still carries, if any: the sign-in ends it.
+        const outcome = await service.login(request.body.username, request.body.password, auditContextOf(request), request.session);
         setSessionCookies(reply, outcome.token, outcome.csrfToken);
         if (outcome.isSecondFactorPending) return { status: 'second_factor_required' as const, csrfToken: outcome.csrfToken, me: null };
         const session = await loadSession(deps.db, outcome.token, deps.clock());

@@ -3,6 +3,7 @@ import { checkPasswordPolicy, PASSWORD_PROBLEM_LABELS, type Locale, type Me } fr
 import { eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { createLoginThrottle, lockMinutesLeft } from '../../platform/auth/login-throttle.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { isSecondFactorSetupNeeded } from '../../platform/auth/request-guard.ts';
 import { createSession, deleteSession, deleteUserSessions, type LoadedSession } from '../../platform/auth/session-store.ts';
@@ -22,43 +23,59 @@ export interface AuthServiceDeps {
 export type LoginOutcome = { token: string; csrfToken: string; isSecondFactorPending: boolean };
 
 export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps) {
-  async function login(username: string, password: string, context: AuditContext): Promise<LoginOutcome> {
+  const throttle = createLoginThrottle(config.lockout);
+
+  /**
+   * Sign-in. Real and unknown usernames get the same answers (401 until the lockout threshold,
+   * then 429 auth.account_locked), at about the same cost (an argon2 check either way). Every
+   * attempt is counted before its password is checked, so simultaneous attempts cannot slip past
+   * the lockout; one address that keeps failing is stopped on every account.
+   * A session the browser still carried (`previous`) ends when the new one begins.
+   */
+  async function login(
+    username: string,
+    password: string,
+    context: AuditContext,
+    previous: LoadedSession | null = null,
+  ): Promise<LoginOutcome> {
     const now = clock();
     const normalizedUsername = username.trim().toLowerCase();
-    const [user] = await db.select().from(users).where(eq(users.username, normalizedUsername)).limit(1);
-    if (!user) {
-      await burnPasswordCheck(password);
-      await db.transaction((tx) =>
-        recordAudit(
-          tx,
-          context,
-          {
-            action: 'auth.login_failed',
-            entityType: 'user',
-            details: { username: normalizedUsername.slice(0, 100), reason: 'unknown_user' },
-          },
-          now,
-        ),
-      );
-      throw new AppError('auth.invalid_credentials');
+    const address = context.ip ?? 'unknown';
+    const reservation = throttle.reserveAddress(address, now);
+    if (reservation !== 'reserved') {
+      if (reservation === 'refused_first') {
+        await db.transaction((tx) =>
+          recordAudit(
+            tx,
+            { ...context, actorUserId: null, actorUsername: null },
+            {
+              action: 'auth.login_failed',
+              entityType: 'user',
+              details: { username: normalizedUsername.slice(0, 100), reason: 'address_throttled' },
+            },
+            now,
+          ),
+        );
+      }
+      throw new AppError('auth.too_many_requests');
     }
+    const [user] = await db.select().from(users).where(eq(users.username, normalizedUsername)).limit(1);
+    if (!user) return refuseUnknownUser(normalizedUsername, password, context, now);
     if (user.lockedUntil && user.lockedUntil > now) {
-      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw new AppError('auth.account_locked', { minutes });
+      throw new AppError('auth.account_locked', { minutes: lockMinutesLeft(user.lockedUntil, now) });
+    }
+    const counted = await countAttempt(user.id, now);
+    if (!counted) {
+      // Another attempt locked the account since it was read.
+      const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+      throw new AppError('auth.account_locked', {
+        minutes: row?.lockedUntil ? lockMinutesLeft(row.lockedUntil, now) : config.lockout.minutes,
+      });
     }
     const isPasswordRight = await verifyPassword(user.passwordHash, password);
     if (!isPasswordRight) {
-      const failures = user.failedLoginCount + 1;
-      const isLockingNow = failures >= config.lockout.maxFailures;
+      const isLockingNow = counted.failures === config.lockout.maxFailures;
       await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set(
-            isLockingNow
-              ? { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + config.lockout.minutes * 60_000) }
-              : { failedLoginCount: failures },
-          )
-          .where(eq(users.id, user.id));
         await recordAudit(
           tx,
           { ...context, actorUserId: null, actorUsername: null },
@@ -67,14 +84,14 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
             entityType: 'user',
             entityId: user.id,
             orgUnitId: user.orgUnitId,
-            details: { username: user.username, failures },
+            details: { username: user.username, failures: counted.failures },
           },
           now,
         );
         if (isLockingNow) {
           await recordAudit(
             tx,
-            context,
+            { ...context, actorUserId: null, actorUsername: null },
             {
               action: 'auth.account_locked',
               entityType: 'user',
@@ -86,13 +103,32 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
           );
         }
       });
-      if (isLockingNow) throw new AppError('auth.account_locked', { minutes: config.lockout.minutes });
+      if (counted.lockedUntil && counted.lockedUntil > now) {
+        throw new AppError('auth.account_locked', { minutes: lockMinutesLeft(counted.lockedUntil, now) });
+      }
       throw new AppError('auth.invalid_credentials');
     }
     if (user.status !== 'active') throw new AppError('auth.account_disabled');
+    throttle.refundAddress(address, now);
     const isSecondFactorPending = user.totpEnabled;
     return db.transaction(async (tx) => {
       await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      if (previous) {
+        // Whoever signs in on this browser, the session it carried ends here, server-side.
+        await deleteSession(tx, previous.id);
+        await recordAudit(
+          tx,
+          { ...context, actorUserId: previous.user.id, actorUsername: previous.user.username },
+          {
+            action: 'auth.logout',
+            entityType: 'user',
+            entityId: previous.user.id,
+            orgUnitId: previous.user.orgUnitId,
+            details: { reason: 'replaced_by_login', nextUsername: user.username },
+          },
+          now,
+        );
+      }
       const created = await createSession(tx, {
         userId: user.id,
         ip: context.ip,
@@ -115,6 +151,50 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
       );
       return { ...created, isSecondFactorPending };
     });
+  }
+
+  /**
+   * Counts one attempt on an account in one statement, before the password is checked, and locks it
+   * at the threshold (the rule of `nextLockoutState`). Nothing is counted while a lock runs: the
+   * answer is then null.
+   */
+  async function countAttempt(userId: string, now: Date): Promise<{ failures: number; lockedUntil: Date | null } | null> {
+    const lockUntil = new Date(now.getTime() + config.lockout.minutes * 60_000).toISOString();
+    const nextCount = sql`(case when locked_until is null then failed_login_count + 1 else 1 end)`;
+    const rows = await queryRows<{ failed_login_count: number; locked_until: string | Date | null }>(
+      db,
+      sql`
+      update users set
+        failed_login_count = ${nextCount},
+        locked_until = case when ${nextCount} >= ${config.lockout.maxFailures} then ${lockUntil}::timestamptz else null end
+      where id = ${userId} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
+      returning failed_login_count, locked_until`,
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { failures: Number(row.failed_login_count), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
+  }
+
+  /** The same steps, cost and answers as a wrong password on a real account. */
+  async function refuseUnknownUser(username: string, password: string, context: AuditContext, now: Date): Promise<never> {
+    const runningLock = throttle.unknownLockedUntil(username, now);
+    if (runningLock) throw new AppError('auth.account_locked', { minutes: lockMinutesLeft(runningLock, now) });
+    const counted = throttle.countUnknownFailure(username, now);
+    await burnPasswordCheck(password);
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { ...context, actorUserId: null, actorUsername: null },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          details: { username: username.slice(0, 100), reason: 'unknown_user', failures: counted.failures },
+        },
+        now,
+      ),
+    );
+    if (counted.lockedUntil) throw new AppError('auth.account_locked', { minutes: lockMinutesLeft(counted.lockedUntil, now) });
+    throw new AppError('auth.invalid_credentials');
   }
 
   async function verifySecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {

@@ -2,7 +2,9 @@ import { auditEvents, users } from '@atmis/db';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
+import { LOGIN_THROTTLE } from '../../platform/auth/login-throttle.ts';
 import { totpCodeAt } from '../../platform/auth/totp.ts';
+import { DEMO_PASSWORD } from '../../seed/bootstrap.ts';
 import { Agent, createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type TestApp } from '../../testing/test-app.ts';
 
 let t: TestApp;
@@ -108,6 +110,119 @@ describe('sign-in', () => {
     const agent = await loginAs(t.app, 'xa.a');
     expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(200);
     expect((await agent.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+});
+
+/** A sign-in from a given client address (each attack test uses its own, so the per-address budget is its own). */
+function loginFrom(ip: string, username: string, password: string, headers: Record<string, string> = {}) {
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    remoteAddress: ip,
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: JSON.stringify({ username, password }),
+  });
+}
+
+describe('brute force and account discovery', () => {
+  it('20 simultaneous wrong passwords lock the account: each one is counted, the lock is audited once', async () => {
+    const username = 'xa.b';
+    const [before] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.username, username));
+    const startedAt = new Date(t.clock.now.getTime() - 1000);
+    try {
+      const responses = await Promise.all(Array.from({ length: 20 }, () => loginFrom('10.40.0.1', username, 'Sai-mật-khẩu-song-song')));
+      expect(responses.every((r) => r.statusCode === 401 || r.statusCode === 429)).toBe(true);
+      expect(responses.some((r) => r.json<{ code: string }>().code === 'auth.account_locked')).toBe(true);
+      const [row] = await t.database.db
+        .select({ failures: users.failedLoginCount, lockedUntil: users.lockedUntil })
+        .from(users)
+        .where(eq(users.username, username));
+      expect(row!.failures).toBeGreaterThanOrEqual(t.config.lockout.maxFailures);
+      expect(row!.lockedUntil!.getTime()).toBeGreaterThan(t.clock.now.getTime());
+      // Even the right password is refused while the lock lasts.
+      const right = await loginFrom('10.40.0.2', username, DEMO_PASSWORD);
+      expect(right.statusCode).toBe(429);
+      expect(right.json()).toMatchObject({ code: 'auth.account_locked' });
+      const locks = await t.database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, 'auth.account_locked'), eq(auditEvents.entityId, before!.id)));
+      expect(locks.filter((e) => e.occurredAt >= startedAt)).toHaveLength(1);
+    } finally {
+      await t.database.db.update(users).set({ failedLoginCount: 0, lockedUntil: null }).where(eq(users.username, username));
+    }
+  });
+
+  it('12 failures on a real and on an unknown username get the same answers, status and body', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const real = await createUser(admin);
+    const unknown = uniqueName('khong.co.');
+    const answers = async (ip: string, username: string) => {
+      const seen: { status: number; body: unknown }[] = [];
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const response = await loginFrom(ip, username, `Sai-mật-khẩu-${attempt}`);
+        seen.push({ status: response.statusCode, body: response.json() });
+      }
+      return seen;
+    };
+    const forReal = await answers('10.41.0.1', real.username);
+    const forUnknown = await answers('10.41.0.2', unknown);
+    expect(forUnknown).toEqual(forReal);
+    // The lock itself still works and says so (for both alike).
+    expect(forReal[11]).toMatchObject({ status: 429, body: { code: 'auth.account_locked' } });
+    expect((await loginFrom('10.41.0.3', real.username, real.password)).statusCode).toBe(429);
+    // Even the English variant matches.
+    const en = { 'accept-language': 'en' };
+    expect((await loginFrom('10.41.0.4', unknown, 'x', en)).json()).toEqual((await loginFrom('10.41.0.5', real.username, 'x', en)).json());
+  });
+
+  it('one address that keeps failing is stopped, on every account; other addresses and earlier successes are unaffected', async () => {
+    const ip = '10.42.0.1';
+    // Successful sign-ins do not use up the budget.
+    for (let i = 0; i < 3; i++) expect((await loginFrom(ip, 'so.yte', DEMO_PASSWORD)).statusCode).toBe(200);
+    const failures = await Promise.all(
+      Array.from({ length: LOGIN_THROTTLE.failuresPerAddress }, (_, i) => loginFrom(ip, uniqueName(`phun.${i}.`), 'Sai-mật-khẩu')),
+    );
+    expect(failures.every((r) => r.statusCode === 401)).toBe(true);
+    // Now even a right password from that address is refused (password spraying gets nothing back).
+    const blocked = await loginFrom(ip, 'so.yte', DEMO_PASSWORD);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ code: 'auth.too_many_requests' });
+    expect((await loginFrom('10.42.0.2', 'so.yte', DEMO_PASSWORD)).statusCode).toBe(200);
+    // The budget comes back after the window.
+    t.clock.now = new Date(t.clock.now.getTime() + (LOGIN_THROTTLE.windowMinutes + 1) * 60_000);
+    try {
+      expect((await loginFrom(ip, 'so.yte', DEMO_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      t.clock.now = new Date();
+    }
+  });
+});
+
+describe('previous session in the same browser', () => {
+  it('signing in as another user ends the session the browser still carried', async () => {
+    const browser = await loginAs(t.app, 'xa.a');
+    const previous = browser.authHeaders();
+    expect((await browser.login('so.yte')).statusCode).toBe(200);
+    const old = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: previous });
+    expect(old.statusCode).toBe(401);
+    const me = await browser.get('/api/v1/auth/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.json<{ user: { username: string } }>().user.username).toBe('so.yte');
+  });
+
+  it('signing in again as the same user ends the previous session too', async () => {
+    const browser = await loginAs(t.app, 'xa.a');
+    const previous = browser.authHeaders();
+    expect((await browser.login('xa.a')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: previous })).statusCode).toBe(401);
+    expect((await browser.get('/api/v1/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a failed sign-in leaves the session the browser carried alone', async () => {
+    const browser = await loginAs(t.app, 'xa.a');
+    expect((await browser.login('xa.a', 'Sai-mật-khẩu')).statusCode).toBe(401);
+    expect((await browser.get('/api/v1/auth/me')).statusCode).toBe(200);
   });
 });
 
