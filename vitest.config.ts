@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Unit tests (packages/domain, the web app's pure modules) run without a database. Integration tests (apps/server, packages/db)
@@ -14,5 +16,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: !isPostgres,
+    // The audit checkpoints a local `npm start` writes to data/ belong to that database, not to the test's.
+    env: { ATMIS_AUDIT_CHECKPOINTS_FILE: path.join(tmpdir(), `atmis-test-audit-checkpoints-${process.pid}.jsonl`) },
   },
 });

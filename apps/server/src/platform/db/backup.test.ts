@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,8 +10,9 @@ import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createFreshDatabase } from '../../testing/fresh-database.ts';
 import { openTestDatabase } from '../../testing/test-app.ts';
 import { currentAuditKey, recordAudit, verifyAuditChain } from '../audit/audit-log.ts';
-import { columnAad, FieldCipher, generateKeyring } from '../crypto/field-cipher.ts';
-import { writeKeyFile } from '../crypto/keyring-file.ts';
+import { columnAad, FieldCipher, generateKeyring, withNewCurrentKey } from '../crypto/field-cipher.ts';
+import { keyFileLocation, readKeyFile, writeKeyFile } from '../crypto/keyring-file.ts';
+import { loadConfig } from '../../config.ts';
 import { checkDatabaseKeys } from '../crypto/startup-key-check.ts';
 
 let source: DatabaseHandle;
@@ -54,7 +55,9 @@ describe('backup and restore', () => {
   });
 
   describe('the key files, which are not in the backup', () => {
-    const keyring = generateKeyring();
+    // The deployment's keys (the shared PostgreSQL test database holds values under them) plus a new current one.
+    const deployment = keyFileLocation(loadConfig({}));
+    const keyring = existsSync(deployment.path) ? withNewCurrentKey(readKeyFile(deployment.path)) : generateKeyring();
     const dataKeyId = keyring.current;
 
     /** A data directory for a restored server: with the key files copied in, or without. */
@@ -73,18 +76,18 @@ describe('backup and restore', () => {
       const auditKeyId = currentAuditKey().id;
       // Without the key files: the restore names what is missing, the server refuses to start.
       const bare = targetDir(false);
-      expect(missingKeyIds(needed, heldKeyIds(bare.files))).toEqual({ data: [dataKeyId], audit: [auditKeyId] });
+      expect(missingKeyIds(needed, heldKeyIds(bare.files))).toEqual({ data: needed.data, audit: [auditKeyId] });
       const refusal = checkDatabaseKeys(restored.db, { mode: 'demo', dataDir: bare.dataDir }, {});
       await expect(refusal).rejects.toThrow(/Từ chối khởi động/);
       await expect(refusal).rejects.toThrow(
-        new RegExp(`khóa ${dataKeyId} .*${bare.files.data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} không tồn tại`),
+        new RegExp(`khóa .*${dataKeyId}.*${bare.files.data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} không tồn tại`),
       );
       await expect(refusal).rejects.toThrow(new RegExp(`khóa nhật ký ${auditKeyId}`));
       // A fresh key file (what a demo start would generate) does not hold the old keys either.
       const fresh = targetDir(false);
       writeKeyFile(fresh.files.data, generateKeyring());
       await expect(checkDatabaseKeys(restored.db, { mode: 'demo', dataDir: fresh.dataDir }, {})).rejects.toThrow(
-        new RegExp(`khóa ${dataKeyId} .*không có các khóa này`),
+        new RegExp(`khóa .*${dataKeyId}.*không có các khóa này`),
       );
       // With the original key files: nothing missing, the server starts, the victims' data decrypts.
       const keyed = targetDir(true);
