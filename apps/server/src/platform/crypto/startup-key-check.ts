@@ -16,6 +16,8 @@ export async function unknownFieldKeyIds(executor: Executor, known: readonly str
   const missing: string[] = [];
   const prefix = `${CIPHERTEXT_VERSION}:%`;
   for (const { table, column } of ENCRYPTED_COLUMNS) {
+    // A new (not yet migrated) database has no tables, hence nothing encrypted.
+    if (!(await tableExists(executor, table))) continue;
     for (;;) {
       const excluded = [...known, ...missing];
       const col = sql.identifier(column);
@@ -34,8 +36,14 @@ export async function unknownFieldKeyIds(executor: Executor, known: readonly str
   return missing;
 }
 
+async function tableExists(executor: Executor, table: string): Promise<boolean> {
+  const [row] = await queryRows<{ present: boolean }>(executor, sql`select to_regclass(${`public.${table}`}) is not null as present`);
+  return row?.present === true;
+}
+
 /** The audit key id of the chain's newest event, if it is keyed (a legacy chain has none). */
 async function lastAuditKeyId(executor: Executor): Promise<string | null> {
+  if (!(await tableExists(executor, 'audit_events'))) return null;
   const [last] = await executor.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.seq)).limit(1);
   return last?.hash.startsWith('h1:') ? (last.hash.split(':')[1] ?? null) : null;
 }

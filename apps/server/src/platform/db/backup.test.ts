@@ -98,6 +98,15 @@ describe('backup and restore', () => {
       expect(await verifyAuditChain(restored.db)).toMatchObject({ isValid: true });
     }
 
+    it('lets a new, empty database start (first start of a fresh data directory)', async () => {
+      const empty = await createDatabase({ dataDir: 'memory://' });
+      try {
+        await expect(checkDatabaseKeys(empty.db, { mode: 'demo', dataDir: targetDir(false).dataDir }, {})).resolves.toBeUndefined();
+      } finally {
+        await empty.close();
+      }
+    });
+
     it('records the key ids a backup needs and refuses a restored database without them, across engines', async () => {
       const [before] = await source.db.select({ secret: users.totpSecret }).from(users).where(eq(users.username, 'admin'));
       const secret = new FieldCipher(keyring).encrypt('JBSWY3DPEHPK3PXP', columnAad('users', 'totp_secret'));
