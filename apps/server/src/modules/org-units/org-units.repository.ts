@@ -1,0 +1,53 @@
+import { orgUnits, type Executor } from '@atmis/db';
+import type { OrgUnitView } from '@atmis/domain';
+import { and, asc, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+export function presentOrgUnit(row: OrgUnitRow): OrgUnitView {
+  const { searchKey: _searchKey, successorId: _successorId, ...view } = row;
+  return view;
+}
+
+export async function listOrgUnits(
+  executor: Executor,
+  query: {
+    limit: number;
+    cursor?: string | undefined;
+    q?: string | undefined;
+    parentId?: string | undefined;
+    level?: OrgUnitView['level'] | undefined;
+    era: 'current' | 'pre2025' | 'all';
+  },
+): Promise<{ items: OrgUnitView[]; total: number; nextCursor: string | null }> {
+  const conditions: SQL[] = [];
+  const search = searchCondition(orgUnits.searchKey, query.q);
+  if (search) conditions.push(search);
+  if (query.parentId) conditions.push(eq(orgUnits.parentId, query.parentId));
+  if (query.level) conditions.push(eq(orgUnits.level, query.level));
+  if (query.era === 'current') conditions.push(sql`(${orgUnits.validTo} is null)`);
+  if (query.era === 'pre2025') conditions.push(isNotNull(orgUnits.validTo));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const after = decodeCursor(query.cursor, 1) as [string] | null;
+  const rows = await executor
+    .select()
+    .from(orgUnits)
+    .where(after ? and(where, gt(orgUnits.id, after[0])) : where)
+    .orderBy(asc(orgUnits.id))
+    .limit(query.limit + 1);
+  const total = await executor.$count(orgUnits, where);
+  const items = rows.slice(0, query.limit).map(presentOrgUnit);
+  return {
+    items,
+    total,
+    nextCursor: rows.length > query.limit && items.length ? encodeCursor([items.at(-1)!.id]) : null,
+  };
+}
+
+/** An administrative unit by its id, current or not; null when there is none. */
+export async function findOrgUnit(executor: Executor, id: string): Promise<OrgUnitRow | null> {
+  const [row] = await executor.select().from(orgUnits).where(eq(orgUnits.id, id));
+  return row ?? null;
+}
