@@ -1,5 +1,6 @@
 export * from './access/index.ts';
 export * from './errors/index.ts';
+export * from './calendar/index.ts';
 export * from './text/index.ts';
 export * from './validators/index.ts';
 export * from './contracts/index.ts';

@@ -1,3 +1,4 @@
+import { formatVietnamDate, formatVietnamDateTime, VIETNAM_TIME_ZONE } from '@atmis/domain';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
@@ -10,23 +11,22 @@ dayjs.extend(timezone);
 dayjs.extend(customParseFormat);
 dayjs.locale('vi');
 
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+export const TIME_ZONE = VIETNAM_TIME_ZONE;
+/** dayjs templates of the date pickers; what they show matches the domain's formatter below. */
 export const DATE_FORMAT = 'DD/MM/YYYY';
 export const DATE_TIME_FORMAT = 'DD/MM/YYYY HH:mm';
 
-/** A calendar date (`YYYY-MM-DD`) or a timestamp, shown dd/MM/yyyy. Calendar dates are not shifted. */
+/**
+ * A calendar date (`YYYY-MM-DD`) or a timestamp, shown dd/MM/yyyy. Calendar dates are not shifted;
+ * timestamps show their date in Vietnam. The one formatter of the domain (@atmis/domain calendar).
+ */
 export function formatDate(value: string | Date | null | undefined): string {
-  if (!value) return '';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dayjs(value, 'YYYY-MM-DD').format(DATE_FORMAT);
-  const parsed = dayjs(value);
-  return parsed.isValid() ? parsed.tz(TIME_ZONE).format(DATE_FORMAT) : '';
+  return formatVietnamDate(value);
 }
 
-/** A timestamp shown in Vietnam's time zone, dd/MM/yyyy HH:mm. */
+/** A timestamp shown in Vietnam's time zone, dd/MM/yyyy HH:mm (the domain's formatter). */
 export function formatDateTime(value: string | Date | null | undefined): string {
-  if (!value) return '';
-  const parsed = dayjs(value);
-  return parsed.isValid() ? parsed.tz(TIME_ZONE).format(DATE_TIME_FORMAT) : '';
+  return formatVietnamDateTime(value);
 }
 
 /** A validity period "dd/MM/yyyy – dd/MM/yyyy"; an open end reads "nay" / "present". */

@@ -1,31 +1,13 @@
+import { dayNumber } from '../calendar/vietnam-time.ts';
 import type { TaskStatus } from './task-status.ts';
+
+// The calendar-date helpers live in the one calendar (../calendar); re-exported for existing importers.
+export { addDays, dayNumber, isoFromDayNumber, vietnamToday } from '../calendar/vietnam-time.ts';
 
 /** How many days ahead a deadline counts as "due soon" (sắp đến hạn). */
 export const DUE_SOON_DAYS = 7;
 
 export type TaskTiming = 'overdue' | 'due_soon' | 'on_track' | 'no_deadline' | 'closed';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since 1970-01-01 of an ISO calendar date (UTC, no time of day). */
-export function dayNumber(isoDate: string): number {
-  const match = ISO_DATE.exec(isoDate);
-  if (!match) throw new RangeError(`not an ISO date: ${isoDate}`);
-  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) / 86_400_000);
-}
-
-export function isoFromDayNumber(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  return isoFromDayNumber(dayNumber(isoDate) + days);
-}
-
-/** The calendar date in Vietnam (UTC+7, no daylight saving) at an instant. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * Overdue and due-soon are derived, never stored: from the due date and a `today`. Work reported
