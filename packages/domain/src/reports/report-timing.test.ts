@@ -69,7 +69,8 @@ describe('working days', () => {
     expect(isWorkingDay('2026-04-30')).toBe(false); // Ngày Chiến thắng (Thursday)
     expect(isWorkingDay('2026-05-01')).toBe(false); // Quốc tế Lao động (Friday)
     expect(isWorkingDay('2026-09-02')).toBe(false); // Quốc khánh (Wednesday)
-    expect(isWorkingDay('2026-09-03')).toBe(true); // the day next to 2/9 is chosen yearly: not modelled
+    expect(isWorkingDay('2026-09-01')).toBe(false); // the day next to 2/9 (computed: Tuesday before a Wednesday 2/9)
+    expect(isWorkingDay('2026-09-03')).toBe(true);
   });
 
   it('counts working days forward and backward', () => {
@@ -90,8 +91,8 @@ describe('working days', () => {
         let count = 0;
         for (let date = addDays(start, 1); date <= end; date = addDays(date, 1)) if (isWorkingDay(date)) count += 1;
         expect(count).toBe(n);
-        // A week has at most 5 working days, and holidays take away at most a few more.
-        expect(dayNumber(end) - dayNumber(start)).toBeLessThanOrEqual(Math.ceil(n / 5) * 7 + 7);
+        // A week has at most 5 working days, and holidays take away at most two weeks more (Tết with its days in lieu, and 1/1).
+        expect(dayNumber(end) - dayNumber(start)).toBeLessThanOrEqual(Math.ceil(n / 5) * 7 + 14);
       }),
     );
   });
@@ -113,6 +114,26 @@ describe('due rules', () => {
     expect(dueDateFor(DEFAULT_DUE_RULE, period('2026'))).toBe('2026-12-17');
     expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-04', 'calendar'))).toBe('2026-05-06');
     expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-12', 'calendar'))).toBe('2027-01-06');
+  });
+
+  it('counts a report deadline across Tết without the Tết days (statutory holidays computed for the year)', () => {
+    // The February window of Decree 09 ends Saturday 14/02/2026; Tết Bính Ngọ is Monday 16 – Friday 20/02.
+    expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-02'))).toBe('2026-02-25'); // 23, 24, 25
+    expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-02'), { statutoryHolidays: false })).toBe('2026-02-18'); // before: Tết counted
+    // Tết Ất Tỵ: 28/01–01/02/2025, Saturday 01/02 made up on Monday 03/02.
+    expect(dueDateFor(DEFAULT_DUE_RULE, { end: '2025-01-24' })).toBe('2025-02-05'); // 27/01, 04/02, 05/02
+    // Giỗ Tổ Hùng Vương 2025 (Monday 07/04).
+    expect(dueDateFor({ kind: 'working_days_after_window', days: 1 }, { end: '2025-04-04' })).toBe('2025-04-08');
+  });
+
+  it('follows the holidays table and make-up working days when given', () => {
+    const rows = [{ date: '2026-02-23', name: 'Nghỉ thêm sau Tết' }];
+    expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-02'), rows)).toBe('2026-02-26');
+    expect(dueDateFor(DEFAULT_DUE_RULE, period('2026-02'), { extraWorkingDays: ['2026-02-21'] })).toBe('2026-02-24'); // Saturday worked
+    expect(addWorkingDays('2026-02-13', 1, rows)).toBe('2026-02-24');
+    expect(isWorkingDay('2026-02-23', rows)).toBe(false);
+    // Days after the window and fixed dates are not working-day counts: the calendar does not move them.
+    expect(dueDateFor({ kind: 'days_after_window', days: 3 }, period('2026-02'), rows)).toBe('2026-02-17');
   });
 
   it('calendar days and fixed dates', () => {

@@ -5,20 +5,24 @@
  * A report is on time when its first submission happened by the end of its due date there; a
  * later resubmission after a return does not make it late. Rates count distinct reporting units,
  * so they can never exceed 100%.
+ *
+ * Working days come from the one calendar (../calendar): weekends, the statutory holidays of the
+ * Labour Code 2019 computed for the year (Tết and Giỗ Tổ Hùng Vương included, with the days in
+ * lieu), and the extra holidays / make-up working days a caller passes.
  */
 import { z } from 'zod';
-import { addDays, dayNumber } from '../plans/task-timing.ts';
+import { formatVietnamDate } from '../calendar/format.ts';
+import { VIETNAM_TIME_ZONE, addDays, dayNumber, endOfVietnamDay } from '../calendar/vietnam-time.ts';
+import { addWorkingDays, type CalendarInput, STATUTORY_CALENDAR } from '../calendar/working-days.ts';
 import type { ReportingPeriod } from './periods.ts';
 import { isEditableReportStatus, type ReportStatus } from './report-status.ts';
 import type { ReportLocale } from './report-validation.ts';
 
-export const REPORT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-const DAY_MS = 86_400_000;
+export const REPORT_TIME_ZONE = VIETNAM_TIME_ZONE;
 
 /** The last instant of a due date in Vietnam: 23:59:59.999 at UTC+7 (16:59:59.999 UTC). */
 export function endOfDueDate(dueDate: string): Date {
-  return new Date((dayNumber(dueDate) + 1) * DAY_MS - VIETNAM_OFFSET_MS - 1);
+  return endOfVietnamDay(dueDate);
 }
 
 export function isOnTime(submittedAt: Date, dueDate: string): boolean {
@@ -40,40 +44,28 @@ export const DEFAULT_DUE_RULE: DueRule = { kind: 'working_days_after_window', da
 /**
  * The fixed-date public holidays of the Labour Code 2019 (Bộ luật Lao động 2019), Art. 112:
  * Tết Dương lịch (1/1), Ngày Chiến thắng (30/4), Quốc tế Lao động (1/5), Quốc khánh (2/9).
- * Not modelled: the lunar holidays (Tết Nguyên đán, Giỗ Tổ Hùng Vương 10/3 âm lịch), the extra day
- * next to 2/9 that is chosen each year, days off in lieu when a holiday falls on a weekend, and
- * the working-day swaps the Government announces each year. A deadline near them may therefore be
- * a day or two earlier than the one an official would count; a reviewer can extend it.
+ * @deprecated Working days now count every statutory holiday, lunar ones included: see
+ * `publicHolidays` and `isWorkingDay` of ../calendar.
  */
 export const FIXED_PUBLIC_HOLIDAYS: readonly string[] = ['01-01', '04-30', '05-01', '09-02'];
 
-/** Monday to Friday and not a fixed-date public holiday. */
-export function isWorkingDay(isoDate: string): boolean {
-  const weekday = (((dayNumber(isoDate) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
-  if (weekday === 0 || weekday === 6) return false;
-  return !FIXED_PUBLIC_HOLIDAYS.includes(isoDate.slice(5));
-}
+// The working-day functions of the one calendar, re-exported where report code has always found them.
+export { addWorkingDays, isWorkingDay } from '../calendar/working-days.ts';
 
 /**
- * The date `n` working days after (n < 0: before) a date; the date itself for n = 0, even when it
- * is not a working day.
+ * The due date of a period under a rule: counted from the last day of the data window, or a fixed
+ * date. Working days follow `calendar`: by default weekends and the statutory holidays computed
+ * for the year; pass the holidays table (or a calendar with make-up working days) to follow the
+ * year's decisions too.
  */
-export function addWorkingDays(isoDate: string, n: number): string {
-  if (!Number.isInteger(n)) throw new RangeError(`not a whole number of days: ${n}`);
-  const step = n < 0 ? -1 : 1;
-  let date = isoDate;
-  for (let left = Math.abs(n); left > 0;) {
-    date = addDays(date, step);
-    if (isWorkingDay(date)) left -= 1;
-  }
-  return date;
-}
-
-/** The due date of a period under a rule: counted from the last day of the data window, or a fixed date. */
-export function dueDateFor(rule: DueRule, period: Pick<ReportingPeriod, 'end'>): string {
+export function dueDateFor(
+  rule: DueRule,
+  period: Pick<ReportingPeriod, 'end'>,
+  calendar: CalendarInput = STATUTORY_CALENDAR,
+): string {
   switch (rule.kind) {
     case 'working_days_after_window':
-      return addWorkingDays(period.end, rule.days);
+      return addWorkingDays(period.end, rule.days, calendar);
     case 'days_after_window':
       return addDays(period.end, rule.days);
     case 'fixed':
@@ -81,10 +73,8 @@ export function dueDateFor(rule: DueRule, period: Pick<ReportingPeriod, 'end'>):
   }
 }
 
-const vietnameseDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
-
 export function describeDueRule(rule: DueRule, locale: ReportLocale): string {
-  if (rule.kind === 'fixed') return locale === 'vi' ? `Ngày ${vietnameseDate(rule.date)}` : `On ${rule.date}`;
+  if (rule.kind === 'fixed') return locale === 'vi' ? `Ngày ${formatVietnamDate(rule.date)}` : `On ${rule.date}`;
   const working = rule.kind === 'working_days_after_window';
   if (rule.days === 0) return locale === 'vi' ? 'Ngày cuối cùng của kỳ số liệu' : 'The last day of the data window';
   if (locale === 'vi') return `${rule.days} ngày ${working ? 'làm việc ' : ''}sau khi kết thúc kỳ số liệu`;

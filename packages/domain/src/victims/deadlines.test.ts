@@ -70,8 +70,8 @@ describe('deadlineDueDate', () => {
   it('counts working days, skipping weekends and 30/4–1/5', () => {
     // From Monday 27/04: 28, 29, (30/4, 1/5, weekend) 4, 5, 6, 7, 8, (weekend) 11, 12 → Tuesday 12/05.
     expect(deadlineDueDate({ days: 9, kind: 'working' }, '2026-04-27')).toBe('2026-05-12');
-    // From Friday 28/08: Monday 31, Tuesday 1/9, (2/9) Thursday 3/9.
-    expect(deadlineDueDate({ days: 3, kind: 'working' }, '2026-08-28')).toBe('2026-09-03');
+    // From Friday 28/08: Monday 31, (Quốc khánh: Tuesday 1/9 and Wednesday 2/9) Thursday 3/9, Friday 4/9.
+    expect(deadlineDueDate({ days: 3, kind: 'working' }, '2026-08-28')).toBe('2026-09-04');
   });
   it('skips the extra holidays an administrator enters (Tết, the day next to 2/9)', () => {
     expect(deadlineDueDate({ days: 3, kind: 'working' }, '2026-08-28', ['2026-09-01'])).toBe('2026-09-04');
@@ -80,6 +80,15 @@ describe('deadlineDueDate', () => {
     expect(deadlineDueDate({ days: 3, kind: 'working' }, '2026-02-12', tet)).toBe('2026-02-24');
     // Thursday 12/02 + 3 = Sunday 15/02, then the Tết week → Monday 23/02.
     expect(deadlineDueDate(calendar3, '2026-02-12', tet)).toBe('2026-02-23');
+  });
+  it('skips Tết and Giỗ Tổ Hùng Vương without an administrator entering them', () => {
+    // From Thursday 12/02/2026: Friday 13 (1), Tết 16–20/02, Monday 23 (2), Tuesday 24 (3).
+    expect(deadlineDueDate({ days: 3, kind: 'working' }, '2026-02-12')).toBe('2026-02-24');
+    expect(deadlineDueDate(calendar3, '2026-02-12')).toBe('2026-02-23');
+    // Friday 24/04/2026 + 2 = Sunday 26/04 (Giỗ Tổ), Monday 27/04 in lieu → Tuesday 28/04.
+    expect(deadlineDueDate({ days: 2, kind: 'calendar' }, '2026-04-24')).toBe('2026-04-28');
+    // Rows of the holidays table are accepted as they are.
+    expect(deadlineDueDate({ days: 1, kind: 'working' }, '2026-02-13', [{ date: '2026-02-23', name: 'Nghỉ thêm' }])).toBe('2026-02-24');
   });
   it('zero days is the event day itself', () => {
     expect(deadlineDueDate({ days: 0, kind: 'calendar' }, '2026-03-08')).toBe('2026-03-08');

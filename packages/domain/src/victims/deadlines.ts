@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { addDays, dayNumber } from '../plans/task-timing.ts';
-import { addWorkingDays, isWorkingDay } from '../reports/report-timing.ts';
+import { addDays, dayNumber } from '../calendar/vietnam-time.ts';
+import { addWorkingDays, type CalendarInput, nextWorkingDayFrom } from '../calendar/working-days.ts';
 
 /**
- * Legal deadlines of victim work, as data: administrators may override the days (and add the lunar
- * holidays of the year as extra non-working days), every rule keeps its legal reference.
+ * Legal deadlines of victim work, as data: administrators may override the days (and add the days
+ * off a year's decision gives beyond the statutory ones), every rule keeps its legal reference.
  *
  * Counting (Bộ luật Dân sự 2015, Điều 147–148): a deadline counted from an event starts the day
- * after it. `working` deadlines count Monday–Friday, skipping the fixed public holidays (1/1, 30/4,
- * 1/5, 2/9: `isWorkingDay` of reports/report-timing) and any `extraHolidays`. A `calendar` deadline
+ * after it. `working` deadlines count the working days of the one calendar (../calendar): Monday–
+ * Friday except the statutory holidays computed for the year (1/1, Tết, Giỗ Tổ Hùng Vương, 30/4,
+ * 1/5, 2/9 and the day next to it, days in lieu) and any `extraHolidays`. A `calendar` deadline
  * whose last day is not a working day ends on the next working day (khoản 5 Điều 148 BLDS 2015).
  */
 export const DEADLINE_KINDS = ['calendar', 'working'] as const;
@@ -72,33 +73,20 @@ export function resolveDeadlineRules(
   return [...byCode.values()];
 }
 
-function isOpenDay(isoDate: string, extraHolidays: readonly string[]): boolean {
-  return isWorkingDay(isoDate) && !extraHolidays.includes(isoDate);
-}
-
 /**
- * The last day to act under `rule` for an event on `fromDate`. `extraHolidays` (ISO dates) are the
- * non-working days not in the fixed list: Tết, Giỗ Tổ Hùng Vương, the extra National Day holiday,
- * days off in lieu.
+ * The last day to act under `rule` for an event on `fromDate`. `extraHolidays` are the non-working
+ * days beyond the computed statutory ones (ISO dates or rows of the holidays table: the extra Tết
+ * days of a year's decision, days off in lieu it moves); a calendar with make-up working days
+ * (`extraWorkingDays`) is accepted too.
  */
 export function deadlineDueDate(
   rule: Pick<DeadlineRule, 'days' | 'kind'>,
   fromDate: string,
-  extraHolidays: readonly string[] = [],
+  extraHolidays: CalendarInput = [],
 ): string {
-  if (rule.kind === 'working') {
-    if (extraHolidays.length === 0) return addWorkingDays(fromDate, rule.days);
-    let date = fromDate;
-    for (let left = rule.days; left > 0;) {
-      date = addDays(date, 1);
-      if (isOpenDay(date, extraHolidays)) left -= 1;
-    }
-    return date;
-  }
-  let date = addDays(fromDate, rule.days);
-  if (rule.days === 0) return date;
-  while (!isOpenDay(date, extraHolidays)) date = addDays(date, 1);
-  return date;
+  if (rule.kind === 'working') return addWorkingDays(fromDate, rule.days, extraHolidays);
+  const date = addDays(fromDate, rule.days);
+  return rule.days === 0 ? date : nextWorkingDayFrom(date, extraHolidays);
 }
 
 export type DeadlineStatus = 'overdue' | 'due_soon' | 'ok';
