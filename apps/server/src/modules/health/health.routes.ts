@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
+import { pingDatabase } from './health.repository.ts';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -21,7 +21,7 @@ export function healthRoutes({ db, database, config, clock }: ModuleDependencies
         schema: { tags: ['system'], summary: 'Tình trạng hệ thống và loại CSDL đang dùng', response: { 200: healthSchema } },
       },
       async () => {
-        await db.execute(sql`select 1`);
+        await pingDatabase(db);
         return { status: 'ok' as const, engine: database.engine, mode: config.mode, version: '0.1.0', time: clock().toISOString() };
       },
     );
