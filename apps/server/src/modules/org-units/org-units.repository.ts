@@ -37,12 +37,12 @@ export async function listOrgUnits(
     .where(after ? and(where, gt(orgUnits.id, after[0])) : where)
     .orderBy(asc(orgUnits.id))
     .limit(query.limit + 1);
-  const total = await executor.$count(orgUnits, where);
-  const items = rows.slice(0, query.limit).map(presentOrgUnit);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
-    items,
-    total,
-    nextCursor: rows.length > query.limit && items.length ? encodeCursor([items.at(-1)!.id]) : null,
+    items: page.map(presentOrgUnit),
+    total: await executor.$count(orgUnits, where),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.id]) : null,
   };
 }
 

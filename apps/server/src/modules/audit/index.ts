@@ -1,0 +1,2 @@
+/** The audit module's public surface: what code outside the module may import. */
+export { auditRoutes } from './audit.routes.ts';
