@@ -1,97 +1,41 @@
-import { agencies, agencyNameHistory, orgUnits, type Database } from '@atmis/db';
-import { canAccess, parseSort, type Actor, type AgencyView } from '@atmis/domain';
-import { aliasedTable, and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '@atmis/db';
+import { canAccess, type Actor, type AgencyView } from '@atmis/domain';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
-import { searchCondition } from '../../platform/http/search.ts';
-
-const parent = aliasedTable(agencies, 'parent');
-const successor = aliasedTable(agencies, 'successor');
-
-const columns = {
-  id: agencies.id,
-  code: agencies.code,
-  name: agencies.name,
-  shortName: agencies.shortName,
-  type: agencies.type,
-  parentId: agencies.parentId,
-  parentName: parent.name,
-  orgUnitId: agencies.orgUnitId,
-  orgUnitName: orgUnits.fullName,
-  validFrom: agencies.validFrom,
-  validTo: agencies.validTo,
-  successorId: agencies.successorId,
-  successorName: successor.name,
-};
-
-type Row = Omit<AgencyView, 'allowedActions'>;
+import { toIso } from '../../platform/http/pagination.ts';
+import { findOrgUnit } from '../org-units/index.ts';
+import {
+  agencyNamesOf,
+  currentAgencyName,
+  endAgencyName,
+  endAgencyNames,
+  findAgency,
+  findAgencyByCode,
+  findAgencyPlace,
+  insertAgency,
+  insertAgencyName,
+  listAgencies,
+  updateAgency,
+  type AgencyRow,
+} from './agencies.repository.ts';
 
 /**
  * The agency registry is reference data every signed-in user reads (tasks are addressed across
  * units); changing an agency needs manage:agencies over the agency's org unit.
  */
 export function createAgenciesService({ db, clock }: { db: Database; clock: () => Date }) {
-  function withActions(actor: Actor, row: Row): AgencyView {
+  function withActions(actor: Actor, row: AgencyRow): AgencyView {
     const canManage = canAccess(actor, 'manage:agencies', { orgUnitId: row.orgUnitId, agencyId: row.id });
     return { ...row, allowedActions: canManage && !row.validTo ? ['update', 'rename', 'merge'] : canManage ? ['update'] : [] };
   }
 
-  function baseQuery() {
-    return db
-      .select(columns)
-      .from(agencies)
-      .innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId))
-      .leftJoin(parent, eq(parent.id, agencies.parentId))
-      .leftJoin(successor, eq(successor.id, agencies.successorId));
-  }
-
-  async function list(
-    actor: Actor,
-    query: {
-      limit: number;
-      cursor?: string | undefined;
-      sort: 'code' | '-code' | 'name' | '-name';
-      q?: string | undefined;
-      orgUnitId?: string | undefined;
-      type?: string | undefined;
-      includeInactive?: 'true' | 'false' | undefined;
-    },
-  ) {
-    const conditions: SQL[] = [];
-    const search = searchCondition(agencies.searchKey, query.q);
-    if (search) conditions.push(search);
-    if (query.orgUnitId) conditions.push(eq(agencies.orgUnitId, query.orgUnitId));
-    if (query.type) conditions.push(eq(agencies.type, query.type));
-    if (query.includeInactive !== 'true') conditions.push(isNull(agencies.validTo));
-    const where = conditions.length ? and(...conditions) : undefined;
-    const { key, isDescending } = parseSort(query.sort);
-    const sort: KeysetSort = { key, expression: textSortExpression(agencies[key], key === 'name'), idColumn: agencies.id, isDescending };
-    const rows: (Row & { sortValue: string })[] = await db
-      .select({ ...columns, sortValue: sql<string>`${sort.expression}` })
-      .from(agencies)
-      .innerJoin(orgUnits, eq(orgUnits.id, agencies.orgUnitId))
-      .leftJoin(parent, eq(parent.id, agencies.parentId))
-      .leftJoin(successor, eq(successor.id, agencies.successorId))
-      .where(and(where, keysetAfter(sort, query.cursor)))
-      .orderBy(...keysetOrder(sort))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(agencies)
-      .where(where);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    const items = page.map(({ sortValue: _sortValue, ...row }) => withActions(actor, row));
-    return {
-      items,
-      total: count?.total ?? 0,
-      nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
-    };
+  async function list(actor: Actor, query: Parameters<typeof listAgencies>[1]) {
+    const { rows, total, nextCursor } = await listAgencies(db, query);
+    return { items: rows.map((row) => withActions(actor, row)), total, nextCursor };
   }
 
   async function get(actor: Actor, id: string): Promise<AgencyView> {
-    const [row] = await baseQuery().where(eq(agencies.id, id));
+    const row = await findAgency(db, id);
     if (!row) throw notFound();
     return withActions(actor, row);
   }
@@ -106,8 +50,8 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     if (!parentId) return;
     if (parentId === selfId)
       throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan không thể là cấp trên của chính nó.' }]);
-    const [row] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, parentId));
-    if (!row) throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan cấp trên không tồn tại.' }]);
+    if (!(await findAgencyPlace(db, parentId)))
+      throw new AppError('validation.failed', {}, [{ path: 'parentId', message: 'Cơ quan cấp trên không tồn tại.' }]);
   }
 
   async function create(
@@ -124,26 +68,22 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     context: AuditContext,
   ) {
     if (!canAccess(actor, 'manage:agencies', { orgUnitId: input.orgUnitId })) throw new AppError('auth.forbidden');
-    const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, input.orgUnitId));
-    if (!unit) throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
+    if (!(await findOrgUnit(db, input.orgUnitId)))
+      throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
     await assertParent(input.parentId);
-    const [existing] = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, input.code));
-    if (existing) throw new AppError('resource.conflict', { detail: input.code });
+    if (await findAgencyByCode(db, input.code)) throw new AppError('resource.conflict', { detail: input.code });
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(agencies)
-        .values({
-          code: input.code,
-          name: input.name,
-          shortName: input.shortName ?? null,
-          type: input.type,
-          parentId: input.parentId ?? null,
-          orgUnitId: input.orgUnitId,
-          validFrom: input.validFrom ?? null,
-        })
-        .returning({ id: agencies.id });
-      await tx.insert(agencyNameHistory).values({
-        agencyId: row!.id,
+      const agencyId = await insertAgency(tx, {
+        code: input.code,
+        name: input.name,
+        shortName: input.shortName ?? null,
+        type: input.type,
+        parentId: input.parentId ?? null,
+        orgUnitId: input.orgUnitId,
+        validFrom: input.validFrom ?? null,
+      });
+      await insertAgencyName(tx, {
+        agencyId,
         name: input.name,
         shortName: input.shortName ?? null,
         validFrom: input.validFrom ?? null,
@@ -156,13 +96,13 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
         {
           action: 'agency.created',
           entityType: 'agency',
-          entityId: row!.id,
+          entityId: agencyId,
           orgUnitId: input.orgUnitId,
           details: { code: input.code, name: input.name, type: input.type },
         },
         clock(),
       );
-      return row!.id;
+      return agencyId;
     });
     return get(actor, id);
   }
@@ -176,10 +116,7 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     const agency = await requireManageable(actor, id);
     await assertParent(input.parentId, id);
     await db.transaction(async (tx) => {
-      await tx
-        .update(agencies)
-        .set({ ...input, updatedAt: clock() })
-        .where(eq(agencies.id, id));
+      await updateAgency(tx, id, { ...input, updatedAt: clock() });
       await recordAudit(
         tx,
         context,
@@ -206,15 +143,10 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
     const agency = await requireManageable(actor, id);
     if (agency.validTo) throw new AppError('resource.conflict', { detail: 'cơ quan đã hết hiệu lực' });
     await db.transaction(async (tx) => {
-      const [current] = await tx
-        .select()
-        .from(agencyNameHistory)
-        .where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo)))
-        .orderBy(desc(agencyNameHistory.createdAt))
-        .limit(1);
+      const current = await currentAgencyName(tx, id);
       const dayBefore = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-      if (current) await tx.update(agencyNameHistory).set({ validTo: dayBefore }).where(eq(agencyNameHistory.id, current.id));
-      await tx.insert(agencyNameHistory).values({
+      if (current) await endAgencyName(tx, current.id, dayBefore);
+      await insertAgencyName(tx, {
         agencyId: id,
         name: input.name,
         shortName: input.shortName ?? null,
@@ -222,10 +154,7 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
         reason: input.reason ?? null,
         changedBy: actor.userId,
       });
-      await tx
-        .update(agencies)
-        .set({ name: input.name, shortName: input.shortName ?? null, updatedAt: clock() })
-        .where(eq(agencies.id, id));
+      await updateAgency(tx, id, { name: input.name, shortName: input.shortName ?? null, updatedAt: clock() });
       await recordAudit(
         tx,
         context,
@@ -260,11 +189,8 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
       ]);
     const lastDay = new Date(Date.parse(`${input.effectiveFrom}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     await db.transaction(async (tx) => {
-      await tx.update(agencies).set({ validTo: lastDay, successorId: input.successorId, updatedAt: clock() }).where(eq(agencies.id, id));
-      await tx
-        .update(agencyNameHistory)
-        .set({ validTo: lastDay })
-        .where(and(eq(agencyNameHistory.agencyId, id), isNull(agencyNameHistory.validTo)));
+      await updateAgency(tx, id, { validTo: lastDay, successorId: input.successorId, updatedAt: clock() });
+      await endAgencyNames(tx, id, lastDay);
       await recordAudit(
         tx,
         context,
@@ -282,11 +208,7 @@ export function createAgenciesService({ db, clock }: { db: Database; clock: () =
   }
 
   async function history(id: string) {
-    const rows = await db
-      .select()
-      .from(agencyNameHistory)
-      .where(eq(agencyNameHistory.agencyId, id))
-      .orderBy(asc(agencyNameHistory.createdAt));
+    const rows = await agencyNamesOf(db, id);
     return rows.map((row) => ({
       id: row.id,
       name: row.name,

@@ -22,13 +22,13 @@ export async function listOrgUnits(
     era: 'current' | 'pre2025' | 'all';
   },
 ): Promise<{ items: OrgUnitView[]; total: number; nextCursor: string | null }> {
-  const conditions: SQL[] = [];
-  const search = searchCondition(orgUnits.searchKey, query.q);
-  if (search) conditions.push(search);
-  if (query.parentId) conditions.push(eq(orgUnits.parentId, query.parentId));
-  if (query.level) conditions.push(eq(orgUnits.level, query.level));
-  if (query.era === 'current') conditions.push(sql`(${orgUnits.validTo} is null)`);
-  if (query.era === 'pre2025') conditions.push(isNotNull(orgUnits.validTo));
+  const conditions = [
+    searchCondition(orgUnits.searchKey, query.q),
+    query.parentId ? eq(orgUnits.parentId, query.parentId) : undefined,
+    query.level ? eq(orgUnits.level, query.level) : undefined,
+    query.era === 'current' ? sql`(${orgUnits.validTo} is null)` : undefined,
+    query.era === 'pre2025' ? isNotNull(orgUnits.validTo) : undefined,
+  ].filter((condition): condition is SQL => condition !== undefined);
   const where = conditions.length ? and(...conditions) : undefined;
   const after = decodeCursor(query.cursor, 1) as [string] | null;
   const rows = await executor
