@@ -19,6 +19,8 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { orgUnitRoutes } from './modules/org-units/org-units.routes.ts';
 import { periodRoutes } from './modules/reports/periods.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { handOverNotificationConsumers } from './modules/notifications/hand-over-notifications.ts';
+import { createMailer } from './platform/mail/mailer.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { planRoutes } from './modules/plans/plans.routes.ts';
 import { taskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -31,15 +33,30 @@ import { createFieldCipher } from './platform/crypto/keyring-file.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
 import { registerStrictJsonParser } from './platform/http/json-body.ts';
+import {
+  createOutboxConsumerRegistry,
+  createOutboxDispatcher,
+  type OutboxConsumerSet,
+  type OutboxDispatcher,
+} from './platform/outbox/outbox-dispatcher.ts';
 
 export interface AppDependencies {
   database: DatabaseHandle;
   config: AppConfig;
   clock?: () => Date;
   logger?: boolean | object;
+  /** Consumers of the outbox besides the app's own (tests: a consumer that fails). */
+  extraOutboxConsumers?: readonly OutboxConsumerSet[];
 }
 
 export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's outbox dispatcher: main.ts sweeps with it; every successful write request runs it before answering. */
+    outbox: OutboxDispatcher;
+  }
+}
 
 /** Errors Node's HTTP parser raises before Fastify sees a request (e.g. headers over 16 KiB). */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
@@ -55,7 +72,13 @@ function answerClientError(error: Error & { code?: string }, socket: Duplex): vo
 // Validation messages default to Vietnamese; English ones are produced per request when asked for.
 z.config(z.locales.vi());
 
-export async function buildApp({ database, config, clock = () => new Date(), logger = false }: AppDependencies): Promise<App> {
+export async function buildApp({
+  database,
+  config,
+  clock = () => new Date(),
+  logger = false,
+  extraOutboxConsumers = [],
+}: AppDependencies): Promise<App> {
   const app = Fastify({
     logger: logger === true ? { level: 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } : logger,
     bodyLimit: config.bodyLimitBytes,
@@ -110,7 +133,27 @@ export async function buildApp({ database, config, clock = () => new Date(), log
   // Production refuses to start without its key file (the error names ATMIS_DATA_KEYS_FILE).
   const cipher = createFieldCipher(config);
   await encryptPlainTotpSecrets(database.db, cipher);
-  const deps = { db: database.db, database, config, clock, cipher };
+  // Hand-overs of work reach their receivers through the outbox: the consumers are this app's, and a
+  // write request's events are delivered before its answer leaves (the sweep in main.ts takes leftovers).
+  // One mailer per app (ATMIS_SMTP_URL is read when the app is built): e-mail goes out after commit, never inside a transaction.
+  const mailer = createMailer();
+  const outbox = createOutboxDispatcher({
+    db: database.db,
+    clock,
+    consumers: createOutboxConsumerRegistry([handOverNotificationConsumers(mailer), ...extraOutboxConsumers]),
+  });
+  app.decorate('outbox', outbox);
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) {
+      try {
+        await outbox.dispatchPending();
+      } catch (error) {
+        request.log.error({ err: error }, 'outbox dispatch failed');
+      }
+    }
+    return payload;
+  });
+  const deps = { db: database.db, database, config, clock, cipher, outbox, mailer };
   await app.register(healthRoutes(deps));
   await app.register(
     async (api) => {

@@ -7,6 +7,7 @@ import { startAuditCheckpoints } from './platform/audit/audit-checkpoints.ts';
 import { auditCheckpointsPath, auditKeyLocation, loadAuditKey } from './platform/audit/audit-key.ts';
 import { configureAuditKey } from './platform/audit/audit-log.ts';
 import { checkDatabaseKeys } from './platform/crypto/startup-key-check.ts';
+import { startOutboxSweep } from './platform/outbox/outbox-dispatcher.ts';
 import { bootstrapDatabase } from './seed/bootstrap.ts';
 
 const config = loadConfig();
@@ -34,6 +35,8 @@ const auditCheckpoints = startAuditCheckpoints({
   filePath: auditCheckpointsPath(config),
   log: (message) => console.log(`ATMIS: ${message}`),
 });
+// Hand-overs a request did not deliver (a failed consumer, a crash between commit and answer) are swept every 30 s.
+const outboxSweep = startOutboxSweep(app.outbox, { log: (message) => console.log(`ATMIS: ${message}`) });
 console.log(`ATMIS đang chạy: http://localhost:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
 // The daily digest of due-soon and overdue tasks (in-app; by e-mail too when ATMIS_SMTP_URL is set).
 const digest =
@@ -54,6 +57,7 @@ async function shutdown(signal: string) {
   digest?.stop();
   dailyReports?.stop();
   await app.close();
+  await outboxSweep.stop();
   await auditCheckpoints.stop();
   await database.close();
   process.exit(0);

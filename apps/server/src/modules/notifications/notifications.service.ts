@@ -15,7 +15,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
 import { tasksDueBy } from '../tasks/tasks.repository.ts';
-import { createMailer, type Mail, type Mailer } from './mailer.ts';
+import { createMailer, type Mail, type Mailer } from '../../platform/mail/mailer.ts';
 
 export interface NewNotification {
   kind: string;
@@ -45,34 +45,53 @@ export async function agencyRecipients(executor: Executor, agencyIds: readonly s
 
 /**
  * Notifies an agency: one notification per user who acts for it (each reads their own), or one
- * for the agency itself while it has no users yet. Returns the emails to send after commit.
+ * for the agency itself while it has no users yet. `exceptUserIds` (whoever handed the work over)
+ * are not told of their own act. Returns the emails to send after commit.
  */
 export async function notifyAgency(
   tx: Executor,
   agencyId: string,
   notification: NewNotification,
+  options: { exceptUserIds?: readonly string[] } = {},
 ): Promise<{ created: number; mails: Mail[] }> {
-  const recipients = await agencyRecipients(tx, [agencyId]);
-  const rows = recipients.length
-    ? recipients.map((r) => ({
+  const everyone = await agencyRecipients(tx, [agencyId]);
+  const except = new Set(options.exceptUserIds ?? []);
+  const recipients = everyone.filter((r) => !except.has(r.userId));
+  if (everyone.length && !recipients.length) return { created: 0, mails: [] };
+  if (recipients.length) return notifyUsers(tx, recipients, notification);
+  const inserted = await tx
+    .insert(notifications)
+    .values({
+      ...notification,
+      recipientAgencyId: agencyId,
+      dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:agency:${agencyId}` : null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return { created: inserted.length, mails: [] };
+}
+
+/** Notifies named users, one notification each (deduplicated per user); the emails to send after commit. */
+export async function notifyUsers(
+  tx: Executor,
+  recipients: readonly { userId: string; email: string | null }[],
+  notification: NewNotification,
+): Promise<{ created: number; mails: Mail[] }> {
+  const unique = [...new Map(recipients.map((r) => [r.userId, r])).values()];
+  if (!unique.length) return { created: 0, mails: [] };
+  const inserted = await tx
+    .insert(notifications)
+    .values(
+      unique.map((r) => ({
         ...notification,
         recipientUserId: r.userId,
         dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:${r.userId}` : null,
-      }))
-    : [
-        {
-          ...notification,
-          recipientAgencyId: agencyId,
-          dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:agency:${agencyId}` : null,
-        },
-      ];
-  const inserted = await tx
-    .insert(notifications)
-    .values(rows)
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: notifications.id, recipientUserId: notifications.recipientUserId });
   const insertedUsers = new Set(inserted.map((row) => row.recipientUserId));
-  const emails = recipients.filter((r) => r.email && insertedUsers.has(r.userId)).map((r) => r.email!);
+  const emails = [...new Set(unique.filter((r) => r.email && insertedUsers.has(r.userId)).map((r) => r.email!))];
   return { created: inserted.length, mails: emails.length ? [{ to: emails, subject: notification.title, text: notification.body }] : [] };
 }
 

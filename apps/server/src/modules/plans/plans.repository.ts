@@ -2,6 +2,7 @@ import { agencies, orgUnits, planSections, planTargets, plans, queryRows, taskAg
 import type { ScopeFilter } from '@atmis/domain';
 import { and, or, asc, desc, eq, inArray, isNull, lt, ne, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { compareAndSetVersion, currentVersionOf } from '../../platform/commands/versions.repository.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 
 /** Plans an actor reaches: the plan's unit is in scope, or it is addressed to one of the actor's agencies. */
@@ -227,18 +228,30 @@ export async function missingAgencyIds(executor: Executor, ids: readonly string[
   return [...new Set(ids)].filter((id) => !set.has(id));
 }
 
-/** Compare-and-set on the plan's version: the new version, or null when another write came first. */
-export async function bumpPlanVersion(executor: Executor, id: string, expectedVersion: number): Promise<number | null> {
-  const [row] = await executor
-    .update(plans)
-    .set({ version: sql`${plans.version} + 1` })
-    .where(and(eq(plans.id, id), eq(plans.version, expectedVersion)))
-    .returning({ version: plans.version });
-  return row?.version ?? null;
-}
+/** Compare-and-set on the plan's version (the command pipeline's versioned write). */
+export const bumpPlanVersion = (executor: Executor, id: string, expectedVersion: number) =>
+  compareAndSetVersion(executor, plans, id, expectedVersion);
 
 /** The plan's current version and when it was last saved (for the 409 of a stale edit). */
-export async function planVersionOf(executor: Executor, id: string) {
-  const [row] = await executor.select({ version: plans.version, updatedAt: plans.updatedAt }).from(plans).where(eq(plans.id, id));
-  return row ?? null;
+export const planVersionOf = (executor: Executor, id: string) => currentVersionOf(executor, plans, id);
+
+/** The plan's open tasks by lead agency, in plan order (who is handed what when the plan is issued). */
+export async function taskLeadsOfPlan(executor: Executor, planId: string) {
+  const rows = await executor
+    .select({ id: tasks.id, leadAgencyId: tasks.leadAgencyId, content: tasks.content })
+    .from(tasks)
+    .where(and(eq(tasks.planId, planId), sql`${tasks.leadAgencyId} is not null`, ne(tasks.status, 'cancelled')))
+    .orderBy(asc(tasks.position));
+  const leads = new Map<string, { agencyId: string; taskIds: string[]; firstTaskContent: string }>();
+  for (const row of rows) {
+    const lead = leads.get(row.leadAgencyId!) ?? { agencyId: row.leadAgencyId!, taskIds: [], firstTaskContent: row.content };
+    lead.taskIds.push(row.id);
+    leads.set(row.leadAgencyId!, lead);
+  }
+  return [...leads.values()];
+}
+
+/** Issues a draft plan: its tasks are in force from now. */
+export async function markPlanIssued(executor: Executor, id: string, now: Date): Promise<void> {
+  await executor.update(plans).set({ status: 'issued', issuedAt: now, updatedAt: now }).where(eq(plans.id, id));
 }

@@ -1,4 +1,4 @@
-import { orgUnits, plans, type Database } from '@atmis/db';
+import { orgUnits, plans, type Database, type Executor } from '@atmis/db';
 import {
   canAccess,
   scopeFilterFor,
@@ -14,6 +14,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { planIssuedEvent } from '../../platform/outbox/hand-over-events.ts';
 import { attachFiles, presentFile } from '../tasks/files.service.ts';
 import { filesOfOwners } from '../tasks/tasks.repository.ts';
 import { insertPlanGraph, phaseOf, refreshPlanAgencies } from './plan-graph.ts';
@@ -25,14 +26,24 @@ import {
   findPlansByReference,
   listPlans,
   loadPlanExtras,
+  markPlanIssued,
   missingAgencyIds,
   planVersionOf,
   presentPlanRow,
+  taskLeadsOfPlan,
   taskSummaryOf,
   type PlanRow,
 } from './plans.repository.ts';
 
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
+
+/** 409 plan.stale: when the plan was last saved and its current version. */
+async function planStaleError(executor: Executor, id: string): Promise<AppError> {
+  const current = await planVersionOf(executor, id);
+  return new AppError('plan.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
+    currentVersion: current?.version ?? 0,
+  });
+}
 
 export function createPlansService({ db, clock }: { db: Database; clock: () => Date }) {
   function canManage(actor: Actor, orgUnitId: string) {
@@ -250,12 +261,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
         return Object.keys(changes).length ? changes : null;
       },
       bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
-      stale: async (executor) => {
-        const current = await planVersionOf(executor, id);
-        return new AppError('plan.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
-          currentVersion: current?.version ?? 0,
-        });
-      },
+      stale: (executor) => planStaleError(executor, id),
       apply: async (tx, _plan, changes) => {
         await tx
           .update(plans)
@@ -274,21 +280,26 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     return get(actor, id);
   }
 
-  /** Issuing is the reviewer's explicit act: the plan leaves draft and its tasks are in force. */
+  /** Issuing is the reviewer's explicit act: the plan leaves draft, its tasks are in force and each lead agency is told. */
   async function issue(actor: Actor, id: string, context: AuditContext): Promise<PlanDetail> {
-    const plan = await requireManageable(actor, id);
-    if (plan.status !== 'draft') throw new AppError('plan.not_draft');
-    await db.transaction(async (tx) => {
-      await tx
-        .update(plans)
-        .set({ status: 'issued', issuedAt: clock(), updatedAt: clock(), version: sql`${plans.version} + 1` })
-        .where(eq(plans.id, id));
-      await recordAudit(
-        tx,
-        context,
-        { action: 'plan.issued', entityType: 'plan', entityId: id, orgUnitId: plan.orgUnitId, details: { title: plan.title } },
-        clock(),
-      );
+    await runCommand(db, context, clock, {
+      load: () => requireManageable(actor, id),
+      authorise: (plan) => {
+        if (plan.status !== 'draft') throw new AppError('plan.not_draft');
+      },
+      prepare: async () => ({ leads: await taskLeadsOfPlan(db, id) }),
+      bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
+      stale: (executor) => planStaleError(executor, id),
+      apply: (tx) => markPlanIssued(tx, id, clock()),
+      audit: (plan) => ({
+        action: 'plan.issued',
+        entityType: 'plan',
+        entityId: id,
+        orgUnitId: plan.orgUnitId,
+        details: { title: plan.title },
+      }),
+      outbox: (plan, { leads }) =>
+        leads.length ? [planIssuedEvent({ actorUserId: actor.userId, planId: id, planTitle: plan.title, leads })] : [],
     });
     return get(actor, id);
   }

@@ -27,7 +27,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
-import type { Mail, Mailer } from '../notifications/mailer.ts';
+import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { notifyAgency } from '../notifications/notifications.service.ts';
 import { currentPeriod, materialiseSchedule, periodOf, periodsBetween, previousPeriod } from './report-periods.ts';
 import type { createReportSchedulesService } from './report-schedules.service.ts';

@@ -1,5 +1,5 @@
 import type { Database } from '@atmis/db';
-import { createMailer, type Mailer } from '../notifications/mailer.ts';
+import { createMailer, type Mailer } from '../../platform/mail/mailer.ts';
 import { startDailyJob } from '../../platform/jobs/daily-job.ts';
 import { createConsolidationService } from './consolidation.service.ts';
 import { createReportSchedulesService } from './report-schedules.service.ts';
@@ -8,7 +8,7 @@ import { createReportsService } from './reports.service.ts';
 /** The daily reports run for the whole country, as the system (audited as such). */
 export function createDailyReportsRun(deps: { db: Database; clock: () => Date }, mailer: Mailer = createMailer()) {
   const schedules = createReportSchedulesService(deps, mailer);
-  const reports = createReportsService(deps, mailer);
+  const reports = createReportsService(deps);
   return createConsolidationService(deps, schedules, reports, mailer).runDaily;
 }
 

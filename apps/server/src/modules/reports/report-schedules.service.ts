@@ -27,7 +27,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
-import type { Mail, Mailer } from '../notifications/mailer.ts';
+import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { notifyAgency } from '../notifications/notifications.service.ts';
 import { findPlanInScope } from '../plans/plans.repository.ts';
 import { duePeriods, materialiseSchedule, MAX_SCHEDULE_PERIODS } from './report-periods.ts';

@@ -15,6 +15,7 @@ import { reviewerUnitsOf, scopeFilterFor, type Actor, type Permission } from '@a
 import { actingAgencyIds } from '@atmis/domain/plans/index';
 import { aliasedTable, and, asc, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { compareAndSetVersion } from '../../platform/commands/versions.repository.ts';
 
 /**
  * SQL of the report policy (packages/domain/src/reports/report-policy.ts), applied by every list,
@@ -263,4 +264,44 @@ export async function lastConsolidation(executor: Executor, instanceId: string) 
         where instance_id = ${instanceId} and action = 'consolidate' order by created_at desc, id desc limit 1`,
   );
   return rows[0] ?? null;
+}
+
+/** Compare-and-set on the report's version (the command pipeline's versioned write). */
+export const bumpReportVersion = (executor: Executor, id: string, expectedVersion: number) =>
+  compareAndSetVersion(executor, reportInstances, id, expectedVersion);
+
+/** Who saved the report last and when (the 409 of a stale write names them). */
+export async function reportLastSaved(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ updatedBy: reportInstances.updatedBy, updatedAt: reportInstances.updatedAt })
+    .from(reportInstances)
+    .where(eq(reportInstances.id, id));
+  return row ?? null;
+}
+
+/** The report's new state and content, by whom and when. */
+export async function applyReportChange(
+  executor: Executor,
+  id: string,
+  changes: Partial<typeof reportInstances.$inferInsert>,
+  by: { userId: string; at: Date },
+): Promise<void> {
+  await executor
+    .update(reportInstances)
+    .set({ ...changes, updatedBy: by.userId, updatedAt: by.at })
+    .where(eq(reportInstances.id, id));
+}
+
+/** A line of the report's history. */
+export async function insertReportEvent(executor: Executor, values: typeof reportEvents.$inferInsert): Promise<void> {
+  await executor.insert(reportEvents).values(values);
+}
+
+/** The agency a schedule's unit reports go to (null when the schedule names none). */
+export async function scheduleRecipientAgency(executor: Executor, scheduleId: string): Promise<string | null> {
+  const [row] = await executor
+    .select({ recipientAgencyId: reportSchedules.recipientAgencyId })
+    .from(reportSchedules)
+    .where(eq(reportSchedules.id, scheduleId));
+  return row?.recipientAgencyId ?? null;
 }

@@ -36,7 +36,6 @@ import { z } from 'zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
-import { createMailer } from '../notifications/mailer.ts';
 import { createConsolidationService } from './consolidation.service.ts';
 import { createReportExportService } from './report-export.service.ts';
 import { createReportSchedulesService } from './report-schedules.service.ts';
@@ -54,10 +53,10 @@ function attachment(report: ReportDetail, extension: string): string {
 
 /** Periodic reports (ADR 0003): templates, schedules, report instances and their workflow, consolidation. */
 export function reportRoutes(deps: ModuleDependencies): FastifyPluginAsync {
-  const mailer = createMailer();
+  const { mailer } = deps;
   const templates = createReportTemplatesService(deps);
   const schedules = createReportSchedulesService(deps, mailer);
-  const reports = createReportsService(deps, mailer);
+  const reports = createReportsService(deps);
   const consolidation = createConsolidationService(deps, schedules, reports, mailer);
   const exports = createReportExportService(deps, reports);
   return async (plain) => {

@@ -1,4 +1,4 @@
-import { agencies, reportEvents, reportInstances, reportSchedules, type Database, type Executor } from '@atmis/db';
+import { agencies, reportInstances, reportSchedules, type Database, type Executor } from '@atmis/db';
 import {
   describeReportIssue,
   isEditableReportStatus,
@@ -28,21 +28,26 @@ import {
 } from '@atmis/domain';
 import { actingAgencyIds, vietnamToday } from '@atmis/domain/plans/index';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import type { AuditContext } from '../../platform/audit/audit-log.ts';
+import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
-import type { Mail, Mailer } from '../notifications/mailer.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
+import { HAND_OVER_EVENTS, reportHandOverEvent, type HandOverEventType } from '../../platform/outbox/hand-over-events.ts';
 import { EMPTY_PREFILL, prefillFor } from './prefill.ts';
 import { materialiseSchedule, periodOf } from './report-periods.ts';
 import { presentTemplateDetail } from './report-templates.service.ts';
 import {
+  applyReportChange,
+  bumpReportVersion,
   eventsOf,
   findReport,
   findTemplate,
+  insertReportEvent,
   lastConsolidation,
+  reportLastSaved,
   reportScope,
+  scheduleRecipientAgency,
   scheduleScope,
   selectReports,
   standingOfficeAgencyOf,
@@ -94,13 +99,7 @@ export function issuesToErrors(issues: readonly ReportIssue[], locale: Locale) {
 
 const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
 
-/** "14:05 ngày 22/11/2026", Vietnam time. */
-function vietnameseTime(value: Date): string {
-  const local = new Date(value.getTime() + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ngày ${vietnameseDate(local.slice(0, 10))}`;
-}
-
-export function createReportsService({ db, clock }: { db: Database; clock: () => Date }, mailer: Mailer) {
+export function createReportsService({ db, clock }: { db: Database; clock: () => Date }) {
   const today = () => vietnamToday(clock());
   /** Schedules brought up to date today (reports exist up to the current period); a per-process shortcut. */
   const materialisedOn = new Map<string, string>();
@@ -300,10 +299,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
   }
 
   async function staleError(row: { id: string }): Promise<AppError> {
-    const [current] = await db
-      .select({ updatedBy: reportInstances.updatedBy, updatedAt: reportInstances.updatedAt })
-      .from(reportInstances)
-      .where(eq(reportInstances.id, row.id));
+    const current = await reportLastSaved(db, row.id);
     const actor = (await userName(db, current?.updatedBy ?? null)) ?? 'người khác';
     return new AppError('report.stale', { actor, time: current ? vietnameseTime(current.updatedAt) : '' });
   }
@@ -328,65 +324,68 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     comment?: string | null;
     details?: Record<string, unknown>;
     audit?: Record<string, unknown>;
-    notify?: { agencyId: string; title: string; body: string } | null;
+    /** The agency the report is handed to by this write, and the hand-over it is (an outbox event). */
+    handOver?: { type: HandOverEventType; recipientAgencyId: string } | null;
   }
 
-  /** One write: the row (only from the version decided on), its history line, audit and notification; one transaction. */
+  /**
+   * One write, through the command pipeline: from the version the writer saw (409 report.stale
+   * otherwise), the row, its history line, audit and the hand-over event; one transaction.
+   */
   async function write(actor: Actor, input: WriteInput, context: AuditContext): Promise<void> {
     const { row } = input;
-    const mails: Mail[] = [];
-    const eventAction = input.action;
-    await db.transaction(async (tx) => {
-      const saved = await tx
-        .update(reportInstances)
-        .set({ ...input.changes, status: input.to, version: row.version + 1, updatedBy: actor.userId, updatedAt: clock() })
-        .where(and(eq(reportInstances.id, row.id), eq(reportInstances.version, input.expectedVersion)))
-        .returning({ id: reportInstances.id });
-      if (!saved.length) throw await staleError(row);
-      await tx.insert(reportEvents).values({
-        instanceId: row.id,
-        action: eventAction,
-        fromStatus: row.status,
-        toStatus: input.to,
-        comment: input.comment ?? null,
-        details: input.details ?? {},
-        actorUserId: actor.userId,
-        createdAt: clock(),
-      });
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: AUDIT[input.action],
-          entityType: 'report',
-          entityId: row.id,
-          orgUnitId: row.orgUnitId,
-          details: {
-            scheduleId: row.scheduleId,
-            periodId: row.periodId,
-            agencyId: row.agencyId,
-            from: row.status,
-            to: input.to,
-            version: row.version + 1,
-            comment: input.comment ?? null,
-            ...input.audit,
-          },
+    await runCommand(db, context, clock, {
+      load: async () => row,
+      expectedVersion: input.expectedVersion,
+      bumpVersion: (tx, _row, expected) => bumpReportVersion(tx, row.id, expected),
+      stale: () => staleError(row),
+      apply: (tx, _row, _prepared, version) =>
+        applyReportChange(tx, row.id, { ...input.changes, status: input.to }, { userId: actor.userId, at: clock() }).then(() => version),
+      history: (tx) =>
+        insertReportEvent(tx, {
+          instanceId: row.id,
+          action: input.action,
+          fromStatus: row.status,
+          toStatus: input.to,
+          comment: input.comment ?? null,
+          details: input.details ?? {},
+          actorUserId: actor.userId,
+          createdAt: clock(),
+        }),
+      audit: (_row, _prepared, version) => ({
+        action: AUDIT[input.action],
+        entityType: 'report',
+        entityId: row.id,
+        orgUnitId: row.orgUnitId,
+        details: {
+          scheduleId: row.scheduleId,
+          periodId: row.periodId,
+          agencyId: row.agencyId,
+          from: row.status,
+          to: input.to,
+          version,
+          comment: input.comment ?? null,
+          ...input.audit,
         },
-        clock(),
-      );
-      if (input.notify) {
-        const result = await notifyAgency(tx, input.notify.agencyId, {
-          kind: `report_${eventAction}`,
-          title: input.notify.title,
-          body: input.notify.body,
-          link: `/reports/${row.id}`,
-          entityType: 'report',
-          entityId: row.id,
-        });
-        mails.push(...result.mails);
-      }
+      }),
+      outbox: () =>
+        input.handOver
+          ? [
+              reportHandOverEvent(input.handOver.type, {
+                actorUserId: actor.userId,
+                reportId: row.id,
+                recipientAgencyId: input.handOver.recipientAgencyId,
+                scheduleName: row.scheduleName,
+                label: describe(row),
+                agencyName: row.agencyName,
+                resubmitted: input.action === 'resubmit',
+                comment: input.comment ?? null,
+                fromDueDate: typeof input.details?.fromDueDate === 'string' ? input.details.fromDueDate : null,
+                toDueDate: typeof input.details?.toDueDate === 'string' ? input.details.toDueDate : null,
+              }),
+            ]
+          : [],
     });
-    await mailer.send(mails);
   }
 
   function describe(row: ReportRow): string {
@@ -439,13 +438,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
         to,
         expectedVersion: body.version,
         changes: { firstSubmittedAt: row.firstSubmittedAt ?? now, submittedAt: now },
-        notify: recipientAgencyId
-          ? {
-              agencyId: recipientAgencyId,
-              title: `${transition === 'resubmit' ? 'Báo cáo được gửi lại' : 'Báo cáo mới'}: ${row.agencyName}`,
-              body: `${describe(row)} đã được ${transition === 'resubmit' ? 'gửi lại' : 'gửi'}, chờ xem xét.`,
-            }
-          : null,
+        handOver: recipientAgencyId ? { type: HAND_OVER_EVENTS.reportSubmitted, recipientAgencyId } : null,
       },
       context,
     );
@@ -455,26 +448,14 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
   /** Who hears of a submission: the schedule's recipient agency; for a consolidated report, the standing office one level up. */
   async function recipientAgencyOf(row: ReportRow): Promise<string | null> {
     if (row.kind === 'consolidated') return standingOfficeAgencyOf(db, row.recipientOrgUnitId);
-    const [schedule] = await db
-      .select({ recipientAgencyId: reportSchedules.recipientAgencyId })
-      .from(reportSchedules)
-      .where(eq(reportSchedules.id, row.scheduleId));
-    return schedule?.recipientAgencyId ?? null;
+    return scheduleRecipientAgency(db, row.scheduleId);
   }
 
-  const REVIEW_NOTICES: Partial<Record<ReviewTransition, (row: ReportRow, comment: string | null) => { title: string; body: string }>> = {
-    return: (row, comment) => ({
-      title: `Báo cáo bị trả lại: ${row.scheduleName}`,
-      body: `${describe(row)} bị trả lại, đề nghị bổ sung, chỉnh sửa.${comment ? `\n\nÝ kiến: ${comment}` : ''}`,
-    }),
-    accept: (row, comment) => ({
-      title: `Báo cáo được chấp nhận: ${row.scheduleName}`,
-      body: `${describe(row)} đã được chấp nhận.${comment ? `\n\nÝ kiến: ${comment}` : ''}`,
-    }),
-    unlock: (row, comment) => ({
-      title: `Báo cáo được mở khóa để sửa: ${row.scheduleName}`,
-      body: `${describe(row)} đã được mở khóa và trả lại để chỉnh sửa.${comment ? `\n\nLý do: ${comment}` : ''}`,
-    }),
+  /** The decisions that hand the report back to its reporting agency. */
+  const REVIEW_HAND_OVERS: Partial<Record<ReviewTransition, HandOverEventType>> = {
+    return: HAND_OVER_EVENTS.reportReturned,
+    accept: HAND_OVER_EVENTS.reportAccepted,
+    unlock: HAND_OVER_EVENTS.reportUnlocked,
   };
 
   /** A reviewer's decision: return (comment), accept, lock, unlock (reason). */
@@ -495,7 +476,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     if (transition === 'accept') changes.acceptedAt = now;
     if (transition === 'lock') changes.lockedAt = now;
     if (transition === 'unlock') changes.lockedAt = null;
-    const notice = REVIEW_NOTICES[transition]?.(row, comment);
+    const handOver = REVIEW_HAND_OVERS[transition];
     await write(
       actor,
       {
@@ -505,7 +486,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
         expectedVersion: row.version,
         changes,
         comment,
-        notify: notice ? { agencyId: row.agencyId, ...notice } : null,
+        handOver: handOver ? { type: handOver, recipientAgencyId: row.agencyId } : null,
       },
       context,
     );
@@ -538,11 +519,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
         comment: body.reason,
         details: { fromDueDate: row.dueDate, toDueDate: body.dueDate },
         audit: { fromDueDate: row.dueDate, toDueDate: body.dueDate },
-        notify: {
-          agencyId: row.agencyId,
-          title: `Gia hạn báo cáo: ${row.scheduleName}`,
-          body: `${describe(row)} được gia hạn từ ${vietnameseDate(row.dueDate)} đến ${vietnameseDate(body.dueDate)}.\n\nLý do: ${body.reason}`,
-        },
+        handOver: { type: HAND_OVER_EVENTS.reportExtended, recipientAgencyId: row.agencyId },
       },
       context,
     );

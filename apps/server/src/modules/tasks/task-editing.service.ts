@@ -14,12 +14,14 @@ import { canAccess, scopeFilterFor, type Actor, type CreateTaskBody, type TaskDe
 import { isFinalTaskStatus, mayEditTasks, TASK_STATUS_LABELS, taskRelationsOf, type TaskStatus } from '@atmis/domain/plans/index';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
-import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
+import { HAND_OVER_EVENTS, taskHandOverEvent } from '../../platform/outbox/hand-over-events.ts';
+import { insertOutboxEvents } from '../../platform/outbox/outbox.repository.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { insertTasks, occurrencePlanOf, phaseOf, refreshPlanAgencies, type PlanGraphTask } from '../plans/plan-graph.ts';
 import { findPlanInScope, missingAgencyIds } from '../plans/plans.repository.ts';
-import { agenciesOfTasks, bumpTaskVersion, findTaskInScope, taskVersionOf } from './tasks.repository.ts';
-import type { createTasksService } from './tasks.service.ts';
+import { agenciesOfTasks, bumpTaskVersion, findTaskInScope } from './tasks.repository.ts';
+import { taskHandOverPayloadOf, taskStaleError, type createTasksService } from './tasks.service.ts';
 
 type Role = 'lead' | 'coordinating' | 'requested';
 const idsOf = (rows: { role: string; agencyId: string | null }[], role: Role) =>
@@ -143,6 +145,24 @@ export function createTaskEditingService(
       const [id] = await insertTasks(tx, plan, [task], { firstPosition: Number(next), sectionIds });
       await refreshPlanAgencies(tx, planId);
       await tx.update(plans).set({ updatedAt: clock() }).where(eq(plans.id, planId));
+      // A task added to a plan in force is handed to its lead agency at once (a draft's wait for the issue).
+      if (visible.status === 'issued' && input.leadAgencyId)
+        await insertOutboxEvents(
+          tx,
+          [
+            taskHandOverEvent(HAND_OVER_EVENTS.taskAssigned, {
+              actorUserId: actor.userId,
+              taskId: id!,
+              planId,
+              planTitle: visible.title,
+              content: task.content,
+              dueDate: deadline,
+              leadAgencyId: input.leadAgencyId,
+              leadAgencyName: names.get(input.leadAgencyId) ?? null,
+            }),
+          ],
+          clock(),
+        );
       await recordAudit(
         tx,
         context,
@@ -197,13 +217,20 @@ export function createTaskEditingService(
       expectedVersion,
       prepare: (row) => prepareEdit(row, input),
       bumpVersion: (tx, _row, expected) => bumpTaskVersion(tx, id, expected),
-      stale: async (executor) => {
-        const current = await taskVersionOf(executor, id);
-        return new AppError('task.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
-          currentVersion: current?.version ?? 0,
-        });
-      },
+      stale: (executor) => taskStaleError(executor, id),
       apply: (tx, row, edit) => applyEdit(tx, row, edit),
+      // A new lead agency on a task in force is handed the task.
+      outbox: (row, edit) =>
+        row.planStatus === 'issued' && edit.next.leadAgencyId && edit.next.leadAgencyId !== edit.current.leadAgencyId
+          ? [
+              taskHandOverEvent(HAND_OVER_EVENTS.taskAssigned, {
+                ...taskHandOverPayloadOf(row, actor.userId),
+                content: edit.next.content,
+                leadAgencyId: edit.next.leadAgencyId,
+                leadAgencyName: null,
+              }),
+            ]
+          : [],
       audit: (row, edit, occurrenceChanges) => ({
         action: 'task.updated',
         entityType: 'task',

@@ -2,6 +2,7 @@ import { agencies, files, plans, taskAgencies, taskOccurrences, tasks, taskUpdat
 import type { ScopeFilter } from '@atmis/domain';
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { compareAndSetVersion, currentVersionOf } from '../../platform/commands/versions.repository.ts';
 import { taskDueDate } from '../plans/plans.repository.ts';
 
 /**
@@ -188,18 +189,44 @@ export async function tasksDueBy(executor: Executor, unitCondition: SQL, until: 
     .where(and(unitCondition, OPEN, sql`${plans.status} = 'issued'`, sql`${taskDueDate} <= ${until}::date`));
 }
 
-/** Compare-and-set on the task's version: the new version, or null when another write came first. */
-export async function bumpTaskVersion(executor: Executor, id: string, expectedVersion: number): Promise<number | null> {
-  const [row] = await executor
-    .update(tasks)
-    .set({ version: sql`${tasks.version} + 1` })
-    .where(and(eq(tasks.id, id), eq(tasks.version, expectedVersion)))
-    .returning({ version: tasks.version });
-  return row?.version ?? null;
-}
+/** Compare-and-set on the task's version (the command pipeline's versioned write). */
+export const bumpTaskVersion = (executor: Executor, id: string, expectedVersion: number) =>
+  compareAndSetVersion(executor, tasks, id, expectedVersion);
 
 /** The task's current version and when it was last saved (for the 409 of a stale edit). */
-export async function taskVersionOf(executor: Executor, id: string) {
-  const [row] = await executor.select({ version: tasks.version, updatedAt: tasks.updatedAt }).from(tasks).where(eq(tasks.id, id));
+export const taskVersionOf = (executor: Executor, id: string) => currentVersionOf(executor, tasks, id);
+
+/** An occurrence of this task (progress may name the period it reports on); null when it belongs elsewhere. */
+export async function occurrenceOfTask(executor: Executor, taskId: string, occurrenceId: string): Promise<{ id: string } | null> {
+  const [row] = await executor
+    .select({ id: taskOccurrences.id })
+    .from(taskOccurrences)
+    .where(and(eq(taskOccurrences.id, occurrenceId), eq(taskOccurrences.taskId, taskId)));
   return row ?? null;
+}
+
+/** A line of the task's history (progress, submission, decision, chase): its id. */
+export async function insertTaskUpdate(executor: Executor, values: typeof taskUpdates.$inferInsert): Promise<string> {
+  const [row] = await executor.insert(taskUpdates).values(values).returning({ id: taskUpdates.id });
+  return row!.id;
+}
+
+/** The task's state after an update: status, progress and when; occurrences follow (done at 100 %, cancelled with the task). */
+export async function applyTaskUpdate(
+  executor: Executor,
+  id: string,
+  change: { status?: string; progressPercent?: number; occurrenceDoneId?: string | null; cancelPendingOccurrences?: boolean },
+  now: Date,
+): Promise<void> {
+  const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: now };
+  if (change.status !== undefined) changes.status = change.status as (typeof tasks.$inferInsert)['status'];
+  if (change.progressPercent !== undefined) changes.progressPercent = change.progressPercent;
+  await executor.update(tasks).set(changes).where(eq(tasks.id, id));
+  if (change.occurrenceDoneId)
+    await executor.update(taskOccurrences).set({ status: 'done', updatedAt: now }).where(eq(taskOccurrences.id, change.occurrenceDoneId));
+  if (change.cancelPendingOccurrences)
+    await executor
+      .update(taskOccurrences)
+      .set({ status: 'cancelled', updatedAt: now })
+      .where(and(eq(taskOccurrences.taskId, id), eq(taskOccurrences.status, 'pending')));
 }

@@ -23,7 +23,6 @@ import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { servedMediaType } from '../../platform/documents/upload-content.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
-import { createMailer } from '../notifications/mailer.ts';
 import { createFilesService } from './files.service.ts';
 import { createTaskEditingService } from './task-editing.service.ts';
 import { createTasksService } from './tasks.service.ts';
@@ -31,7 +30,7 @@ import { createTasksService } from './tasks.service.ts';
 const tags = ['tasks'];
 
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
-  const service = createTasksService(deps, createMailer());
+  const service = createTasksService(deps);
   const files = createFilesService(deps);
   const editing = createTaskEditingService(deps, service);
   return async (plain) => {

@@ -1,4 +1,4 @@
-import { taskOccurrences, tasks, taskUpdates, type Database } from '@atmis/db';
+import { type taskUpdates, type Database, type Executor } from '@atmis/db';
 import { scopeFilterFor, type Actor, type AuditAction, type TaskDetail, type TaskView } from '@atmis/domain';
 import {
   actingAgencyIds,
@@ -16,19 +16,28 @@ import {
   type TaskStatus,
   type TaskTransition,
 } from '@atmis/domain/plans/index';
-import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import type { AuditContext } from '../../platform/audit/audit-log.ts';
+import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
-import type { Mailer } from '../notifications/mailer.ts';
+import {
+  HAND_OVER_EVENTS,
+  taskHandOverEvent,
+  type HandOverEventType,
+  type TaskHandOverPayload,
+} from '../../platform/outbox/hand-over-events.ts';
 import { attachFiles, presentFile } from './files.service.ts';
 import {
   agenciesOfTasks,
+  applyTaskUpdate,
+  bumpTaskVersion,
   filesOfOwners,
   findTaskInScope,
+  insertTaskUpdate,
   listTasks,
+  occurrenceOfTask,
   occurrencesOfTask,
+  taskVersionOf,
   updatesOfTask,
   type TaskRow,
 } from './tasks.repository.ts';
@@ -59,6 +68,28 @@ const ACTION_LABELS: Record<Exclude<TaskAction, 'view'>, string> = {
   edit: 'sửa',
 };
 
+/** 409 task.stale: when the task was last saved and its current version. */
+export async function taskStaleError(executor: Executor, id: string): Promise<AppError> {
+  const current = await taskVersionOf(executor, id);
+  return new AppError('task.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
+    currentVersion: current?.version ?? 0,
+  });
+}
+
+/** What every hand-over event of a task carries (labels, never a person). */
+export function taskHandOverPayloadOf(row: TaskRow, actorUserId: string): TaskHandOverPayload {
+  return {
+    actorUserId,
+    taskId: row.id,
+    planId: row.planId,
+    planTitle: row.planTitle,
+    content: row.content,
+    dueDate: row.dueDate,
+    leadAgencyId: row.leadAgencyId,
+    leadAgencyName: row.leadAgencyName,
+  };
+}
+
 function accessRecord(row: TaskRow, agencyRows: AgencyRow[]): TaskAccessRecord {
   const ids = (role: AgencyRow['role']) => agencyRows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
   return {
@@ -70,7 +101,7 @@ function accessRecord(row: TaskRow, agencyRows: AgencyRow[]): TaskAccessRecord {
   };
 }
 
-export function createTasksService({ db, clock }: { db: Database; clock: () => Date }, mailer: Mailer) {
+export function createTasksService({ db, clock }: { db: Database; clock: () => Date }) {
   function today() {
     return vietnamToday(clock());
   }
@@ -189,30 +220,37 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
     occurrenceId?: string | undefined;
   }
 
-  /** One write on a task: its history line, the state change, attachments, audit; one transaction. */
-  async function write(
-    actor: Actor,
-    id: string,
-    input: WriteInput,
-    context: AuditContext,
-    after?: (tx: Parameters<Parameters<Database['transaction']>[0]>[0], row: TaskRow) => Promise<void>,
-  ) {
-    const { row, record } = await authorise(actor, id, input.action);
-    const from = record.status;
-    const to = input.transition ? nextTaskStatus(from, input.transition) : from;
-    if (!to) throw new AppError('task.action_not_allowed', { action: ACTION_LABELS[input.action], status: TASK_STATUS_LABELS[from].vi });
-    if (input.occurrenceId) {
-      const [occurrence] = await db
-        .select({ id: taskOccurrences.id })
-        .from(taskOccurrences)
-        .where(and(eq(taskOccurrences.id, input.occurrenceId), eq(taskOccurrences.taskId, id)));
-      if (!occurrence)
-        throw new AppError('validation.failed', {}, [{ path: 'occurrenceId', message: 'Kỳ thực hiện không thuộc nhiệm vụ này.' }]);
-    }
-    await db.transaction(async (tx) => {
-      const [update] = await tx
-        .insert(taskUpdates)
-        .values({
+  /** The hand-over an action is, for the outbox: who did it and what the receiver needs to read. */
+  const HAND_OVER: Partial<Record<Exclude<TaskAction, 'view'>, HandOverEventType>> = {
+    progress: HAND_OVER_EVENTS.taskProgressReported,
+    submit: HAND_OVER_EVENTS.taskSubmitted,
+    accept: HAND_OVER_EVENTS.taskAccepted,
+    return: HAND_OVER_EVENTS.taskReturned,
+    cancel: HAND_OVER_EVENTS.taskCancelled,
+    chase: HAND_OVER_EVENTS.taskChased,
+  };
+
+  /**
+   * One write on a task, through the command pipeline: in scope and allowed (404/403/409), from the
+   * version it was loaded at (a concurrent change is 409 task.stale), then its history line, the state
+   * change, attachments, audit and the hand-over event in one transaction.
+   */
+  async function write(actor: Actor, id: string, input: WriteInput, context: AuditContext) {
+    await runCommand(db, context, clock, {
+      load: () => authorise(actor, id, input.action).then((loaded) => ({ ...loaded, version: loaded.row.version })),
+      prepare: async ({ record }) => {
+        const from = record.status;
+        const to = input.transition ? nextTaskStatus(from, input.transition) : from;
+        if (!to)
+          throw new AppError('task.action_not_allowed', { action: ACTION_LABELS[input.action], status: TASK_STATUS_LABELS[from].vi });
+        if (input.occurrenceId && !(await occurrenceOfTask(db, id, input.occurrenceId)))
+          throw new AppError('validation.failed', {}, [{ path: 'occurrenceId', message: 'Kỳ thực hiện không thuộc nhiệm vụ này.' }]);
+        return { from, to };
+      },
+      bumpVersion: (tx, _loaded, expected) => bumpTaskVersion(tx, id, expected),
+      stale: (executor) => taskStaleError(executor, id),
+      apply: async (tx, { record }, { from, to }) => {
+        const updateId = await insertTaskUpdate(tx, {
           taskId: id,
           authorUserId: actor.userId,
           agencyId: writingAgency(actor, record, ACTION_PARTY[input.action]),
@@ -223,48 +261,52 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
           toStatus: to,
           occurrenceId: input.occurrenceId ?? null,
           createdAt: clock(),
-        })
-        .returning({ id: taskUpdates.id });
-      await attachFiles(tx, actor, input.fileIds, 'task_update', update!.id);
-      // Progress and decisions move the version on too: an edit form opened before them is stale.
-      const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
-      if (to !== from) changes.status = to;
-      if (input.percent !== undefined) changes.progressPercent = input.percent;
-      if (input.kind === 'submission') changes.progressPercent = 100;
-      // Only from the state the decision was taken on: a concurrent change makes this a conflict.
-      const changed = await tx
-        .update(tasks)
-        .set({ ...changes, version: sql`${tasks.version} + 1` })
-        .where(and(eq(tasks.id, id), eq(tasks.status, from)))
-        .returning({ id: tasks.id });
-      if (!changed.length) throw new AppError('resource.version_conflict');
-      if (input.occurrenceId && input.percent === 100)
-        await tx.update(taskOccurrences).set({ status: 'done', updatedAt: clock() }).where(eq(taskOccurrences.id, input.occurrenceId));
-      if (to === 'cancelled')
-        await tx
-          .update(taskOccurrences)
-          .set({ status: 'cancelled', updatedAt: clock() })
-          .where(and(eq(taskOccurrences.taskId, id), eq(taskOccurrences.status, 'pending')));
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: input.audit,
-          entityType: 'task',
-          entityId: id,
-          orgUnitId: row.orgUnitId,
-          details: {
-            updateId: update!.id,
-            from,
-            to,
-            percent: input.percent ?? null,
-            narrative: input.narrative ?? null,
-            fileIds: input.fileIds ?? [],
+        });
+        await attachFiles(tx, actor, input.fileIds, 'task_update', updateId);
+        // Progress and decisions move the version on too: an edit form opened before them is stale.
+        await applyTaskUpdate(
+          tx,
+          id,
+          {
+            ...(to !== from ? { status: to } : {}),
+            ...(input.kind === 'submission'
+              ? { progressPercent: 100 }
+              : input.percent !== undefined
+                ? { progressPercent: input.percent }
+                : {}),
+            occurrenceDoneId: input.occurrenceId && input.percent === 100 ? input.occurrenceId : null,
+            cancelPendingOccurrences: to === 'cancelled',
           },
+          clock(),
+        );
+        return updateId;
+      },
+      audit: ({ row }, { from, to }, updateId) => ({
+        action: input.audit,
+        entityType: 'task',
+        entityId: id,
+        orgUnitId: row.orgUnitId,
+        details: {
+          updateId,
+          from,
+          to,
+          percent: input.percent ?? null,
+          narrative: input.narrative ?? null,
+          fileIds: input.fileIds ?? [],
         },
-        clock(),
-      );
-      if (after) await after(tx, row);
+      }),
+      outbox: ({ row }) => {
+        const type = HAND_OVER[input.action];
+        return type
+          ? [
+              taskHandOverEvent(type, {
+                ...taskHandOverPayloadOf(row, actor.userId),
+                percent: input.percent ?? null,
+                comment: input.narrative ?? null,
+              }),
+            ]
+          : [];
+      },
     });
     return get(actor, id);
   }
@@ -309,30 +351,9 @@ export function createTasksService({ db, clock }: { db: Database; clock: () => D
       context,
     );
 
-  /** Đôn đốc: recorded on the task and notified to every user of the lead agency (email too when configured). */
-  async function chase(actor: Actor, id: string, input: { message: string }, context: AuditContext) {
-    const mails: Parameters<Mailer['send']>[0] = [];
-    const result = await write(
-      actor,
-      id,
-      { action: 'chase', kind: 'chase', audit: 'task.chased', transition: null, narrative: input.message },
-      context,
-      async (tx, row) => {
-        if (!row.leadAgencyId) return;
-        const notified = await notifyAgency(tx, row.leadAgencyId, {
-          kind: 'task_chase',
-          title: `Đôn đốc thực hiện nhiệm vụ: ${row.content.length > 100 ? `${row.content.slice(0, 99)}…` : row.content}`,
-          body: `${input.message}\n\nKế hoạch: ${row.planTitle}${row.dueDate ? `\nHạn: ${row.dueDate.split('-').reverse().join('/')}` : ''}`,
-          link: `/tasks/${id}`,
-          entityType: 'task',
-          entityId: id,
-        });
-        mails.push(...notified.mails);
-      },
-    );
-    await mailer.send(mails);
-    return result;
-  }
+  /** Đôn đốc: recorded on the task; every user of the lead agency is told (email too when configured). */
+  const chase = (actor: Actor, id: string, input: { message: string }, context: AuditContext) =>
+    write(actor, id, { action: 'chase', kind: 'chase', audit: 'task.chased', transition: null, narrative: input.message }, context);
 
   return { list, get, progress, contribute, submit, accept, giveBack, cancel, chase };
 }

@@ -2,7 +2,7 @@ import { users } from '@atmis/db';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSmtpSink } from '../../testing/smtp-sink.ts';
-import { createFile, useVictimTestContext, womanWithChild } from './victim-test-kit.ts';
+import { fileConsentedToReferral, useVictimTestContext, womanWithChild } from './victim-test-kit.ts';
 
 // The app of this file sends its email to a local SMTP server (ATMIS_SMTP_URL is read when the app is built).
 const sink = await startSmtpSink();
@@ -19,15 +19,7 @@ describe('referral email', () => {
     const receiverEmail = 'can.bo.so.yte@example.gov.vn';
     await ctx.t.database.db.update(users).set({ email: receiverEmail }).where(eq(users.username, 'so.yte'));
     const body = womanWithChild({ receivedOn: ctx.recent(2), homeOrgUnitId: ctx.communeAId, child: false });
-    const file = await createFile(ctx.communeA, body);
-    const personId = (await ctx.detailOf(ctx.communeA, file.id)).persons[0]!.id;
-    const consent = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/consents`, {
-      personId,
-      purpose: 'referral',
-      givenBy: 'person',
-      givenOn: ctx.recent(1),
-    });
-    expect(consent.statusCode, consent.body).toBe(201);
+    const { file, personId } = await fileConsentedToReferral(ctx, ctx.communeA, body);
     const sent = await ctx.communeA.post(`/api/v1/victim-files/${file.id}/referrals`, {
       personId,
       receivingAgencyId: ctx.healthAgencyId,

@@ -18,8 +18,8 @@ import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
-import type { Mail, Mailer } from '../notifications/mailer.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
+import { HAND_OVER_EVENTS, referralHandOverEvent, type HandOverEventType } from '../../platform/outbox/hand-over-events.ts';
+import { insertOutboxEvents } from '../../platform/outbox/outbox.repository.ts';
 import {
   accessColumnsOf,
   ageFactsOf,
@@ -49,7 +49,15 @@ const REFERRAL_AUDIT: Record<ReferralTransition, AuditAction> = {
  * Referrals of the persons of a victim file to another agency: sending, the receiver's and the
  * sender's actions on them, and the incoming and outgoing lists.
  */
-export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, mailer: Mailer) {
+/** The hand-over each answer or end of a referral is. */
+const REFERRAL_HAND_OVERS: Record<ReferralTransition, HandOverEventType> = {
+  accept: HAND_OVER_EVENTS.referralAccepted,
+  decline: HAND_OVER_EVENTS.referralDeclined,
+  complete: HAND_OVER_EVENTS.referralCompleted,
+  cancel: HAND_OVER_EVENTS.referralCancelled,
+};
+
+export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
 
   const write = createFileWriter({ db, clock });
@@ -103,7 +111,6 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, 
     if (!basis.ok) throw new AppError('victim.referral_basis_missing', { detail: basis.message });
     // Due under the referral_response rule in force today; the date is kept with the referral.
     const answerDueOn = dueDateOf(await loadDeadlineContext(db), 'referral_response', day);
-    const mails: Mail[] = [];
     const id = await write(
       access,
       context,
@@ -135,19 +142,25 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, 
           .returning({ id: victimReferrals.id });
         // The receiving agency is told that a referral waits (in the system, and by email after commit
         // when SMTP is set): the file reference only, no identity.
-        const notified = await notifyAgency(tx, receiver.id, {
-          kind: 'victim_referral',
-          title: `Đề nghị chuyển tuyến hồ sơ ${access.file.reference}`,
-          body: `${access.file.orgUnitName} đề nghị tiếp nhận chuyển tuyến. Hạn trả lời: ${answerDueOn.split('-').reverse().join('/')}.`,
-          link: `/victim-referrals/${row!.id}`,
-          entityType: 'victim_referral',
-          entityId: row!.id,
-        });
-        mails.push(...notified.mails);
+        await insertOutboxEvents(
+          tx,
+          [
+            referralHandOverEvent(HAND_OVER_EVENTS.referralSent, {
+              actorUserId: actor.userId,
+              referralId: row!.id,
+              fileId,
+              fileReference: access.file.reference,
+              recipientAgencyId: receiver.id,
+              senderOrgUnitName: access.file.orgUnitName,
+              receiverAgencyName: receiver.name,
+              answerDueOn,
+            }),
+          ],
+          clock(),
+        );
         return row!.id;
       },
     );
-    await mailer.send(mails);
     return referralView(actor, id);
   }
 
@@ -161,7 +174,10 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, 
     requireAnyPermission(actor, ['manage:victims', 'manage:support']);
     const [referral] = await db.select().from(victimReferrals).where(eq(victimReferrals.id, id));
     if (!referral) throw notFound();
-    const [file] = await db.select({ agencyId: victimFiles.agencyId }).from(victimFiles).where(eq(victimFiles.id, referral.fileId));
+    const [file] = await db
+      .select({ agencyId: victimFiles.agencyId, reference: victimFiles.reference })
+      .from(victimFiles)
+      .where(eq(victimFiles.id, referral.fileId));
     const record = { orgUnitId: referral.orgUnitId, agencyId: file?.agencyId ?? null };
     const isSender = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
     const isReceiver = receiverAgencyIds(actor, ['manage:victims', 'manage:support']).includes(referral.receivingAgencyId);
@@ -208,6 +224,25 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps, 
           orgUnitId: referral.orgUnitId,
           details: { fileId: referral.fileId, from: status, to: result.status, reason: result.reason },
         },
+        clock(),
+      );
+      // The other party is told: the sender (the file's agency, or whoever sent it) of an answer or an
+      // end, the receiving agency of a withdrawal. The file reference only, no identity.
+      const toSender = transition !== 'cancel';
+      await insertOutboxEvents(
+        tx,
+        [
+          referralHandOverEvent(REFERRAL_HAND_OVERS[transition], {
+            actorUserId: actor.userId,
+            referralId: id,
+            fileId: referral.fileId,
+            fileReference: file?.reference ?? '',
+            recipientAgencyId: toSender ? (file?.agencyId ?? null) : referral.receivingAgencyId,
+            recipientUserId: toSender && !file?.agencyId ? referral.sentBy : null,
+            receiverAgencyName: (await agencyRow(tx, referral.receivingAgencyId))?.name ?? null,
+            reason: result.reason,
+          }),
+        ],
         clock(),
       );
     });

@@ -109,6 +109,24 @@ export async function createFile(agent: Agent, body: unknown): Promise<{ id: str
   return response.json<{ id: string; reference: string }>();
 }
 
+/** A new file of `body` by `agent` whose first person consented (yesterday) to be referred: the file and the person's id. */
+export async function fileConsentedToReferral(
+  ctx: Pick<VictimTestContext, 'detailOf' | 'recent'>,
+  agent: Agent,
+  body: unknown,
+): Promise<{ file: { id: string; reference: string }; personId: string }> {
+  const file = await createFile(agent, body);
+  const personId = (await ctx.detailOf(agent, file.id)).persons[0]!.id;
+  const consent = await agent.post(`/api/v1/victim-files/${file.id}/consents`, {
+    personId,
+    purpose: 'referral',
+    givenBy: 'person',
+    givenOn: ctx.recent(1),
+  });
+  if (consent.statusCode !== 201) throw new Error(`referral consent: ${consent.statusCode} ${consent.body.slice(0, 500)}`);
+  return { file, personId };
+}
+
 /**
  * For the permission matrix: a fresh file of commune A (created by `xa.a`), optionally with a
  * consent, a referral to `referTo` (accepted by `receiver` when given) or a support record.

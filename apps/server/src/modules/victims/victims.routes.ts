@@ -45,7 +45,6 @@ import { z } from 'zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
-import { createMailer } from '../notifications/mailer.ts';
 import { registerPrefillProvider } from '../reports/prefill.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
 import { victimRecordRoutes } from './victim-records.routes.ts';
@@ -67,7 +66,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const { cipher } = deps;
   const victims = createVictimsService({ db: deps.db, clock: deps.clock, cipher });
   const casework = createVictimCaseworkService({ db: deps.db, clock: deps.clock, cipher });
-  const referrals = createVictimReferralsService({ db: deps.db, clock: deps.clock, cipher }, createMailer());
+  const referrals = createVictimReferralsService({ db: deps.db, clock: deps.clock, cipher });
   const support = createVictimSupportService({ db: deps.db, clock: deps.clock, cipher });
   registerPrefillProvider('victims', 'Hồ sơ nạn nhân', victimPrefill);
   const threshold = smallCellThreshold();

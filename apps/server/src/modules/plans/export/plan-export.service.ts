@@ -1,7 +1,6 @@
 import type { Actor, PlanDetail, TaskView } from '@atmis/domain';
 import { TASK_STATUS_LABELS } from '@atmis/domain/plans/index';
 import type { Database } from '@atmis/db';
-import { createMailer } from '../../notifications/mailer.ts';
 import { createTasksService } from '../../tasks/tasks.service.ts';
 import { createPlansService } from '../plans.service.ts';
 import type { PlanDocumentModel, PlanSection, TaskStatusRow } from './plan-document-model.ts';
@@ -127,7 +126,7 @@ export function taskStatusRows(tasks: TaskView[]): TaskStatusRow[] {
 /** Exports read the plan and its tasks through the plans and tasks services, with the actor's scope. */
 export function createPlanExportService(deps: { db: Database; clock: () => Date }) {
   const plans = createPlansService(deps);
-  const tasks = createTasksService(deps, createMailer());
+  const tasks = createTasksService(deps);
 
   async function load(actor: Actor, planId: string) {
     const plan = await plans.get(actor, planId);
