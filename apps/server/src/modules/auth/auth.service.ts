@@ -1,6 +1,5 @@
-import { agencies, orgUnits, queryRows, users, type Database } from '@atmis/db';
+import type { Database } from '@atmis/db';
 import { checkPasswordPolicy, PASSWORD_PROBLEM_LABELS, type Locale, type Me } from '@atmis/domain';
-import { eq, sql } from 'drizzle-orm';
 import type { AppConfig } from '../../config.ts';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { createLoginThrottle, lockMinutesLeft } from '../../platform/auth/login-throttle.ts';
@@ -10,7 +9,18 @@ import { createSession, deleteSession, deleteUserSessions, type LoadedSession } 
 import { isTotpCodeValid, newTotpSecret, totpUrl } from '../../platform/auth/totp.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { sessions } from '@atmis/db';
+import {
+  assignmentNamesOf,
+  countLoginAttempt,
+  deleteOtherSessions,
+  findAccount,
+  findAccountByUsername,
+  lockedUntilOf,
+  markSecondFactorPassed,
+  profileOf,
+  secondFactorOf,
+  updateAccount,
+} from './auth.repository.ts';
 import { openTotpSecret, sealTotpSecret } from './totp-secrets.ts';
 
 export interface AuthServiceDeps {
@@ -59,17 +69,17 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
       }
       throw new AppError('auth.too_many_requests');
     }
-    const [user] = await db.select().from(users).where(eq(users.username, normalizedUsername)).limit(1);
+    const user = await findAccountByUsername(db, normalizedUsername);
     if (!user) return refuseUnknownUser(normalizedUsername, password, context, now);
     if (user.lockedUntil && user.lockedUntil > now) {
       throw new AppError('auth.account_locked', { minutes: lockMinutesLeft(user.lockedUntil, now) });
     }
-    const counted = await countAttempt(user.id, now);
+    const counted = await countLoginAttempt(db, user.id, config.lockout, now);
     if (!counted) {
       // Another attempt locked the account since it was read.
-      const [row] = await db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, user.id));
+      const lockedUntil = await lockedUntilOf(db, user.id);
       throw new AppError('auth.account_locked', {
-        minutes: row?.lockedUntil ? lockMinutesLeft(row.lockedUntil, now) : config.lockout.minutes,
+        minutes: lockedUntil ? lockMinutesLeft(lockedUntil, now) : config.lockout.minutes,
       });
     }
     const isPasswordRight = await verifyPassword(user.passwordHash, password);
@@ -112,7 +122,7 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
     throttle.refundAddress(address, now);
     const isSecondFactorPending = user.totpEnabled;
     return db.transaction(async (tx) => {
-      await tx.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+      await updateAccount(tx, user.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
       if (previous) {
         // Whoever signs in on this browser, the session it carried ends here, server-side.
         await deleteSession(tx, previous.id);
@@ -153,28 +163,6 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
     });
   }
 
-  /**
-   * Counts one attempt on an account in one statement, before the password is checked, and locks it
-   * at the threshold (the rule of `nextLockoutState`). Nothing is counted while a lock runs: the
-   * answer is then null.
-   */
-  async function countAttempt(userId: string, now: Date): Promise<{ failures: number; lockedUntil: Date | null } | null> {
-    const lockUntil = new Date(now.getTime() + config.lockout.minutes * 60_000).toISOString();
-    const nextCount = sql`(case when locked_until is null then failed_login_count + 1 else 1 end)`;
-    const rows = await queryRows<{ failed_login_count: number; locked_until: string | Date | null }>(
-      db,
-      sql`
-      update users set
-        failed_login_count = ${nextCount},
-        locked_until = case when ${nextCount} >= ${config.lockout.maxFailures} then ${lockUntil}::timestamptz else null end
-      where id = ${userId} and (locked_until is null or locked_until <= ${now.toISOString()}::timestamptz)
-      returning failed_login_count, locked_until`,
-    );
-    const row = rows[0];
-    if (!row) return null;
-    return { failures: Number(row.failed_login_count), lockedUntil: row.locked_until ? new Date(row.locked_until) : null };
-  }
-
   /** The same steps, cost and answers as a wrong password on a real account. */
   async function refuseUnknownUser(username: string, password: string, context: AuditContext, now: Date): Promise<never> {
     const runningLock = throttle.unknownLockedUntil(username, now);
@@ -198,7 +186,7 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
   }
 
   async function verifySecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {
-    const [user] = await db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, session.user.id));
+    const user = await secondFactorOf(db, session.user.id);
     if (!user?.secret || !isTotpCodeValid(openTotpSecret(cipher, user.secret), code, clock().getTime())) {
       await db.transaction((tx) =>
         recordAudit(
@@ -210,7 +198,7 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
       );
       throw new AppError('auth.second_factor_invalid');
     }
-    await db.update(sessions).set({ isSecondFactorPending: false }).where(eq(sessions.id, session.id));
+    await markSecondFactorPassed(db, session.id);
   }
 
   async function logout(session: LoadedSession, context: AuditContext): Promise<void> {
@@ -232,7 +220,7 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
     locale: Locale,
     context: AuditContext,
   ): Promise<void> {
-    const [user] = await db.select().from(users).where(eq(users.id, session.user.id));
+    const user = await findAccount(db, session.user.id);
     if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) throw new AppError('auth.password_wrong');
     assertPasswordPolicy(newPassword, user.username, locale);
     if (await verifyPassword(user.passwordHash, newPassword)) {
@@ -242,12 +230,9 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
     }
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({ passwordHash, passwordChangedAt: clock(), mustChangePassword: false, updatedAt: clock() })
-        .where(eq(users.id, user.id));
+      await updateAccount(tx, user.id, { passwordHash, passwordChangedAt: clock(), mustChangePassword: false, updatedAt: clock() });
       // Other sessions of this account end; the current one stays.
-      await tx.execute(sql`delete from sessions where user_id = ${user.id} and id <> ${session.id}`);
+      await deleteOtherSessions(tx, user.id, session.id);
       await recordAudit(
         tx,
         context,
@@ -259,22 +244,16 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
 
   async function beginSecondFactorSetup(session: LoadedSession): Promise<{ secret: string; otpauthUrl: string }> {
     const secret = newTotpSecret();
-    await db
-      .update(users)
-      .set({ totpSecret: sealTotpSecret(cipher, secret), totpEnabled: false })
-      .where(eq(users.id, session.user.id));
+    await updateAccount(db, session.user.id, { totpSecret: sealTotpSecret(cipher, secret), totpEnabled: false });
     return { secret, otpauthUrl: totpUrl(secret, session.user.username) };
   }
 
   async function enableSecondFactor(session: LoadedSession, code: string, context: AuditContext): Promise<void> {
-    const [user] = await db
-      .select({ secret: users.totpSecret, enabled: users.totpEnabled })
-      .from(users)
-      .where(eq(users.id, session.user.id));
+    const user = await secondFactorOf(db, session.user.id);
     if (!user?.secret || user.enabled || !isTotpCodeValid(openTotpSecret(cipher, user.secret), code, clock().getTime()))
       throw new AppError('auth.second_factor_invalid');
     await db.transaction(async (tx) => {
-      await tx.update(users).set({ totpEnabled: true, updatedAt: clock() }).where(eq(users.id, session.user.id));
+      await updateAccount(tx, session.user.id, { totpEnabled: true, updatedAt: clock() });
       await recordAudit(
         tx,
         context,
@@ -285,27 +264,8 @@ export function createAuthService({ db, config, clock, cipher }: AuthServiceDeps
   }
 
   async function describeMe(session: LoadedSession): Promise<Me> {
-    const [user] = await db
-      .select({ email: users.email, orgUnitName: orgUnits.fullName, agencyName: agencies.name })
-      .from(users)
-      .innerJoin(orgUnits, eq(orgUnits.id, users.orgUnitId))
-      .leftJoin(agencies, eq(agencies.id, users.agencyId))
-      .where(eq(users.id, session.user.id));
-    const assignmentRows = await queryRows<{
-      id: string;
-      role_id: string;
-      role_code: string;
-      role_name: string;
-      org_unit_name: string;
-      agency_name: string | null;
-    }>(
-      db,
-      sql`
-      select a.id, r.id as role_id, r.code as role_code, r.name as role_name, o.full_name as org_unit_name, ag.name as agency_name
-      from user_assignments a join roles r on r.id = a.role_id join org_units o on o.id = a.org_unit_id
-      left join agencies ag on ag.id = a.agency_id
-      where a.user_id = ${session.user.id} and a.revoked_at is null`,
-    );
+    const user = await profileOf(db, session.user.id);
+    const assignmentRows = await assignmentNamesOf(db, session.user.id);
     const names = new Map(assignmentRows.map((row) => [row.id, row]));
     const permissions = [...new Set(session.actor.assignments.flatMap((a) => a.permissions))].sort();
     return {

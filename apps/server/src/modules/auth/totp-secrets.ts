@@ -1,7 +1,7 @@
-import { users, type Database } from '@atmis/db';
-import { and, eq, isNotNull, notLike } from 'drizzle-orm';
+import type { Database } from '@atmis/db';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
 import { CIPHERTEXT_VERSION, type FieldCipher } from '../../platform/crypto/field-cipher.ts';
+import { plainTotpSecrets, replaceTotpSecret } from './auth.repository.ts';
 
 /**
  * TOTP secrets are stored field-encrypted (whoever reads the users table cannot mint second-factor
@@ -18,17 +18,11 @@ export const openTotpSecret = (cipher: FieldCipher, stored: string): string => c
  * base32 secret never begins with the ciphertext prefix). Returns how many were encrypted.
  */
 export async function encryptPlainTotpSecrets(db: Database, cipher: FieldCipher): Promise<number> {
-  const plain = await db
-    .select({ id: users.id, secret: users.totpSecret })
-    .from(users)
-    .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, `${CIPHERTEXT_VERSION}:%`)));
+  const plain = await plainTotpSecrets(db, CIPHERTEXT_VERSION);
   if (plain.length === 0) return 0;
   await db.transaction(async (tx) => {
     for (const { id, secret } of plain) {
-      await tx
-        .update(users)
-        .set({ totpSecret: sealTotpSecret(cipher, secret!) })
-        .where(and(eq(users.id, id), eq(users.totpSecret, secret!)));
+      await replaceTotpSecret(tx, id, secret!, sealTotpSecret(cipher, secret!));
     }
   });
   return plain.length;
