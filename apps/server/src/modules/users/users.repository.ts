@@ -1,5 +1,5 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Executor } from '@atmis/db';
-import { parseSort, type ScopeFilter, type UserView, type AssignmentView, type USER_SORT_KEYS } from '@atmis/domain';
+import { parseSort, type ScopeFilter, type Scope, type UserView, type AssignmentView, type USER_SORT_KEYS } from '@atmis/domain';
 import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
@@ -125,6 +125,12 @@ export async function findUserInScope(executor: Executor, filter: ScopeFilter, i
   return row ? present(row as UserRow, now) : null;
 }
 
+/** The account that already holds this username, if any (usernames are unique). */
+export async function findUserByUsername(executor: Executor, username: string): Promise<{ id: string } | null> {
+  const [row] = await executor.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return row ?? null;
+}
+
 export async function listAssignments(executor: Executor, userId: string): Promise<AssignmentView[]> {
   const rows = await executor
     .select({
@@ -146,4 +152,60 @@ export async function listAssignments(executor: Executor, userId: string): Promi
     .where(and(eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)))
     .orderBy(asc(userAssignments.createdAt));
   return rows.map((row) => ({ ...row, permissions: row.permissions as AssignmentView['permissions'] }));
+}
+
+export async function insertUser(executor: Executor, values: typeof users.$inferInsert): Promise<string> {
+  const [row] = await executor.insert(users).values(values).returning({ id: users.id });
+  return row!.id;
+}
+
+export async function updateUser(executor: Executor, id: string, changes: Partial<typeof users.$inferInsert>): Promise<void> {
+  await executor.update(users).set(changes).where(eq(users.id, id));
+}
+
+/** The assignment in force that gives this user the same role over the same place and reach, if any. */
+export async function findSameAssignment(
+  executor: Executor,
+  assignment: { userId: string; roleId: string; orgUnitId: string; agencyId: string | null; scope: Scope },
+): Promise<{ id: string } | null> {
+  const [row] = await executor
+    .select({ id: userAssignments.id })
+    .from(userAssignments)
+    .where(
+      and(
+        eq(userAssignments.userId, assignment.userId),
+        eq(userAssignments.roleId, assignment.roleId),
+        eq(userAssignments.orgUnitId, assignment.orgUnitId),
+        eq(userAssignments.scope, assignment.scope),
+        isNull(userAssignments.revokedAt),
+        assignment.agencyId ? eq(userAssignments.agencyId, assignment.agencyId) : isNull(userAssignments.agencyId),
+      ),
+    );
+  return row ?? null;
+}
+
+export async function insertAssignment(executor: Executor, values: typeof userAssignments.$inferInsert): Promise<string> {
+  const [row] = await executor.insert(userAssignments).values(values).returning({ id: userAssignments.id });
+  return row!.id;
+}
+
+/** One of the user's assignments in force, with what its role permits; null when there is none. */
+export async function findOpenAssignment(executor: Executor, userId: string, assignmentId: string) {
+  const [row] = await executor
+    .select({
+      id: userAssignments.id,
+      orgUnitId: userAssignments.orgUnitId,
+      agencyId: userAssignments.agencyId,
+      scope: userAssignments.scope,
+      permissions: roles.permissions,
+      roleCode: roles.code,
+    })
+    .from(userAssignments)
+    .innerJoin(roles, eq(roles.id, userAssignments.roleId))
+    .where(and(eq(userAssignments.id, assignmentId), eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)));
+  return row ?? null;
+}
+
+export async function markAssignmentRevoked(executor: Executor, assignmentId: string, revokedBy: string, now: Date): Promise<void> {
+  await executor.update(userAssignments).set({ revokedAt: now, revokedBy }).where(eq(userAssignments.id, assignmentId));
 }

@@ -1,4 +1,4 @@
-import { agencies, orgUnits, roles, userAssignments, users, type Database } from '@atmis/db';
+import type { Database, users } from '@atmis/db';
 import {
   canManageUser,
   checkGrant,
@@ -11,13 +11,26 @@ import {
   type Permission,
   type Scope,
 } from '@atmis/domain';
-import { and, eq, isNull } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { deleteUserSessions } from '../../platform/auth/session-store.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { assertPasswordPolicy } from '../auth/auth.service.ts';
-import { findUserInScope, listAssignments, listUsers } from './users.repository.ts';
+import { findAgencyPlace } from '../agencies/index.ts';
+import { assertPasswordPolicy } from '../auth/index.ts';
+import { findOrgUnit } from '../org-units/index.ts';
+import { findRole } from '../roles/index.ts';
+import {
+  findOpenAssignment,
+  findSameAssignment,
+  findUserByUsername,
+  findUserInScope,
+  insertAssignment,
+  insertUser,
+  listAssignments,
+  listUsers,
+  markAssignmentRevoked,
+  updateUser,
+} from './users.repository.ts';
 
 export interface UsersServiceDeps {
   db: Database;
@@ -72,10 +85,10 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
 
   /** Checks the unit and agency exist; returns the agency's own unit (null without an agency). */
   async function assertPlace(orgUnitId: string, agencyId: string | null): Promise<string | null> {
-    const [unit] = await db.select({ id: orgUnits.id, validTo: orgUnits.validTo }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
-    if (!unit) throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
+    if (!(await findOrgUnit(db, orgUnitId)))
+      throw new AppError('validation.failed', {}, [{ path: 'orgUnitId', message: 'Đơn vị hành chính không tồn tại.' }]);
     if (!agencyId) return null;
-    const [agency] = await db.select({ orgUnitId: agencies.orgUnitId }).from(agencies).where(eq(agencies.id, agencyId));
+    const agency = await findAgencyPlace(db, agencyId);
     if (!agency) throw new AppError('validation.failed', {}, [{ path: 'agencyId', message: 'Cơ quan không tồn tại.' }]);
     return agency.orgUnitId;
   }
@@ -104,25 +117,20 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
       throw new AppError('access.escalation', { detail: refusalText({ reason: 'target_outside_scope' }, locale) });
     }
     assertPasswordPolicy(input.password, input.username, locale);
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-    if (existing)
+    if (await findUserByUsername(db, input.username))
       throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'tên đăng nhập đã được sử dụng' : 'username already taken' });
     const passwordHash = await hashPassword(input.password);
     const id = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({
-          username: input.username,
-          fullName: input.fullName,
-          email: input.email ?? null,
-          phone: input.phone ?? null,
-          orgUnitId: input.orgUnitId,
-          agencyId,
-          passwordHash,
-          mustChangePassword: true,
-        })
-        .returning({ id: users.id });
-      const userId = created!.id;
+      const userId = await insertUser(tx, {
+        username: input.username,
+        fullName: input.fullName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        orgUnitId: input.orgUnitId,
+        agencyId,
+        passwordHash,
+        mustChangePassword: true,
+      });
       await recordAudit(
         tx,
         context,
@@ -168,10 +176,7 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     }
     if (Object.keys(changes).length) {
       await db.transaction(async (tx) => {
-        await tx
-          .update(users)
-          .set({ ...changes, updatedAt: clock() })
-          .where(eq(users.id, id));
+        await updateUser(tx, id, { ...changes, updatedAt: clock() });
         if (changes.status === 'disabled') await deleteUserSessions(tx, id);
         if (Object.keys(changed).length)
           await recordAudit(
@@ -192,17 +197,14 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     assertPasswordPolicy(newPassword, user.username, locale);
     const passwordHash = await hashPassword(newPassword);
     await db.transaction(async (tx) => {
-      await tx
-        .update(users)
-        .set({
-          passwordHash,
-          mustChangePassword: true,
-          passwordChangedAt: clock(),
-          failedLoginCount: 0,
-          lockedUntil: null,
-          updatedAt: clock(),
-        })
-        .where(eq(users.id, id));
+      await updateUser(tx, id, {
+        passwordHash,
+        mustChangePassword: true,
+        passwordChangedAt: clock(),
+        failedLoginCount: 0,
+        lockedUntil: null,
+        updatedAt: clock(),
+      });
       await deleteUserSessions(tx, id);
       await recordAudit(
         tx,
@@ -221,7 +223,7 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     context: AuditContext,
   ) {
     const user = await requireManageable(actor, userId);
-    const [role] = await db.select().from(roles).where(eq(roles.id, input.roleId));
+    const role = await findRole(db, input.roleId);
     if (!role) throw new AppError('validation.failed', {}, [{ path: 'roleId', message: 'Vai trò không tồn tại.' }]);
     const agencyId = input.agencyId ?? null;
     if (input.scope === 'agency' && !agencyId)
@@ -230,26 +232,17 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     const permissions = role.permissions.filter(isPermission) as Permission[];
     const refusal = checkGrant(actor, { permissions, orgUnitId: input.orgUnitId, agencyId, agencyOrgUnitId, scope: input.scope });
     if (refusal) throw new AppError('access.escalation', { detail: refusalText(refusal, locale) });
-    const [duplicate] = await db
-      .select({ id: userAssignments.id })
-      .from(userAssignments)
-      .where(
-        and(
-          eq(userAssignments.userId, userId),
-          eq(userAssignments.roleId, role.id),
-          eq(userAssignments.orgUnitId, input.orgUnitId),
-          eq(userAssignments.scope, input.scope),
-          isNull(userAssignments.revokedAt),
-          agencyId ? eq(userAssignments.agencyId, agencyId) : isNull(userAssignments.agencyId),
-        ),
-      );
-    if (duplicate)
+    if (await findSameAssignment(db, { userId, roleId: role.id, orgUnitId: input.orgUnitId, agencyId, scope: input.scope }))
       throw new AppError('resource.conflict', { detail: locale === 'vi' ? 'phân công này đã tồn tại' : 'this assignment already exists' });
     await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(userAssignments)
-        .values({ userId, roleId: role.id, orgUnitId: input.orgUnitId, agencyId, scope: input.scope, grantedBy: actor.userId })
-        .returning({ id: userAssignments.id });
+      const assignmentId = await insertAssignment(tx, {
+        userId,
+        roleId: role.id,
+        orgUnitId: input.orgUnitId,
+        agencyId,
+        scope: input.scope,
+        grantedBy: actor.userId,
+      });
       await recordAudit(
         tx,
         context,
@@ -258,7 +251,7 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
           entityType: 'user',
           entityId: userId,
           orgUnitId: user.orgUnitId,
-          details: { assignmentId: created!.id, role: role.code, orgUnitId: input.orgUnitId, agencyId, scope: input.scope },
+          details: { assignmentId, role: role.code, orgUnitId: input.orgUnitId, agencyId, scope: input.scope },
         },
         clock(),
       );
@@ -268,18 +261,7 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
 
   async function revokeAssignment(actor: Actor, userId: string, assignmentId: string, locale: Locale, context: AuditContext) {
     const user = await requireManageable(actor, userId);
-    const [assignment] = await db
-      .select({
-        id: userAssignments.id,
-        orgUnitId: userAssignments.orgUnitId,
-        agencyId: userAssignments.agencyId,
-        scope: userAssignments.scope,
-        permissions: roles.permissions,
-        roleCode: roles.code,
-      })
-      .from(userAssignments)
-      .innerJoin(roles, eq(roles.id, userAssignments.roleId))
-      .where(and(eq(userAssignments.id, assignmentId), eq(userAssignments.userId, userId), isNull(userAssignments.revokedAt)));
+    const assignment = await findOpenAssignment(db, userId, assignmentId);
     if (!assignment) throw notFound();
     // Taking away is bounded like giving: only what one could have granted.
     const agencyOrgUnitId = await assertPlace(assignment.orgUnitId, assignment.agencyId);
@@ -292,7 +274,7 @@ export function createUsersService({ db, clock }: UsersServiceDeps) {
     });
     if (refusal) throw new AppError('access.escalation', { detail: refusalText(refusal, locale) });
     await db.transaction(async (tx) => {
-      await tx.update(userAssignments).set({ revokedAt: clock(), revokedBy: actor.userId }).where(eq(userAssignments.id, assignmentId));
+      await markAssignmentRevoked(tx, assignmentId, actor.userId, clock());
       await recordAudit(
         tx,
         context,
