@@ -1,6 +1,6 @@
-import type { CreatePlanImportBody, PlanDetail, PlanImportView, UpdatePlanImportBody } from '@atmis/domain';
+import type { CreatePlanImportBody, UpdatePlanImportBody } from '@atmis/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import { plansKey } from './plans-api.ts';
 
 const importsKey = ['plan-imports'] as const;
@@ -8,7 +8,7 @@ const importsKey = ['plan-imports'] as const;
 export function useCreatePlanImport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreatePlanImportBody) => api.post<PlanImportView>('/plan-imports', body),
+    mutationFn: (body: CreatePlanImportBody) => unwrap(client.POST('/api/v1/plan-imports', { body })),
     onSuccess: (view) => queryClient.setQueryData([...importsKey, view.id], view),
   });
 }
@@ -16,14 +16,14 @@ export function useCreatePlanImport() {
 export function usePlanImport(id: string) {
   return useQuery({
     queryKey: [...importsKey, id],
-    queryFn: ({ signal }) => api.get<PlanImportView>(`/plan-imports/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/plan-imports/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useUpdatePlanImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdatePlanImportBody) => api.patch<PlanImportView>(`/plan-imports/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdatePlanImportBody) => unwrap(client.PATCH('/api/v1/plan-imports/{id}', { params: { path: { id } }, body })),
     onSuccess: (view) => queryClient.setQueryData([...importsKey, id], view),
   });
 }
@@ -31,7 +31,7 @@ export function useUpdatePlanImport(id: string) {
 export function useConfirmPlanImport(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<PlanDetail>(`/plan-imports/${encodeURIComponent(id)}/confirm`),
+    mutationFn: () => unwrap(client.POST('/api/v1/plan-imports/{id}/confirm', { params: { path: { id } } })),
     onSuccess: async (plan) => {
       queryClient.setQueryData([...plansKey, 'detail', plan.id], plan);
       await Promise.all([

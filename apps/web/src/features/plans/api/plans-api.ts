@@ -1,7 +1,6 @@
-import type { CreateTaskBody, PlanDetail, PlanView, TaskDetail } from '@atmis/domain';
+import type { CreateTaskBody, PlanView } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, buildUrl } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { buildUrl, client, unwrap } from '../../../lib/api.ts';
 
 export type PlanStatus = PlanView['status'];
 export const PLAN_STATUSES: PlanStatus[] = ['draft', 'issued', 'superseded'];
@@ -19,10 +18,11 @@ export function usePlanList(filter: PlanListFilter) {
   return useInfiniteQuery({
     queryKey: [...plansKey, 'list', filter],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<PlanView>>(
-        '/plans',
-        { limit: PAGE_SIZE, cursor: pageParam, q: filter.q, status: filter.status, parentPlanId: filter.parentPlanId },
-        signal,
+      unwrap(
+        client.GET('/api/v1/plans', {
+          params: { query: { limit: PAGE_SIZE, cursor: pageParam, q: filter.q, status: filter.status, parentPlanId: filter.parentPlanId } },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -33,14 +33,14 @@ export function usePlanList(filter: PlanListFilter) {
 export function usePlan(id: string) {
   return useQuery({
     queryKey: [...plansKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<PlanDetail>(`/plans/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/plans/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 export function useIssuePlan(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<PlanDetail>(`/plans/${encodeURIComponent(id)}/issue`),
+    mutationFn: () => unwrap(client.POST('/api/v1/plans/{id}/issue', { params: { path: { id } } })),
     onSuccess: (plan) => {
       queryClient.setQueryData([...plansKey, 'detail', id], plan);
       return queryClient.invalidateQueries({ queryKey: [...plansKey, 'list'] });
@@ -69,7 +69,7 @@ function useInvalidatePlan(id: string) {
 export function useCreatePlanTask(planId: string) {
   const invalidate = useInvalidatePlan(planId);
   return useMutation({
-    mutationFn: (body: CreateTaskBody) => api.post<TaskDetail>(`/plans/${encodeURIComponent(planId)}/tasks`, body),
+    mutationFn: (body: CreateTaskBody) => unwrap(client.POST('/api/v1/plans/{id}/tasks', { params: { path: { id: planId } }, body })),
     onSuccess: () => invalidate(),
   });
 }
@@ -78,7 +78,8 @@ export function useCreatePlanTask(planId: string) {
 export function useAttachPlanFiles(planId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (fileIds: string[]) => api.post<PlanDetail>(`/plans/${encodeURIComponent(planId)}/attachments`, { fileIds }),
+    mutationFn: (fileIds: string[]) =>
+      unwrap(client.POST('/api/v1/plans/{id}/attachments', { params: { path: { id: planId } }, body: { fileIds } })),
     onSuccess: (plan) => {
       if (plan && typeof plan === 'object' && 'id' in plan) queryClient.setQueryData([...plansKey, 'detail', planId], plan);
       return queryClient.invalidateQueries({ queryKey: [...plansKey, 'detail', planId] });

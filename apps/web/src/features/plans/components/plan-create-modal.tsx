@@ -1,11 +1,11 @@
-import type { CreatePlanBody, PlanDetail } from '@atmis/domain';
+import type { CreatePlanBody } from '@atmis/domain';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { App, DatePicker, Form, Input, Modal, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { api } from '../../../lib/api.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { plansKey } from '../api/plans-api.ts';
@@ -29,7 +29,7 @@ export function PlanCreateModal({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<FormValues>();
   const mutation = useMutation({
-    mutationFn: (body: CreatePlanBody) => api.post<PlanDetail>('/plans', body),
+    mutationFn: (body: CreatePlanBody) => unwrap(client.POST('/api/v1/plans', { body })),
     onSuccess: (plan) => {
       queryClient.setQueryData([...plansKey, 'detail', plan.id], plan);
       return queryClient.invalidateQueries({ queryKey: [...plansKey, 'list'] });

@@ -1,6 +1,16 @@
-import type { ReportDetail, ReportView, SaveReportBody } from '@atmis/domain';
+import type {
+  acceptReportBodySchema,
+  extendReportBodySchema,
+  ReportDetail,
+  ReportView,
+  returnReportBodySchema,
+  SaveReportBody,
+  submitReportBodySchema,
+  unlockReportBodySchema,
+} from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { api, buildUrl, client, unwrap } from '../../../lib/api.ts';
+import { buildUrl, client, unwrap } from '../../../lib/api.ts';
+import type { Input } from '../../../lib/contracts.ts';
 
 export type ReportStatus = ReportView['status'];
 export type ReportAction = ReportView['allowedActions'][number];
@@ -90,24 +100,39 @@ export function useSaveReport(id: string) {
   });
 }
 
-/** The transitions posted to `/reports/{id}/{path}`; `extend` is the deadline change. */
-export type PostedReportAction = Extract<ReportAction, 'submit' | 'resubmit' | 'return' | 'accept' | 'lock' | 'unlock' | 'extend'>;
+/** The transitions posted to `/reports/{id}/{path}` with the body each route contract takes (`lock` takes none). */
+export type ReportActionCall =
+  | { action: 'submit' | 'resubmit'; body: Input<typeof submitReportBodySchema> }
+  | { action: 'return'; body: Input<typeof returnReportBodySchema> }
+  | { action: 'accept'; body: Input<typeof acceptReportBodySchema> }
+  | { action: 'lock' }
+  | { action: 'unlock'; body: Input<typeof unlockReportBodySchema> }
+  | { action: 'extend'; body: Input<typeof extendReportBodySchema> };
 
-const ACTION_PATHS: Record<PostedReportAction, string> = {
-  submit: 'submit',
-  resubmit: 'submit',
-  return: 'return',
-  accept: 'accept',
-  lock: 'lock',
-  unlock: 'unlock',
-  extend: 'deadline',
-};
+/** Each transition on its own path (`resubmit` is `/submit`, `extend` is `/deadline`). */
+function postReportAction(id: string, call: ReportActionCall) {
+  const params = { path: { id } };
+  switch (call.action) {
+    case 'submit':
+    case 'resubmit':
+      return unwrap(client.POST('/api/v1/reports/{id}/submit', { params, body: call.body }));
+    case 'return':
+      return unwrap(client.POST('/api/v1/reports/{id}/return', { params, body: call.body }));
+    case 'accept':
+      return unwrap(client.POST('/api/v1/reports/{id}/accept', { params, body: call.body }));
+    case 'lock':
+      return unwrap(client.POST('/api/v1/reports/{id}/lock', { params }));
+    case 'unlock':
+      return unwrap(client.POST('/api/v1/reports/{id}/unlock', { params, body: call.body }));
+    case 'extend':
+      return unwrap(client.POST('/api/v1/reports/{id}/deadline', { params, body: call.body }));
+  }
+}
 
 export function useReportAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: PostedReportAction; body: Record<string, unknown> }) =>
-      api.post<ReportDetail>(`/reports/${encodeURIComponent(id)}/${ACTION_PATHS[action]}`, body),
+    mutationFn: (call: ReportActionCall) => postReportAction(id, call),
     onSuccess: (answer) => refreshAfterChange(queryClient, id, answer),
   });
 }

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
-import { useReportAction } from '../api/reports-api.ts';
+import { useReportAction, type ReportActionCall } from '../api/reports-api.ts';
 
 /** The reviewer's actions done through a small form. */
 export type ReportFormAction = 'return' | 'accept' | 'lock' | 'unlock' | 'extend';
@@ -21,18 +21,18 @@ export function reportActionLabel(action: ReportFormAction | 'submit' | 'resubmi
   return action === 'extend' ? t('reportWork.actions.extend') : pickLabel(REPORT_TRANSITION_LABELS[action], action);
 }
 
-function bodyOf(action: ReportFormAction, values: FormValues): Record<string, unknown> {
+function callOf(action: ReportFormAction, values: FormValues): ReportActionCall {
   switch (action) {
     case 'return':
-      return { comment: values.comment ?? '' };
+      return { action, body: { comment: values.comment ?? '' } };
     case 'accept':
-      return values.comment?.trim() ? { comment: values.comment } : {};
+      return { action, body: values.comment?.trim() ? { comment: values.comment } : {} };
     case 'lock':
-      return {};
+      return { action };
     case 'unlock':
-      return { reason: values.reason ?? '' };
+      return { action, body: { reason: values.reason ?? '' } };
     case 'extend':
-      return { dueDate: toIsoDate(values.dueDate), reason: values.reason ?? '' };
+      return { action, body: { dueDate: toIsoDate(values.dueDate) ?? '', reason: values.reason ?? '' } };
   }
 }
 
@@ -46,7 +46,7 @@ export function ReportActionModal({ report, action, onClose }: { report: ReportD
 
   async function submit(values: FormValues) {
     try {
-      await mutation.mutateAsync({ action, body: bodyOf(action, values) });
+      await mutation.mutateAsync(callOf(action, values));
       void message.success(t(`reportWork.done.${action}`));
       onClose();
     } catch (error) {

@@ -1,9 +1,7 @@
-import type { OrgUnitView } from '@atmis/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import { matchesLabel } from '../../victims/components/code-select.tsx';
 
 /** Rates are set nationally or by a province: the choice is the country and its provinces. */
@@ -23,8 +21,8 @@ export function RateUnitSelect({
     queryKey: ['org-units', 'rate-units'],
     queryFn: async ({ signal }) => {
       const [national, provinces] = await Promise.all([
-        api.get<Page<OrgUnitView>>('/org-units', { level: 'national', limit: 5 }, signal),
-        api.get<Page<OrgUnitView>>('/org-units', { level: 'province', limit: 100 }, signal),
+        unwrap(client.GET('/api/v1/org-units', { params: { query: { level: 'national', limit: 5 } }, signal })),
+        unwrap(client.GET('/api/v1/org-units', { params: { query: { level: 'province', limit: 100 } }, signal })),
       ]);
       return [...national.items, ...provinces.items];
     },

@@ -1,7 +1,17 @@
-import type { FileView, TaskDetail, TaskView, UpdateTaskBody } from '@atmis/domain';
+import type {
+  TaskView,
+  UpdateTaskBody,
+  taskAcceptBodySchema,
+  taskChaseBodySchema,
+  taskCommentBodySchema,
+  taskContributionBodySchema,
+  taskProgressBodySchema,
+  taskSubmitBodySchema,
+  uploadFileBodySchema,
+} from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, buildUrl } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { buildUrl, client, unwrap } from '../../../lib/api.ts';
+import type { Input } from '../../../lib/contracts.ts';
 
 export type TaskStatus = TaskView['status'];
 export type TaskAction = TaskView['allowedActions'][number];
@@ -24,20 +34,23 @@ export function useTaskList(filter: TaskListFilter, pageSize = 20) {
   return useInfiniteQuery({
     queryKey: [...tasksKey, 'list', filter, pageSize],
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<TaskView>>(
-        '/tasks',
-        {
-          limit: pageSize,
-          cursor: pageParam,
-          q: filter.q,
-          planId: filter.planId,
-          agencyId: filter.agencyId,
-          status: filter.status,
-          overdue: flag(filter.overdue),
-          dueSoon: flag(filter.dueSoon),
-          mine: flag(filter.mine),
-        },
-        signal,
+      unwrap(
+        client.GET('/api/v1/tasks', {
+          params: {
+            query: {
+              limit: pageSize,
+              cursor: pageParam,
+              q: filter.q,
+              planId: filter.planId,
+              agencyId: filter.agencyId,
+              status: filter.status,
+              overdue: flag(filter.overdue),
+              dueSoon: flag(filter.dueSoon),
+              mine: flag(filter.mine),
+            },
+          },
+          signal,
+        }),
       ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -48,29 +61,47 @@ export function useTaskList(filter: TaskListFilter, pageSize = 20) {
 export function useTask(id: string) {
   return useQuery({
     queryKey: [...tasksKey, 'detail', id],
-    queryFn: ({ signal }) => api.get<TaskDetail>(`/tasks/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/tasks/{id}', { params: { path: { id } }, signal })),
   });
 }
 
 /** The actions done through a form posted to `/tasks/{id}/{path}` (`view` is not one; `edit` is a PATCH). */
 export type PostAction = Exclude<TaskAction, 'view' | 'edit'>;
 
-/** The server path of each posted action. */
-const ACTION_PATHS: Record<PostAction, string> = {
-  progress: 'progress',
-  contribute: 'contributions',
-  submit: 'submit',
-  accept: 'accept',
-  return: 'return',
-  cancel: 'cancel',
-  chase: 'chase',
-};
+/** A posted action with the body its route contract takes. */
+export type TaskActionCall =
+  | { action: 'progress'; body: Input<typeof taskProgressBodySchema> }
+  | { action: 'contribute'; body: Input<typeof taskContributionBodySchema> }
+  | { action: 'submit'; body: Input<typeof taskSubmitBodySchema> }
+  | { action: 'accept'; body: Input<typeof taskAcceptBodySchema> }
+  | { action: 'return' | 'cancel'; body: Input<typeof taskCommentBodySchema> }
+  | { action: 'chase'; body: Input<typeof taskChaseBodySchema> };
+
+/** Each posted action on its own path (`contribute` is `/contributions`). */
+function postTaskAction(id: string, call: TaskActionCall) {
+  const params = { path: { id } };
+  switch (call.action) {
+    case 'progress':
+      return unwrap(client.POST('/api/v1/tasks/{id}/progress', { params, body: call.body }));
+    case 'contribute':
+      return unwrap(client.POST('/api/v1/tasks/{id}/contributions', { params, body: call.body }));
+    case 'submit':
+      return unwrap(client.POST('/api/v1/tasks/{id}/submit', { params, body: call.body }));
+    case 'accept':
+      return unwrap(client.POST('/api/v1/tasks/{id}/accept', { params, body: call.body }));
+    case 'return':
+      return unwrap(client.POST('/api/v1/tasks/{id}/return', { params, body: call.body }));
+    case 'cancel':
+      return unwrap(client.POST('/api/v1/tasks/{id}/cancel', { params, body: call.body }));
+    case 'chase':
+      return unwrap(client.POST('/api/v1/tasks/{id}/chase', { params, body: call.body }));
+  }
+}
 
 export function useTaskAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: PostAction; body: Record<string, unknown> }) =>
-      api.post<TaskDetail>(`/tasks/${encodeURIComponent(id)}/${ACTION_PATHS[action]}`, body),
+    mutationFn: (call: TaskActionCall) => postTaskAction(id, call),
     onSuccess: (task) => {
       if (task && typeof task === 'object' && 'id' in task) queryClient.setQueryData([...tasksKey, 'detail', id], task);
       return Promise.all([
@@ -85,7 +116,7 @@ export function useTaskAction(id: string) {
 export function useUpdateTask(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: UpdateTaskBody) => api.patch<TaskDetail>(`/tasks/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: UpdateTaskBody) => unwrap(client.PATCH('/api/v1/tasks/{id}', { params: { path: { id } }, body })),
     onSuccess: (task) => {
       if (task && typeof task === 'object' && 'id' in task) queryClient.setQueryData([...tasksKey, 'detail', id], task);
       return Promise.all([
@@ -98,7 +129,7 @@ export function useUpdateTask(id: string) {
 
 export function useUploadFile() {
   return useMutation({
-    mutationFn: (body: { fileName: string; contentBase64: string; mime: string }) => api.post<FileView>('/files', body),
+    mutationFn: (body: Input<typeof uploadFileBodySchema>) => unwrap(client.POST('/api/v1/files', { body })),
   });
 }
 

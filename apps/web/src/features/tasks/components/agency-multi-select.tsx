@@ -1,11 +1,9 @@
-import type { AgencyView } from '@atmis/domain';
 import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgencyOption } from '../../../components/agency-select.tsx';
-import { api } from '../../../lib/api.ts';
-import type { Page } from '../../../lib/contracts.ts';
+import { client, unwrap } from '../../../lib/api.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 
 /** Searchable picker of several registry agencies (coordinating, requested); a Form.Item control of ids. */
@@ -29,7 +27,7 @@ export function AgencyMultiSelect({
   const q = useDebouncedValue(search.trim(), 300);
   const { data, isFetching } = useQuery({
     queryKey: ['agencies', 'select', null, q],
-    queryFn: ({ signal }) => api.get<Page<AgencyView>>('/agencies', { q: q || undefined, limit: 20 }, signal),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/agencies', { params: { query: { q: q || undefined, limit: 20 } }, signal })),
     staleTime: 60_000,
   });
   // Labels of the agencies chosen so far, so they keep their names when the search changes.

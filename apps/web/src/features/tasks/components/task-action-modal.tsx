@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { formatDate } from '../../../lib/format.ts';
-import { useTaskAction, type PostAction } from '../api/tasks-api.ts';
+import { useTaskAction, type PostAction, type TaskActionCall } from '../api/tasks-api.ts';
 import { FileUploadField } from './file-upload-field.tsx';
 
 export type FormAction = PostAction;
@@ -30,26 +30,29 @@ const TEXT_FIELD: Record<FormAction, { name: 'narrative' | 'comment' | 'message'
 };
 const WITH_FILES: FormAction[] = ['progress', 'contribute', 'submit'];
 
-function bodyOf(action: FormAction, values: FormValues): Record<string, unknown> {
+function callOf(action: FormAction, values: FormValues): TaskActionCall {
   const files = values.fileIds?.length ? { fileIds: values.fileIds } : {};
   switch (action) {
     case 'progress':
       return {
-        percent: values.percent ?? 0,
-        narrative: values.narrative ?? '',
-        ...files,
-        ...(values.occurrenceId ? { occurrenceId: values.occurrenceId } : {}),
+        action,
+        body: {
+          percent: values.percent ?? 0,
+          narrative: values.narrative ?? '',
+          ...files,
+          ...(values.occurrenceId ? { occurrenceId: values.occurrenceId } : {}),
+        },
       };
     case 'contribute':
-      return { narrative: values.narrative ?? '', ...files };
+      return { action, body: { narrative: values.narrative ?? '', ...files } };
     case 'submit':
-      return { ...(values.narrative?.trim() ? { narrative: values.narrative } : {}), ...files };
+      return { action, body: { ...(values.narrative?.trim() ? { narrative: values.narrative } : {}), ...files } };
     case 'accept':
-      return values.comment?.trim() ? { comment: values.comment } : {};
+      return { action, body: values.comment?.trim() ? { comment: values.comment } : {} };
     case 'chase':
-      return { message: values.message ?? '' };
+      return { action, body: { message: values.message ?? '' } };
     default:
-      return { comment: values.comment ?? '' };
+      return { action, body: { comment: values.comment ?? '' } };
   }
 }
 
@@ -70,7 +73,7 @@ export function TaskActionModal({ task, action, onClose }: { task: TaskDetail; a
 
   async function submit(values: FormValues) {
     try {
-      await mutation.mutateAsync({ action, body: bodyOf(action, values) });
+      await mutation.mutateAsync(callOf(action, values));
       message.success(t(`tasks.done.${action}`));
       onClose();
     } catch (error) {
