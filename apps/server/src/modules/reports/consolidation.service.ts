@@ -21,6 +21,7 @@ import {
   type ReportStatus,
   type ReportTemplateDefinition,
   type SubmissionMatrix,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { addDays, vietnamToday } from '@atmis/domain/plans/index';
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
@@ -34,6 +35,7 @@ import type { createReportSchedulesService } from './report-schedules.service.ts
 import { presentSchedule } from './report-schedules.service.ts';
 import { findTemplate, reportersOf, type ScheduleRow } from './reports.repository.ts';
 import type { createReportsService } from './reports.service.ts';
+import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
 
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
 /** The most periods one matrix shows. */
@@ -119,9 +121,10 @@ export function createConsolidationService(
       rows.filter((row) => !row.orgUnitName).map((row) => row.orgUnitId),
     );
     const now = clock();
+    const calendar = await workingCalendarOf(db);
     const result: SubmissionMatrix = {
       schedule: presentSchedule(actor, schedule, locale),
-      periods: periods.map((period) => ({ ...period, dueDate: dueDateFor(schedule.dueRule as DueRule, period) })),
+      periods: periods.map((period) => ({ ...period, dueDate: dueDateFor(schedule.dueRule as DueRule, period, calendar) })),
       rows: rows.map((row) => ({
         agencyId: row.agencyId,
         agencyName: row.agencyName,
@@ -265,7 +268,7 @@ export function createConsolidationService(
             recipientOrgUnitId: schedule.orgUnitParentId!,
             status: to,
             content,
-            dueDate: dueDateFor(schedule.upwardDueRule as DueRule, period),
+            dueDate: dueDateFor(schedule.upwardDueRule as DueRule, period, await workingCalendarOf(tx)),
             updatedBy: actor.userId,
             createdAt: now,
             updatedAt: now,
@@ -330,7 +333,7 @@ export function createConsolidationService(
       if (!kind) continue;
       const period = periodOf(report.periodId, report.window);
       const what = `${report.kind === 'consolidated' ? 'Báo cáo tổng hợp' : 'Báo cáo'} ${report.scheduleName} – ${period?.label ?? report.periodId}`;
-      const due = report.dueDate.split('-').reverse().join('/');
+      const due = formatVietnamDate(report.dueDate);
       const result = await notifyAgency(tx, report.agencyId, {
         kind: 'report_reminder',
         title: kind === 'late' ? `Quá hạn báo cáo: ${report.scheduleName}` : `Sắp đến hạn báo cáo: ${report.scheduleName}`,

@@ -12,6 +12,7 @@ import {
 } from '@atmis/domain';
 import { addDays } from '@atmis/domain/plans/index';
 import { and, eq } from 'drizzle-orm';
+import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
 
 /** More periods than this in one schedule (or one matrix) is refused: 10 years of months. */
 export const MAX_SCHEDULE_PERIODS = 120;
@@ -111,9 +112,10 @@ export async function materialiseSchedule(executor: Executor, scheduleId: string
     .where(and(eq(reportInstances.scheduleId, scheduleId), eq(reportInstances.kind, 'unit')));
   const have = new Set(existing.map((row) => `${row.periodId}|${row.agencyId}`));
   const content = emptyReportContent(schedule.definition as unknown as ReportTemplateDefinition);
+  const calendar = await workingCalendarOf(executor);
   const rows: (typeof reportInstances.$inferInsert)[] = [];
   for (const period of periods) {
-    const dueDate = dueDateFor(schedule.dueRule as DueRule, period);
+    const dueDate = dueDateFor(schedule.dueRule as DueRule, period, calendar);
     for (const reporter of reporters) {
       if (have.has(`${period.id}|${reporter.agencyId}`)) continue;
       rows.push({

@@ -21,7 +21,8 @@ import {
   type UpdateReportScheduleBody,
 } from '@atmis/domain';
 import { addDays, vietnamToday } from '@atmis/domain/plans/index';
-import { addWorkingDays } from '@atmis/domain/reports/report-timing';
+import { addWorkingDays, type WorkingCalendar } from '@atmis/domain';
+import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
@@ -74,14 +75,14 @@ const FREQUENCY_LABELS: Record<string, string> = {
  * The default deadline of the consolidated report sent upward: two working days after the units'
  * (for a fixed date, two working days after it). A schedule may set its own.
  */
-export function defaultUpwardDueRule(rule: DueRule): DueRule {
+export function defaultUpwardDueRule(rule: DueRule, calendar?: WorkingCalendar): DueRule {
   switch (rule.kind) {
     case 'working_days_after_window':
       return { kind: 'working_days_after_window', days: Math.min(rule.days + 2, 60) };
     case 'days_after_window':
       return { kind: 'days_after_window', days: Math.min(rule.days + 3, 60) };
     case 'fixed':
-      return { kind: 'fixed', date: addWorkingDays(rule.date, 2) };
+      return { kind: 'fixed', date: addWorkingDays(rule.date, 2, calendar) };
   }
 }
 
@@ -261,7 +262,7 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
       if (last.start < first.start) throw invalid('lastPeriodId', 'Kỳ cuối cùng phải sau hoặc trùng kỳ đầu tiên.');
     }
     checkDueRule('dueRule', input.dueRule, isAdHoc, first);
-    const upwardDueRule = input.upwardDueRule ?? defaultUpwardDueRule(input.dueRule);
+    const upwardDueRule = input.upwardDueRule ?? defaultUpwardDueRule(input.dueRule, await workingCalendarOf(db));
     checkDueRule('upwardDueRule', upwardDueRule, isAdHoc, first);
     const schedulePeriods = { periodType: input.periodType, window: input.window, firstPeriodId: input.firstPeriodId, lastPeriodId };
     if (duePeriods(schedulePeriods, today(), MAX_SCHEDULE_PERIODS + 1).length > MAX_SCHEDULE_PERIODS)

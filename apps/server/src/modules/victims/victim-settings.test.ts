@@ -1,6 +1,5 @@
 import { auditEvents } from '@atmis/db';
-import { deadlineDueDate } from '@atmis/domain';
-import { addDays } from '@atmis/domain/plans/index';
+import { addWorkingDays, deadlineDueDate } from '@atmis/domain';
 import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
@@ -16,14 +15,8 @@ interface Settings {
 }
 const put = (agent: Agent, code: string, body: unknown) => agent.request('PUT', `/api/v1/victim-deadline-rules/${code}`, body);
 
-/** The first Monday–Friday after `date` that is not a fixed public holiday (1/1, 30/4, 1/5, 2/9). */
-function nextWorkingDay(date: string): string {
-  let day = addDays(date, 1);
-  while ([0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay()) || ['01-01', '04-30', '05-01', '09-02'].includes(day.slice(5))) {
-    day = addDays(day, 1);
-  }
-  return day;
-}
+/** The first working day after `date` on the statutory calendar (weekends, 1/1, Tết, Giỗ Tổ, 30/4, 1/5, 2/9 and days in lieu). */
+const nextWorkingDay = (date: string): string => addWorkingDays(date, 1);
 
 describe('deadline rules', () => {
   it('are read by every victims or support reader and changed by a national administrator only, with a legal reference', async () => {
