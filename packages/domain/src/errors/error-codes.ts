@@ -128,6 +128,11 @@ export const ERROR_CATALOGUE = {
     vi: 'Nhiệm vụ đã được cập nhật lúc {time} (phiên bản {version}), sau khi bạn mở. Chưa lưu thay đổi của bạn: tải lại để xem bản mới nhất rồi sửa lại.',
     en: 'The task was updated at {time} (version {version}) after you opened it. Your change was not saved: reload to see the latest version and edit again.',
   },
+  'victim.stale': {
+    status: 409,
+    vi: 'Hồ sơ đã được cập nhật lúc {time} (phiên bản {version}), sau khi bạn mở. Chưa lưu thay đổi của bạn: tải lại để xem bản mới nhất rồi sửa lại.',
+    en: 'The file was updated at {time} (version {version}) after you opened it. Your change was not saved: reload to see the latest version and edit again.',
+  },
   'plan.stale': {
     status: 409,
     vi: 'Kế hoạch đã được cập nhật lúc {time} (phiên bản {version}), sau khi bạn mở. Chưa lưu thay đổi của bạn: tải lại để xem bản mới nhất rồi sửa lại.',

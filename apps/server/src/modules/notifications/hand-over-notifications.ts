@@ -1,3 +1,4 @@
+import { formatVietnamDate } from '@atmis/domain';
 import type { Transaction } from '@atmis/db';
 import type { OutboxConsumer, OutboxConsumerSet } from '../../platform/outbox/outbox-dispatcher.ts';
 import type { OutboxEvent } from '../../platform/outbox/outbox.repository.ts';
@@ -12,7 +13,6 @@ import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { activeUsers, standingOfficeOfPlan } from './notifications.repository.ts';
 import { notifyAgency, notifyUsers, type NewNotification } from './notifications.service.ts';
 
-const vietnameseDate = (date: string) => date.split('-').reverse().join('/');
 const short = (text: string, max = 100) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const withComment = (text: string, comment: string | null | undefined, label = 'Ý kiến') =>
   comment ? `${text}\n\n${label}: ${comment}` : text;
@@ -23,7 +23,7 @@ interface Notice extends Omit<NewNotification, 'dedupeKey'> {
 }
 
 function taskNotice(kind: string, title: string, body: string, payload: TaskHandOverPayload, to: Audience): Notice {
-  const plan = `Kế hoạch: ${payload.planTitle}${payload.dueDate ? `\nHạn: ${vietnameseDate(payload.dueDate)}` : ''}`;
+  const plan = `Kế hoạch: ${payload.planTitle}${payload.dueDate ? `\nHạn: ${formatVietnamDate(payload.dueDate)}` : ''}`;
   return {
     to,
     kind,
@@ -134,7 +134,7 @@ const NOTICES: Record<string, (payload: never) => Notice[]> = {
       'report_extend',
       `Gia hạn báo cáo: ${p.scheduleName}`,
       withComment(
-        `${p.label} được gia hạn từ ${vietnameseDate(p.fromDueDate ?? '')} đến ${vietnameseDate(p.toDueDate ?? '')}.`,
+        `${p.label} được gia hạn từ ${formatVietnamDate(p.fromDueDate ?? '')} đến ${formatVietnamDate(p.toDueDate ?? '')}.`,
         p.comment,
         'Lý do',
       ),
@@ -144,7 +144,7 @@ const NOTICES: Record<string, (payload: never) => Notice[]> = {
     referralNotice(
       'victim_referral',
       `Đề nghị chuyển tuyến hồ sơ ${p.fileReference}`,
-      `${p.senderOrgUnitName ?? 'Cơ quan quản lý hồ sơ'} đề nghị tiếp nhận chuyển tuyến.${p.answerDueOn ? ` Hạn trả lời: ${vietnameseDate(p.answerDueOn)}.` : ''}`,
+      `${p.senderOrgUnitName ?? 'Cơ quan quản lý hồ sơ'} đề nghị tiếp nhận chuyển tuyến.${p.answerDueOn ? ` Hạn trả lời: ${formatVietnamDate(p.answerDueOn)}.` : ''}`,
       p,
       toReceiver(),
     ),

@@ -7,11 +7,12 @@ import {
   type PlanDetail,
   type PlanView,
   type UpdatePlanBody,
+  formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
 import { eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
-import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { planIssuedEvent } from '../../platform/outbox/hand-over-events.ts';
@@ -40,9 +41,14 @@ const invalid = (path: string, message: string) => new AppError('validation.fail
 /** 409 plan.stale: when the plan was last saved and its current version. */
 async function planStaleError(executor: Executor, id: string): Promise<AppError> {
   const current = await planVersionOf(executor, id);
-  return new AppError('plan.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
-    currentVersion: current?.version ?? 0,
-  });
+  return new AppError(
+    'plan.stale',
+    { time: current ? formatVietnamTimeOfDay(current.updatedAt) : '', version: current?.version ?? '' },
+    [],
+    {
+      currentVersion: current?.version ?? 0,
+    },
+  );
 }
 
 export function createPlansService({ db, clock }: { db: Database; clock: () => Date }) {

@@ -25,11 +25,13 @@ import {
   type ReportTransition,
   type ReportView,
   type SaveReportBody,
+  formatVietnamDate,
+  formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { actingAgencyIds, vietnamToday } from '@atmis/domain/plans/index';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AuditContext } from '../../platform/audit/audit-log.ts';
-import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
@@ -96,8 +98,6 @@ export function accessRecordOf(
 export function issuesToErrors(issues: readonly ReportIssue[], locale: Locale) {
   return issues.map((issue) => ({ path: issue.path, message: describeReportIssue(issue, locale) }));
 }
-
-const vietnameseDate = (iso: string) => iso.split('-').reverse().join('/');
 
 export function createReportsService({ db, clock }: { db: Database; clock: () => Date }) {
   const today = () => vietnamToday(clock());
@@ -301,7 +301,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
   async function staleError(row: { id: string }): Promise<AppError> {
     const current = await reportLastSaved(db, row.id);
     const actor = (await userName(db, current?.updatedBy ?? null)) ?? 'người khác';
-    return new AppError('report.stale', { actor, time: current ? vietnameseTime(current.updatedAt) : '' });
+    return new AppError('report.stale', { actor, time: current ? formatVietnamTimeOfDay(current.updatedAt) : '' });
   }
 
   /** The relation an action needs: a reporter saves and submits, a reviewer decides. 403 without it. */
@@ -506,7 +506,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     if (!isEditableReportStatus(row.status)) throw notAllowed('extend', row.status);
     if (body.dueDate <= row.dueDate)
       throw new AppError('validation.failed', {}, [
-        { path: 'dueDate', message: `Hạn mới phải sau hạn hiện tại (${vietnameseDate(row.dueDate)}).` },
+        { path: 'dueDate', message: `Hạn mới phải sau hạn hiện tại (${formatVietnamDate(row.dueDate)}).` },
       ]);
     await write(
       actor,

@@ -1,5 +1,5 @@
 import { type taskUpdates, type Database, type Executor } from '@atmis/db';
-import { scopeFilterFor, type Actor, type AuditAction, type TaskDetail, type TaskView } from '@atmis/domain';
+import { scopeFilterFor, type Actor, type AuditAction, type TaskDetail, type TaskView, formatVietnamTimeOfDay } from '@atmis/domain';
 import {
   actingAgencyIds,
   addDays,
@@ -17,7 +17,7 @@ import {
   type TaskTransition,
 } from '@atmis/domain/plans/index';
 import type { AuditContext } from '../../platform/audit/audit-log.ts';
-import { runCommand, vietnameseTime } from '../../platform/commands/run-command.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
 import {
@@ -71,9 +71,14 @@ const ACTION_LABELS: Record<Exclude<TaskAction, 'view'>, string> = {
 /** 409 task.stale: when the task was last saved and its current version. */
 export async function taskStaleError(executor: Executor, id: string): Promise<AppError> {
   const current = await taskVersionOf(executor, id);
-  return new AppError('task.stale', { time: current ? vietnameseTime(current.updatedAt) : '', version: current?.version ?? '' }, [], {
-    currentVersion: current?.version ?? 0,
-  });
+  return new AppError(
+    'task.stale',
+    { time: current ? formatVietnamTimeOfDay(current.updatedAt) : '', version: current?.version ?? '' },
+    [],
+    {
+      currentVersion: current?.version ?? 0,
+    },
+  );
 }
 
 /** What every hand-over event of a task carries (labels, never a person). */

@@ -20,12 +20,15 @@ import {
   type VictimRelations,
   victimRelationsOf,
   visibleFileSections,
+  formatVietnamDate,
+  formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
+import { currentVersionOf } from '../../platform/commands/versions.repository.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { z } from 'zod';
 import {
@@ -129,10 +132,8 @@ export function personOf(access: FileAccess, personId: string): PersonRow {
 }
 
 /** 'YYYY-MM-DD' as Vietnamese users read it: 'dd/MM/yyyy'. */
-export const vietnameseDate = (isoDate: string) => isoDate.split('-').reverse().join('/');
-
-function fileClosedError(closedOn: string | null): AppError {
-  return new AppError('victim.file_closed', { date: closedOn ? vietnameseDate(closedOn) : '' });
+export function fileClosedError(closedOn: string | null): AppError {
+  return new AppError('victim.file_closed', { date: closedOn ? formatVietnamDate(closedOn) : '' });
 }
 
 /**
@@ -168,6 +169,19 @@ export function checkFileDates(
 export function createFileDateChecker(clock: () => Date) {
   return (access: FileAccess, dates: Record<string, string | null | undefined>, notBeforeReception = true) =>
     checkFileDates(access, todayOf(clock), dates, notBeforeReception);
+}
+
+/** 409 victim.stale: the file (or one of its records) changed after the writer loaded it; when, and its current version. */
+export async function fileStaleError(executor: Executor, fileId: string): Promise<AppError> {
+  const current = await currentVersionOf(executor, victimFiles, fileId);
+  return new AppError(
+    'victim.stale',
+    { time: current ? formatVietnamTimeOfDay(current.updatedAt) : '', version: current?.version ?? '' },
+    [],
+    {
+      currentVersion: current?.version ?? 0,
+    },
+  );
 }
 
 export interface FileWriteOptions {
@@ -206,7 +220,7 @@ export function createFileWriter({ db, clock }: Pick<VictimDeps, 'db' | 'clock'>
           .from(victimFiles)
           .where(eq(victimFiles.id, access.file.id));
         if (current?.status === 'closed' && !options.allowClosed) throw fileClosedError(current.closedOn);
-        throw new AppError('resource.version_conflict');
+        throw await fileStaleError(tx, access.file.id);
       }
       const result = await work(tx);
       await recordAudit(

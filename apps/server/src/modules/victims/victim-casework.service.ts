@@ -25,6 +25,7 @@ import {
   type statementBodySchema,
   type threatBodySchema,
   type withdrawConsentBodySchema,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -191,8 +192,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, consent.fileId);
     if (!access.sections.includes('consents')) throw notFound();
     requireManage(access, 'either');
-    if (consent.withdrawnOn)
-      throw new AppError('victim.consent_already_withdrawn', { date: consent.withdrawnOn.split('-').reverse().join('/') });
+    if (consent.withdrawnOn) throw new AppError('victim.consent_already_withdrawn', { date: formatVietnamDate(consent.withdrawnOn) });
     const withdrawnOn = body.withdrawnOn ?? today();
     const errors = checkDates(access, { withdrawnOn }, false);
     if (withdrawnOn < consent.givenOn) errors.withdrawnOn = 'Ngày rút lại không được trước ngày đồng ý.';

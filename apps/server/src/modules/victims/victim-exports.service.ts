@@ -18,10 +18,11 @@ import {
   type Sex,
   SUPPORT_TYPE_LABELS,
   type SupportType,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
-import { AAD, ageFactsOf, invalid, requireAnyPermission, todayOf, vietnameseDate, type VictimDeps } from './victim-access.ts';
+import { AAD, ageFactsOf, invalid, requireAnyPermission, todayOf, type VictimDeps } from './victim-access.ts';
 import { renderVictimExportXlsx, type ExportPersonRow } from './victim-export-xlsx.ts';
 import { victimFileCondition, type VictimFileFilter } from './victim-list-filter.ts';
 import { ACTIVE_REFERRAL, fileScope, orgUnitNames, receiverAgencyIds, uuidList } from './victims.repository.ts';
@@ -44,8 +45,8 @@ function describedFilter(filter: VictimFileFilter) {
     recorded.orgUnitId ? `đơn vị ${recorded.orgUnitId}` : '',
     recorded.status ? `tình trạng "${IDENTIFICATION_STATUS_LABELS[recorded.status].vi}"` : '',
     recorded.fileStatus ? (recorded.fileStatus === 'open' ? 'hồ sơ đang mở' : 'hồ sơ đã đóng') : '',
-    recorded.receivedFrom ? `tiếp nhận từ ${vietnameseDate(recorded.receivedFrom)}` : '',
-    recorded.receivedTo ? `tiếp nhận đến ${vietnameseDate(recorded.receivedTo)}` : '',
+    recorded.receivedFrom ? `tiếp nhận từ ${formatVietnamDate(recorded.receivedFrom)}` : '',
+    recorded.receivedTo ? `tiếp nhận đến ${formatVietnamDate(recorded.receivedTo)}` : '',
     recorded.searchedByName || recorded.searchedByNumber ? 'có tìm theo tên hoặc số giấy tờ' : '',
   ].filter(Boolean);
   return { recorded, text: words.join('; ') };
@@ -161,7 +162,7 @@ export function createVictimExportsService({ db, clock, cipher }: VictimDeps) {
         const row: ExportPersonRow = {
           reference: file.reference,
           unitName: file.unitName,
-          receivedOn: vietnameseDate(file.receivedOn),
+          receivedOn: formatVietnamDate(file.receivedOn),
           receptionWay: RECEPTION_WAY_LABELS[file.receptionWay as ReceptionWay]?.vi ?? file.receptionWay,
           fromCountry: file.fromCountry ?? '',
           role: PERSON_ROLE_LABELS[person.role as PersonRole]?.vi ?? person.role,
@@ -182,7 +183,7 @@ export function createVictimExportsService({ db, clock, cipher }: VictimDeps) {
           row.identity = {
             fullName: cipher.decrypt(person.fullNameEnc, AAD.fullName),
             otherNames: (cipher.decryptJson<string[]>(person.otherNamesEnc, AAD.otherNames) ?? []).join('; '),
-            dateOfBirth: person.dateOfBirth ? vietnameseDate(person.dateOfBirth) : person.birthYear ? String(person.birthYear) : '',
+            dateOfBirth: person.dateOfBirth ? formatVietnamDate(person.dateOfBirth) : person.birthYear ? String(person.birthYear) : '',
             citizenId: cipher.decryptNullable(person.citizenIdEnc, AAD.citizenId) ?? '',
             passportNumber: cipher.decryptNullable(person.passportEnc, AAD.passport) ?? '',
             phone: nationalPhone(cipher.decryptNullable(person.phoneEnc, AAD.phone)),

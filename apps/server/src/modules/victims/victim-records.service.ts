@@ -27,6 +27,7 @@ import {
   type RepatriationStatus,
   type repatriationUpdateBodySchema,
   validatePersonInput,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -37,6 +38,7 @@ import {
   accessColumnsOf,
   checkFileDates,
   createFileWriter,
+  fileStaleError,
   type FileAccess,
   invalid,
   loadFileAccess,
@@ -44,7 +46,6 @@ import {
   requireManage,
   requireOpen,
   todayOf,
-  vietnameseDate,
   type VictimDeps,
 } from './victim-access.ts';
 import { comparablePerson, personColumns, plaintextPerson } from './victim-person-codec.ts';
@@ -69,8 +70,8 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
   }
 
   /** A stale version is refused before anything is validated against the file's current content. */
-  function requireVersion(access: FileAccess, version: number): void {
-    if (access.file.version !== version) throw new AppError('resource.version_conflict');
+  async function requireVersion(access: FileAccess, version: number): Promise<void> {
+    if (access.file.version !== version) throw await fileStaleError(db, access.file.id);
   }
 
   /** The history row of a correction: which fields, why, who, and the previous values encrypted. */
@@ -101,7 +102,7 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
     requireManage(access, 'victims');
     const current = personOf(access, personId);
     requireOpen(access);
-    requireVersion(access, body.version);
+    await requireVersion(access, body.version);
     const result = validatePersonInput(body.person, today());
     const errors: Record<string, string> = {};
     if (!result.ok) for (const [field, message] of Object.entries(result.fieldErrors)) errors[`person.${field}`] = message;
@@ -163,7 +164,7 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
     const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'victims');
     requireOpen(access);
-    requireVersion(access, body.version);
+    await requireVersion(access, body.version);
     const { file } = access;
     const reception = body.reception;
     const errors: Record<string, string> = {};
@@ -177,7 +178,7 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       if (born.length) errors['reception.receivedOn'] = 'Ngày tiếp nhận không được trước ngày sinh của người trong hồ sơ.';
       else if (earliest && reception.receivedOn > earliest) {
         errors['reception.receivedOn'] =
-          `Ngày tiếp nhận không được sau ngày ${vietnameseDate(earliest)} đã ghi trong hồ sơ (xác minh, hỗ trợ, lưu trú, thăm hỏi, hồi hương).`;
+          `Ngày tiếp nhận không được sau ngày ${formatVietnamDate(earliest)} đã ghi trong hồ sơ (xác minh, hỗ trợ, lưu trú, thăm hỏi, hồi hương).`;
       }
     }
     if (reception.receivedByAgencyId && !(await agencyRow(db, reception.receivedByAgencyId)))

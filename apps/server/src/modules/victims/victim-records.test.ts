@@ -18,6 +18,31 @@ async function auditOf(fileId: string, action: string) {
 }
 
 describe('corrections', () => {
+  it('two corrections sent at once from the same version: one is saved, the other is a 409 victim.stale with the current version', async () => {
+    const body = womanWithChild({ receivedOn: recent(4), homeOrgUnitId: ctx.communeAId, child: false });
+    const file = await createFile(ctx.communeA, body);
+    const before = await detailOf(ctx.communeA, file.id);
+    const personId = before.persons[0]!.id;
+    const names = [`Lê Thị Mai ${uniqueWord()}`, `Lê Thị Lan ${uniqueWord()}`];
+    const answers = await Promise.all(
+      names.map((fullName) =>
+        ctx.communeA.patch(`/api/v1/victim-persons/${personId}`, {
+          person: { ...body.person, fullName },
+          reason: 'Đính chính theo giấy khai sinh',
+          version: before.version,
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409]);
+    const lost = answers.find((answer) => answer.statusCode === 409)!;
+    expect(problem(lost)).toMatchObject({ code: 'victim.stale', currentVersion: before.version + 1 });
+    // The saved correction is the one that won, whole (the masked name shows its middle word).
+    const won = answers.findIndex((answer) => answer.statusCode === 200);
+    const after = await detailOf(ctx.communeA, file.id);
+    expect(after.version).toBe(before.version + 1);
+    expect(after.persons[0]!.maskedName.startsWith(['L.T.M.', 'L.T.L.'][won]!)).toBe(true);
+  });
+
   it('correct a person with a reason and the loaded version, keeping the old values encrypted in the history', async () => {
     const body = womanWithChild({ receivedOn: recent(5), homeOrgUnitId: ctx.communeAId });
     const file = await createFile(ctx.communeA, body);
@@ -40,7 +65,7 @@ describe('corrections', () => {
     expect(problem(noReason).errors!.map((error) => error.path)).toEqual(['reason']);
     const stale = await correct({ version: before.version + 1 });
     expect(stale.statusCode).toBe(409);
-    expect(problem(stale).code).toBe('resource.version_conflict');
+    expect(problem(stale)).toMatchObject({ code: 'victim.stale', currentVersion: before.version });
     const unchanged = await correct({ person: body.person });
     expect(unchanged.statusCode).toBe(400);
     expect(problem(unchanged).errors![0]).toMatchObject({ path: 'person', message: expect.stringContaining('không có gì để đính chính') });

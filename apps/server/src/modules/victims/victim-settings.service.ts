@@ -15,13 +15,14 @@ import {
   type facilityUpdateBodySchema,
   type holidayBodySchema,
   type supportRateUpdateBodySchema,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
-import { invalid, requireAnyPermission, vietnameseDate, type VictimDeps } from './victim-access.ts';
+import { invalid, requireAnyPermission, type VictimDeps } from './victim-access.ts';
 import { presentRate } from './victim-views.ts';
 import { deadlineSettingsRows, orgUnitNames, selectFacilities } from './victims.repository.ts';
 
@@ -184,7 +185,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
     const validTo = body.validTo === undefined ? rate.validTo : body.validTo;
     const legalBasis = body.legalBasis ?? rate.legalBasis;
     if (validTo && validTo < rate.validFrom) {
-      throw invalid({ validTo: `Ngày hết hiệu lực không được trước ngày bắt đầu áp dụng (${vietnameseDate(rate.validFrom)}).` });
+      throw invalid({ validTo: `Ngày hết hiệu lực không được trước ngày bắt đầu áp dụng (${formatVietnamDate(rate.validFrom)}).` });
     }
     if (validTo === rate.validTo && legalBasis === rate.legalBasis)
       throw invalid({ validTo: 'Không có thay đổi nào so với định mức hiện tại.' });

@@ -13,6 +13,7 @@ import {
   canMoveSupport,
   SUPPORT_STATUS_LABELS,
   supportNeedsStartDate,
+  formatVietnamDate,
 } from '@atmis/domain';
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
@@ -304,7 +305,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
         if (open) {
           throw new AppError('victim.stay_open', {
             facility: open.facilityName,
-            date: open.stay.admittedOn.split('-').reverse().join('/'),
+            date: formatVietnamDate(open.stay.admittedOn),
           });
         }
         const [count] = await tx
@@ -341,7 +342,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
     const access = await supportAccess(actor, current.stay.fileId, current.stay.personId);
     if (current.stay.dischargedOn)
       throw new AppError('resource.conflict', {
-        detail: `đã ra khỏi cơ sở ngày ${current.stay.dischargedOn.split('-').reverse().join('/')}`,
+        detail: `đã ra khỏi cơ sở ngày ${formatVietnamDate(current.stay.dischargedOn)}`,
       });
     const dischargedOn = body.dischargedOn ?? today();
     const errors = checkDates(access, { dischargedOn });

@@ -11,6 +11,7 @@ import {
   type ReceptionWay,
   type RevealField,
   validatePersonInput,
+  formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
@@ -56,12 +57,6 @@ export class PossibleDuplicateError extends AppError {
  */
 export const DUPLICATE_PROBE_LIMIT = 10;
 export const DUPLICATE_PROBE_WINDOW_MS = 24 * 60 * 60 * 1000;
-
-/** "14:05 ngày 07/12/2026", Vietnam time. */
-function vietnamDateTime(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 60 * 60 * 1000).toISOString();
-  return `${local.slice(11, 16)} ngày ${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
-}
 
 const REFERENCE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 function newReference(receivedOn: string): string {
@@ -179,7 +174,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
             body:
               `${probing?.name ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
               `có thể trùng với hồ sơ này (${match.matchKind === 'citizen_id' ? 'cùng số định danh' : 'gần giống họ tên, năm sinh và nơi thường trú'}) ` +
-              `lúc ${vietnamDateTime(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
+              `lúc ${formatVietnamTimeOfDay(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
             link: `/victim-files/${match.fileId}`,
             entityType: 'victim_file',
             entityId: match.fileId,

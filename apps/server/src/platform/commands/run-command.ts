@@ -3,12 +3,6 @@ import { recordAudit, type AuditContext, type AuditEventInput } from '../audit/a
 import { notFound, type AppError } from '../errors/app-error.ts';
 import { insertOutboxEvents, type OutboxEventInput } from '../outbox/outbox.repository.ts';
 
-/** "14:05 ngày 22/11/2026", Vietnam time: when the record a stale writer lost to was saved. */
-export function vietnameseTime(value: Date): string {
-  const local = new Date(value.getTime() + 7 * 3_600_000).toISOString();
-  return `${local.slice(11, 16)} ngày ${local.slice(0, 10).split('-').reverse().join('/')}`;
-}
-
 /** The fields of a record the pipeline itself needs. */
 export interface Versioned {
   version: number;

@@ -1,11 +1,12 @@
-import { vietnamToday } from '@atmis/domain/plans/index';
+import { vietnamWallClock } from '@atmis/domain';
 
 /** Daily jobs (task digest, report reminders) run at the start of the working day, Vietnam time. */
 export const DAILY_JOB_HOUR = 7;
 
 /** Vietnam's calendar date and hour for an instant (UTC+7 all year, no daylight saving). */
 export function vietnamClock(now: Date): { date: string; hour: number } {
-  return { date: vietnamToday(now), hour: new Date(now.getTime() + 7 * 3_600_000).getUTCHours() };
+  const { date, hour } = vietnamWallClock(now);
+  return { date, hour };
 }
 
 /** Whether a tick at `now` should run today's job, given the date of the last run. */

@@ -1,3 +1,4 @@
+import { formatVietnamDateTime as formatDateTime, VIETNAM_UTC_OFFSET_MS } from '@atmis/domain';
 /**
  * Task status table → .xlsx (exceljs). Sheet "Tiến độ nhiệm vụ": merged title, subtitle with the plan
  * number and the generation time (Vietnam time), a bold bordered header row frozen in place with an
@@ -50,17 +51,9 @@ export const HEADER_ROW = 4;
 export const OVERDUE_FILL_ARGB = 'FFFFC7CE';
 const OVERDUE_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: OVERDUE_FILL_ARGB } };
 
-/** Vietnam has been on UTC+7 without daylight saving since 1975. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-const pad2 = (n: number): string => String(n).padStart(2, '0');
-
-/** 'dd/MM/yyyy HH:mm' in Asia/Ho_Chi_Minh; the input as-is when it is not a date. */
+/** 'dd/MM/yyyy HH:mm' in Asia/Ho_Chi_Minh (the domain's one formatter); the input as-is when it is not a date. */
 export function formatVietnamDateTime(iso: string): string {
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + VN_OFFSET_MS);
-  return `${pad2(d.getUTCDate())}/${pad2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}`;
+  return formatDateTime(iso) || iso;
 }
 
 /** 'YYYY-MM-DD' → a Date at UTC midnight (a whole Excel day serial); null when malformed. */
@@ -79,7 +72,7 @@ function excelDate(isoDate: string | null): Date | null {
 function excelDateTime(iso: string | null): Date | null {
   if (!iso) return null;
   const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? null : new Date(ms + VN_OFFSET_MS);
+  return Number.isNaN(ms) ? null : new Date(ms + VIETNAM_UTC_OFFSET_MS);
 }
 
 function joinAgencies(names: string[]): string {
