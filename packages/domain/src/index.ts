@@ -6,4 +6,5 @@ export * from './validators/index.ts';
 export * from './contracts/index.ts';
 export * from './reports/index.ts';
 export * from './victims/index.ts';
+export * from './statistics/index.ts';
 export * from './workflow/index.ts';

@@ -11,6 +11,9 @@ import {
   type SupportType,
 } from './codes.ts';
 import type { AgeBand } from './person.ts';
+import { DEFAULT_SMALL_CELL_THRESHOLD, suppressCounts, type AdditiveGroup } from '../statistics/small-cells.ts';
+
+export { DEFAULT_SMALL_CELL_THRESHOLD };
 
 /**
  * Victim statistics for periodic reports, computed from the records (so any past period can be
@@ -139,9 +142,6 @@ export function victimStatistics(records: readonly StatRecord[], window: StatWin
   return { window: { ...window }, received, identified, byExploitation, byDestination, byReturn, supported, supportedPersons };
 }
 
-/** Counts in 1..threshold-1 are replaced by null when statistics are published below province level. */
-export const DEFAULT_SMALL_CELL_THRESHOLD = 5;
-
 /** `T` with every number replaced by `number | null`. */
 export type Suppressed<T> = T extends number
   ? number | null
@@ -152,11 +152,9 @@ export type Suppressed<T> = T extends number
       : T;
 
 /**
- * Small-cell suppression (k-anonymity) for commune-level statistics: every count from 1 to
- * `threshold - 1` becomes null (shown as "<5"); 0 and counts of at least `threshold` stay.
- * Works on any nested table of numbers; strings and other values pass through.
- * Only primary suppression: a suppressed cell may still be derived from a total minus the other
- * cells of its row, so publish either the total or the breakdown of a small area.
+ * Primary suppression only, on any nested table of numbers: every count from 1 to `threshold - 1`
+ * becomes null; 0 and counts of at least `threshold` stay. Tables with totals use
+ * `publishVictimStatistics`, which also hides the complementary cells.
  */
 export function suppressSmallCells<T>(table: T, threshold: number = DEFAULT_SMALL_CELL_THRESHOLD): Suppressed<T> {
   const walk = (value: unknown): unknown => {
@@ -168,4 +166,53 @@ export function suppressSmallCells<T>(table: T, threshold: number = DEFAULT_SMAL
     return value;
   };
   return walk(table) as Suppressed<T>;
+}
+
+/** The additive groups of the victim statistics: which totals are sums of which cells. */
+function victimStatisticsGroups(statistics: VictimStatistics): AdditiveGroup[] {
+  const groups: AdditiveGroup[] = [];
+  for (const table of ['received', 'identified'] as const) {
+    groups.push({ total: `${table}.total`, parts: [`${table}.female`, `${table}.male`], complete: false });
+    groups.push({ total: `${table}.total`, parts: Object.values(AGE_KEYS).map((key) => `${table}.${key}`), complete: true });
+  }
+  for (const form of Object.keys(statistics.byExploitation)) {
+    const cell = `byExploitation.${form}`;
+    groups.push({ total: `${cell}.total`, parts: [`${cell}.female`, `${cell}.male`], complete: false });
+    groups.push({ total: `${cell}.total`, parts: [`${cell}.children`], complete: false });
+  }
+  // Every received person has one destination (or "unknown") and one way of return.
+  groups.push({
+    total: 'received.total',
+    parts: Object.keys(statistics.byDestination).map((key) => `byDestination.${key}`),
+    complete: true,
+  });
+  groups.push({ total: 'received.total', parts: Object.keys(statistics.byReturn).map((key) => `byReturn.${key}`), complete: true });
+  return groups;
+}
+
+/**
+ * Victim statistics as they may be shown to a person, at any level (commune to nation): the one
+ * small-cell rule (`suppressCounts`) with its complementary cells, so that no hidden count can be
+ * recovered as a total minus the shown cells.
+ */
+export function publishVictimStatistics(
+  statistics: VictimStatistics,
+  threshold: number = DEFAULT_SMALL_CELL_THRESHOLD,
+): Suppressed<Omit<VictimStatistics, 'window'>> & { window: StatWindow } {
+  const { window, ...counts } = statistics;
+  const flat: Record<string, number> = {};
+  const flatten = (value: unknown, prefix: string) => {
+    if (typeof value === 'number') flat[prefix] = value;
+    else if (value && typeof value === 'object')
+      for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key);
+  };
+  flatten(counts, '');
+  const shown = suppressCounts(flat, victimStatisticsGroups(statistics), threshold);
+  const rebuild = (value: unknown, prefix: string): unknown => {
+    if (typeof value === 'number') return shown[prefix];
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rebuild(inner, prefix ? `${prefix}.${key}` : key)]));
+    return value;
+  };
+  return { ...(rebuild(counts, '') as Suppressed<Omit<VictimStatistics, 'window'>>), window: { ...window } };
 }

@@ -1,0 +1,2 @@
+/** The one small-cell rule for every aggregate shown (statistics, exports, indicators, dashboards). */
+export * from './small-cells.ts';
