@@ -100,11 +100,12 @@ describe('the small-cell rule', () => {
 });
 
 describe('published windows', () => {
-  it('are whole calendar months: two windows a day apart cannot isolate one person', () => {
+  it('are whole reporting months (calendar or Decree 09): two windows a day apart cannot isolate one person', () => {
     expect(statisticsWindowProblem({ start: '2026-01-01', end: '2026-03-31' })).toBeNull();
     expect(statisticsWindowProblem({ start: '2026-02-01', end: '2026-02-28' })).toBeNull();
-    expect(statisticsWindowProblem({ start: '2026-03-10', end: '2026-03-10' })).toContain('ngày đầu tháng');
-    expect(statisticsWindowProblem({ start: '2026-03-01', end: '2026-03-30' })).toContain('ngày cuối tháng');
+    expect(statisticsWindowProblem({ start: '2025-12-15', end: '2026-03-14' })).toBeNull();
+    expect(statisticsWindowProblem({ start: '2026-03-10', end: '2026-03-10' })).toContain('bắt đầu ngày 01');
+    expect(statisticsWindowProblem({ start: '2026-03-01', end: '2026-03-30' })).toContain('kết thúc ngày cuối tháng');
     expect(statisticsWindowProblem({ start: '2026-04-01', end: '2026-03-31' })).toContain('sau ngày kết thúc');
     expect(lastDayOfMonth('2028-02-10')).toBe('2028-02-29');
     expect(lastDayOfMonth('2026-12-01')).toBe('2026-12-31');

@@ -10,7 +10,7 @@
  *    whose parts do not cover the total (sex: other/unknown are in the total only) has an implicit
  *    remainder part, suppressed like any other. Repeated until nothing changes, since hiding a total
  *    opens the groups it is a part of.
- * 3. Windows: a published window is made of whole calendar months (see `statisticsWindowProblem`),
+ * 3. Windows: a published window is made of whole reporting months (see `statisticsWindowProblem`),
  *    so two windows a day apart cannot be differenced to one person's day of reception.
  */
 export const DEFAULT_SMALL_CELL_THRESHOLD = 5;
@@ -54,12 +54,18 @@ export function suppressCounts(
   return Object.fromEntries(Object.entries(exact).map(([key, value]) => [key, hidden.has(key) ? null : value]));
 }
 
-/** Why a window cannot be published, in Vietnamese; null when it is whole calendar months. */
+/**
+ * Why a window cannot be published, in Vietnamese; null when it is made of whole reporting months:
+ * calendar months (1st to last day) or the data months of Decree 09 (15th to 14th). Two windows can
+ * then differ by half a month at the least, never by a day.
+ */
 export function statisticsWindowProblem(window: { start: string; end: string }): string | null {
   if (window.start > window.end) return 'Ngày bắt đầu sau ngày kết thúc.';
-  if (!window.start.endsWith('-01')) return 'Số liệu thống kê được công bố theo tháng trọn vẹn: ngày bắt đầu phải là ngày đầu tháng.';
-  if (window.end !== lastDayOfMonth(window.end))
-    return 'Số liệu thống kê được công bố theo tháng trọn vẹn: ngày kết thúc phải là ngày cuối tháng.';
+  const startDay = window.start.slice(8, 10);
+  if (startDay !== '01' && startDay !== '15')
+    return 'Số liệu thống kê chỉ công bố theo tháng trọn vẹn: kỳ phải bắt đầu ngày 01 (tháng dương lịch) hoặc ngày 15 (kỳ số liệu theo Nghị định 09).';
+  if (window.end !== lastDayOfMonth(window.end) && window.end.slice(8, 10) !== '14')
+    return 'Số liệu thống kê chỉ công bố theo tháng trọn vẹn: kỳ phải kết thúc ngày cuối tháng hoặc ngày 14 (kỳ số liệu theo Nghị định 09).';
   return null;
 }
 
