@@ -63,23 +63,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export type QueryValue = string | number | boolean | null | undefined;
 
-export interface RequestOptions {
-  query?: Record<string, QueryValue> | undefined;
-  body?: unknown;
-  /** Do not send the person to the login page on 401 (the login form itself). */
-  isAuthRedirectSkipped?: boolean;
-  signal?: AbortSignal | undefined;
-}
-
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
   const url = path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? path : `/${path}`}`;
   if (!query) return url;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null || value === '') continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
+  const search = serializeQuery(query);
   return search ? `${url}?${search}` : url;
 }
 
@@ -144,32 +131,29 @@ export const client = createClient<paths>({ fetch: (input) => send(input, false)
 /** The same client for the login form: a 401 there is a wrong password, not a reason to go to the login page. */
 export const clientWithoutAuthRedirect = createClient<paths>({ fetch: (input) => send(input, true), querySerializer: serializeQuery });
 
+/**
+ * The JSON a path's method answers with for a status (200 by default), from the generated schema: for the
+ * types a call's result does not carry by itself (a problem's extra fields).
+ */
+export type ResponseOf<P extends keyof paths, M extends keyof paths[P], S extends number = 200> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? S extends keyof R
+    ? R[S] extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+    : never
+  : never;
+
+/** The query parameters a path's method takes (GET by default), from the generated schema. */
+export type QueryOf<P extends keyof paths, M extends keyof paths[P] = 'get' & keyof paths[P]> = paths[P][M] extends {
+  parameters: { query?: infer Q };
+}
+  ? NonNullable<Q>
+  : never;
+
 /** The data of a successful call (failures were already thrown by the client). */
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown }>): Promise<T> {
   const { data } = await call;
   return data as T;
 }
-
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const init: RequestInit = { method: method.toUpperCase() };
-  if (options.signal) init.signal = options.signal;
-  if (options.body !== undefined) {
-    init.headers = { 'Content-Type': 'application/json' };
-    init.body = JSON.stringify(options.body);
-  }
-  const response = await send(
-    new Request(new URL(buildUrl(path, options.query), window.location.origin), init),
-    Boolean(options.isAuthRedirectSkipped),
-  );
-  if (response.status === 204) return undefined as T;
-  const isJson = (response.headers.get('content-type') ?? '').includes('json');
-  return (isJson ? await response.json().catch(() => null) : await response.text().catch(() => null)) as T;
-}
-
-export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
-  delete: <T>(path: string) => request<T>('DELETE', path),
-};

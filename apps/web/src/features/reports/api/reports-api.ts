@@ -100,34 +100,27 @@ export function useSaveReport(id: string) {
   });
 }
 
-/** The transitions posted to `/reports/{id}/{path}` with the body each route contract takes (`lock` takes none). */
+/** The transitions posted to `/reports/{id}/{path}` with the body each contract takes; `extend` is the deadline change. */
 export type ReportActionCall =
   | { action: 'submit' | 'resubmit'; body: Input<typeof submitReportBodySchema> }
   | { action: 'return'; body: Input<typeof returnReportBodySchema> }
   | { action: 'accept'; body: Input<typeof acceptReportBodySchema> }
-  | { action: 'lock' }
+  | { action: 'lock'; body?: undefined }
   | { action: 'unlock'; body: Input<typeof unlockReportBodySchema> }
   | { action: 'extend'; body: Input<typeof extendReportBodySchema> };
 
-/** Each transition on its own path (`resubmit` is `/submit`, `extend` is `/deadline`). */
-function postReportAction(id: string, call: ReportActionCall) {
-  const params = { path: { id } };
-  switch (call.action) {
-    case 'submit':
-    case 'resubmit':
-      return unwrap(client.POST('/api/v1/reports/{id}/submit', { params, body: call.body }));
-    case 'return':
-      return unwrap(client.POST('/api/v1/reports/{id}/return', { params, body: call.body }));
-    case 'accept':
-      return unwrap(client.POST('/api/v1/reports/{id}/accept', { params, body: call.body }));
-    case 'lock':
-      return unwrap(client.POST('/api/v1/reports/{id}/lock', { params }));
-    case 'unlock':
-      return unwrap(client.POST('/api/v1/reports/{id}/unlock', { params, body: call.body }));
-    case 'extend':
-      return unwrap(client.POST('/api/v1/reports/{id}/deadline', { params, body: call.body }));
-  }
-}
+const ACTION_PATHS = {
+  submit: 'submit',
+  resubmit: 'submit',
+  return: 'return',
+  accept: 'accept',
+  lock: 'lock',
+  unlock: 'unlock',
+  extend: 'deadline',
+} as const satisfies Record<ReportActionCall['action'], string>;
+
+const postReportAction = (id: string, { action, body }: ReportActionCall) =>
+  unwrap(client.POST(`/api/v1/reports/{id}/${ACTION_PATHS[action]}` as const, { params: { path: { id } }, body }));
 
 export function useReportAction(id: string) {
   const queryClient = useQueryClient();

@@ -77,26 +77,19 @@ export type TaskActionCall =
   | { action: 'return' | 'cancel'; body: Input<typeof taskCommentBodySchema> }
   | { action: 'chase'; body: Input<typeof taskChaseBodySchema> };
 
-/** Each posted action on its own path (`contribute` is `/contributions`). */
-function postTaskAction(id: string, call: TaskActionCall) {
-  const params = { path: { id } };
-  switch (call.action) {
-    case 'progress':
-      return unwrap(client.POST('/api/v1/tasks/{id}/progress', { params, body: call.body }));
-    case 'contribute':
-      return unwrap(client.POST('/api/v1/tasks/{id}/contributions', { params, body: call.body }));
-    case 'submit':
-      return unwrap(client.POST('/api/v1/tasks/{id}/submit', { params, body: call.body }));
-    case 'accept':
-      return unwrap(client.POST('/api/v1/tasks/{id}/accept', { params, body: call.body }));
-    case 'return':
-      return unwrap(client.POST('/api/v1/tasks/{id}/return', { params, body: call.body }));
-    case 'cancel':
-      return unwrap(client.POST('/api/v1/tasks/{id}/cancel', { params, body: call.body }));
-    case 'chase':
-      return unwrap(client.POST('/api/v1/tasks/{id}/chase', { params, body: call.body }));
-  }
-}
+/** The server path of each posted action. */
+const ACTION_PATHS = {
+  progress: 'progress',
+  contribute: 'contributions',
+  submit: 'submit',
+  accept: 'accept',
+  return: 'return',
+  cancel: 'cancel',
+  chase: 'chase',
+} as const satisfies Record<PostAction, string>;
+
+const postTaskAction = (id: string, { action, body }: TaskActionCall) =>
+  unwrap(client.POST(`/api/v1/tasks/{id}/${ACTION_PATHS[action]}` as const, { params: { path: { id } }, body }));
 
 export function useTaskAction(id: string) {
   const queryClient = useQueryClient();
