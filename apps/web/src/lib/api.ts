@@ -63,10 +63,13 @@ const UNSAFE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 export type QueryValue = string | number | boolean | null | undefined;
 
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
-  const url = path.startsWith('/api/') ? path : `/api/v1${path.startsWith('/') ? path : `/${path}`}`;
-  if (!query) return url;
-  const search = serializeQuery(query);
+/**
+ * The address of a file the browser fetches itself (a link, or downloadFile()): a path of the generated schema
+ * with its `{…}` parameters filled in, so a renamed or removed route breaks the typecheck here too.
+ */
+export function buildUrl(path: keyof paths, params: { path?: Record<string, string>; query?: Record<string, QueryValue> } = {}): string {
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params.path?.[name] ?? ''));
+  const search = params.query ? serializeQuery(params.query) : '';
   return search ? `${url}?${search}` : url;
 }
 

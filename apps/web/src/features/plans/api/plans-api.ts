@@ -50,8 +50,8 @@ export function useIssuePlan(id: string) {
 
 /** Where the server serves a plan's exports (a plain link: the browser downloads with the session cookie). */
 export const planExportUrls = (id: string) => ({
-  docx: buildUrl(`/plans/${encodeURIComponent(id)}/export.docx`),
-  xlsx: buildUrl(`/plans/${encodeURIComponent(id)}/tasks.xlsx`),
+  docx: buildUrl('/api/v1/plans/{id}/export.docx', { path: { id } }),
+  xlsx: buildUrl('/api/v1/plans/{id}/tasks.xlsx', { path: { id } }),
 });
 
 /** Refreshes a plan and the task lists after a change to its tasks or files. */

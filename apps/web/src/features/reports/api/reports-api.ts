@@ -131,6 +131,6 @@ export function useReportAction(id: string) {
 }
 
 export const reportExportUrls = (id: string) => ({
-  docx: buildUrl(`/reports/${encodeURIComponent(id)}/export.docx`),
-  xlsx: buildUrl(`/reports/${encodeURIComponent(id)}/export.xlsx`),
+  docx: buildUrl('/api/v1/reports/{id}/export.docx', { path: { id } }),
+  xlsx: buildUrl('/api/v1/reports/{id}/export.xlsx', { path: { id } }),
 });

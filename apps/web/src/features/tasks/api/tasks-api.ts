@@ -126,4 +126,4 @@ export function useUploadFile() {
   });
 }
 
-export const fileDownloadUrl = (id: string) => buildUrl(`/files/${encodeURIComponent(id)}`);
+export const fileDownloadUrl = (id: string) => buildUrl('/api/v1/files/{id}', { path: { id } });

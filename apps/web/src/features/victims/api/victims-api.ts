@@ -44,7 +44,7 @@ import type {
   withdrawConsentBodySchema,
 } from '@atmis/domain';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { buildUrl, client, unwrap, type QueryOf, type QueryValue, type ResponseOf } from '../../../lib/api.ts';
+import { buildUrl, client, unwrap, type QueryOf, type ResponseOf } from '../../../lib/api.ts';
 import type { Input, Output } from '../../../lib/contracts.ts';
 
 /**
@@ -123,9 +123,9 @@ export function useRevealIdentity(fileId: string) {
 }
 
 export const victimExportUrl = (filter: VictimListFilter) =>
-  buildUrl('/victim-files/export.xlsx', { ...(filter as Record<string, QueryValue>), sort: undefined });
-export const identifiedExportUrl = () => buildUrl('/victim-files/export-identified');
-export const attachmentUrl = (id: string) => buildUrl(`/victim-attachments/${encodeURIComponent(id)}`);
+  buildUrl('/api/v1/victim-files/export.xlsx', { query: { ...filter, sort: undefined } });
+export const identifiedExportUrl = () => buildUrl('/api/v1/victim-files/export-identified');
+export const attachmentUrl = (id: string) => buildUrl('/api/v1/victim-attachments/{id}', { path: { id } });
 
 // ── File records ───────────────────────────────────────────────────────────────────────────────────
 export function useCorrectPerson() {
