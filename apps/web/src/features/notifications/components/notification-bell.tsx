@@ -67,7 +67,13 @@ export function NotificationBell() {
         </div>
       )}
     >
-      <Button type="text" aria-label={t('notifications.bell', { count })} data-testid="notification-bell" data-count={count} data-loaded={unread.isSuccess}>
+      <Button
+        type="text"
+        aria-label={t('notifications.bell', { count })}
+        data-testid="notification-bell"
+        data-count={count}
+        data-loaded={unread.isSuccess}
+      >
         <Badge count={count} size="small" overflowCount={99} data-testid="notification-badge">
           <BellOutlined style={{ fontSize: 18 }} />
         </Badge>
