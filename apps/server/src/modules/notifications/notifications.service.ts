@@ -1,21 +1,19 @@
-import { notifications, queryRows, tasks, type Database, type Executor } from '@atmis/db';
-import { scopeFilterFor, type Actor, type NotificationView } from '@atmis/domain';
-import {
-  actingAgencyIds,
-  addDays,
-  buildDailyDigest,
-  DUE_SOON_DAYS,
-  formatDigest,
-  vietnamToday,
-  type DigestTask,
-} from '@atmis/domain/plans/index';
-import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import type { Database, Executor } from '@atmis/db';
+import type { Actor, NotificationView } from '@atmis/domain';
+import { addDays, buildDailyDigest, DUE_SOON_DAYS, formatDigest, vietnamToday, type DigestTask } from '@atmis/domain/plans/index';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, toIso } from '../../platform/http/pagination.ts';
-import { tasksDueBy } from '../tasks/tasks.repository.ts';
 import { createMailer, type Mail, type Mailer } from '../../platform/mail/mailer.ts';
+import {
+  agencyRecipients,
+  digestTasksDueBy,
+  findMyNotification,
+  insertNotifications,
+  listNotifications,
+  markNotificationRead,
+  type NotificationRow,
+} from './notifications.repository.ts';
 
 export interface NewNotification {
   kind: string;
@@ -25,22 +23,6 @@ export interface NewNotification {
   entityType: string | null;
   entityId: string | null;
   dedupeKey?: string;
-}
-
-/** The active users who act for an agency: their account's agency, or an unrevoked assignment for it. */
-export async function agencyRecipients(executor: Executor, agencyIds: readonly string[]) {
-  if (!agencyIds.length) return [];
-  return queryRows<{ agencyId: string; userId: string; email: string | null }>(
-    executor,
-    sql`select distinct a.agency_id as "agencyId", u.id as "userId", u.email
-        from (select id as user_id, agency_id from users where agency_id is not null
-              union select user_id, agency_id from user_assignments where agency_id is not null and revoked_at is null) a
-        join users u on u.id = a.user_id
-        where u.status = 'active' and a.agency_id in (${sql.join(
-          agencyIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-  );
 }
 
 /**
@@ -59,15 +41,13 @@ export async function notifyAgency(
   const recipients = everyone.filter((r) => !except.has(r.userId));
   if (everyone.length && !recipients.length) return { created: 0, mails: [] };
   if (recipients.length) return notifyUsers(tx, recipients, notification);
-  const inserted = await tx
-    .insert(notifications)
-    .values({
+  const inserted = await insertNotifications(tx, [
+    {
       ...notification,
       recipientAgencyId: agencyId,
       dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:agency:${agencyId}` : null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
+    },
+  ]);
   return { created: inserted.length, mails: [] };
 }
 
@@ -79,23 +59,20 @@ export async function notifyUsers(
 ): Promise<{ created: number; mails: Mail[] }> {
   const unique = [...new Map(recipients.map((r) => [r.userId, r])).values()];
   if (!unique.length) return { created: 0, mails: [] };
-  const inserted = await tx
-    .insert(notifications)
-    .values(
-      unique.map((r) => ({
-        ...notification,
-        recipientUserId: r.userId,
-        dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:${r.userId}` : null,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id, recipientUserId: notifications.recipientUserId });
+  const inserted = await insertNotifications(
+    tx,
+    unique.map((r) => ({
+      ...notification,
+      recipientUserId: r.userId,
+      dedupeKey: notification.dedupeKey ? `${notification.dedupeKey}:${r.userId}` : null,
+    })),
+  );
   const insertedUsers = new Set(inserted.map((row) => row.recipientUserId));
   const emails = [...new Set(unique.filter((r) => r.email && insertedUsers.has(r.userId)).map((r) => r.email!))];
   return { created: inserted.length, mails: emails.length ? [{ to: emails, subject: notification.title, text: notification.body }] : [] };
 }
 
-function present(row: typeof notifications.$inferSelect): NotificationView {
+function present(row: NotificationRow): NotificationView {
   return {
     id: row.id,
     kind: row.kind,
@@ -110,61 +87,37 @@ function present(row: typeof notifications.$inferSelect): NotificationView {
 }
 
 export function createNotificationsService({ db, clock }: { db: Database; clock: () => Date }, mailer: Mailer = createMailer()) {
-  /** Mine: addressed to me, or to an agency I act for. */
-  function mine(actor: Actor): SQL {
-    const agencyIds = [...actingAgencyIds(actor, 'read:tasks'), ...(actor.agencyId ? [actor.agencyId] : [])];
-    return or(
-      eq(notifications.recipientUserId, actor.userId),
-      agencyIds.length ? inArray(notifications.recipientAgencyId, [...new Set(agencyIds)]) : undefined,
-    ) as SQL;
-  }
-
   /** Unread first, newest first within each group; the cursor is (read?, id). */
   async function list(actor: Actor, query: { limit: number; cursor?: string | undefined; unreadOnly?: 'true' | 'false' | undefined }) {
     const after = decodeCursor(query.cursor, 2) as [number, string] | null;
-    const isRead = sql`(${notifications.readAt} is not null)::int`;
-    const conditions: SQL[] = [mine(actor)];
-    if (query.unreadOnly === 'true') conditions.push(isNull(notifications.readAt));
-    const where = and(...conditions);
-    const page = after
-      ? and(where, sql`(${isRead} > ${after[0]} or (${isRead} = ${after[0]} and ${notifications.id} < ${after[1]}))`)
-      : where;
-    const rows = await db
-      .select()
-      .from(notifications)
-      .where(page)
-      .orderBy(isRead, desc(notifications.id))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int`, unread: sql<number>`count(*) filter (where ${notifications.readAt} is null)::int` })
-      .from(notifications)
-      .where(where);
+    const { rows, total, unread } = await listNotifications(db, actor, {
+      limit: query.limit,
+      after,
+      unreadOnly: query.unreadOnly === 'true',
+    });
     const items = rows.slice(0, query.limit).map(present);
     const last = items.at(-1);
     return {
       items,
-      total: count?.total ?? 0,
-      unread: count?.unread ?? 0,
+      total,
+      unread,
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.readAt ? 1 : 0, last.id]) : null,
     };
   }
 
   async function markRead(actor: Actor, id: string, context: AuditContext): Promise<NotificationView> {
-    const [row] = await db
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.id, id), mine(actor)));
+    const row = await findMyNotification(db, actor, id);
     if (!row) throw notFound();
     if (row.readAt) return present(row);
     const updated = await db.transaction(async (tx) => {
-      const [saved] = await tx.update(notifications).set({ readAt: clock() }).where(eq(notifications.id, id)).returning();
+      const saved = await markNotificationRead(tx, id, clock());
       await recordAudit(
         tx,
         context,
         { action: 'notification.read', entityType: 'notification', entityId: id, orgUnitId: actor.orgUnitId },
         clock(),
       );
-      return saved!;
+      return saved;
     });
     return present(updated);
   }
@@ -175,8 +128,7 @@ export function createNotificationsService({ db, clock }: { db: Database; clock:
    */
   async function runDigest(actor: Actor, date: string | undefined, context: AuditContext | null) {
     const today = date ?? vietnamToday(clock());
-    const units = scopeCondition(scopeFilterFor(actor, 'manage:plans'), { orgUnitId: tasks.orgUnitId });
-    const due = await tasksDueBy(db, units, addDays(today, DUE_SOON_DAYS));
+    const due = await digestTasksDueBy(db, actor, addDays(today, DUE_SOON_DAYS));
     const digest = buildDailyDigest(due as DigestTask[], today);
     const mails: Mail[] = [];
     let created = 0;

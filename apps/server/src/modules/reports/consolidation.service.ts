@@ -29,7 +29,7 @@ import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.t
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
+import { notifyAgency } from '../notifications/index.ts';
 import { currentPeriod, materialiseSchedule, periodOf, periodsBetween, previousPeriod } from './report-periods.ts';
 import type { createReportSchedulesService } from './report-schedules.service.ts';
 import { presentSchedule } from './report-schedules.service.ts';

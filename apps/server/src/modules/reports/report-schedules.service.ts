@@ -29,7 +29,7 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
+import { notifyAgency } from '../notifications/index.ts';
 import { findPlanInScope } from '../plans/plans.repository.ts';
 import { duePeriods, materialiseSchedule, MAX_SCHEDULE_PERIODS } from './report-periods.ts';
 import {

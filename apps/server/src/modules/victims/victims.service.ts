@@ -16,7 +16,7 @@ import {
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
-import { notifyAgency } from '../notifications/notifications.service.ts';
+import { notifyAgency } from '../notifications/index.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 import {
   AAD,
