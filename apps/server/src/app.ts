@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
-import { formatErrorMessage } from '@atmis/domain';
+import { formatErrorMessage, type Permission } from '@atmis/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -26,7 +26,7 @@ import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { roleRoutes } from './modules/roles/index.ts';
 import { userRoutes } from './modules/users/index.ts';
 import { victimRoutes } from './modules/victims/victims.routes.ts';
-import { registerRequestGuard } from './platform/auth/request-guard.ts';
+import { registerRequestGuard, routePermissions, type RouteAccess } from './platform/auth/request-guard.ts';
 import { createFieldCipher } from './platform/crypto/keyring-file.ts';
 import { AppError } from './platform/errors/app-error.ts';
 import { registerProblemHandlers, sendProblem } from './platform/errors/problem-handler.ts';
@@ -123,7 +123,20 @@ export async function buildApp({
         },
       },
     },
-    transform: jsonSchemaTransform,
+    // Each operation says how it is reached and the permission it needs (any one of `x-permission`).
+    transform: (input) => {
+      const result = jsonSchemaTransform(input);
+      const config = input.route.config as { access?: RouteAccess; permission?: Permission | readonly Permission[] } | undefined;
+      const permissions = routePermissions(config);
+      return {
+        ...result,
+        schema: {
+          ...result.schema,
+          'x-access': config?.access ?? (input.url.startsWith('/api/v1/') ? 'session' : 'public'),
+          ...(permissions.length ? { 'x-permission': [...permissions] } : {}),
+        },
+      };
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 

@@ -21,7 +21,8 @@ export type RouteAccess = 'public' | 'session' | 'limited';
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
-    permission?: Permission;
+    /** The coarse permission a route needs: one, or any of several (e.g. `['read:victims', 'read:support']`). */
+    permission?: Permission | readonly Permission[];
   }
   interface FastifyRequest {
     session: LoadedSession | null;
@@ -29,6 +30,13 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The permissions a route accepts (any one of them suffices); empty when it declares none. */
+export function routePermissions(config: { permission?: Permission | readonly Permission[] } | undefined): readonly Permission[] {
+  const permission = config?.permission;
+  if (!permission) return [];
+  return typeof permission === 'string' ? [permission] : permission;
+}
 
 /** The actor of a request that passed the guard (routes with access 'session'). */
 export function actorOf(request: FastifyRequest): Actor {
@@ -80,6 +88,8 @@ export function registerRequestGuard(app: FastifyInstance, db: Database, config:
     if (session.isSecondFactorPending) throw new AppError('auth.second_factor_required');
     if (session.user.mustChangePassword) throw new AppError('auth.password_change_required');
     if (isSecondFactorSetupNeeded(session, config)) throw new AppError('auth.second_factor_setup_required');
-    if (routeConfig.permission && !hasPermission(session.actor, routeConfig.permission)) throw new AppError('auth.forbidden');
+    const permissions = routePermissions(routeConfig);
+    if (permissions.length && !permissions.some((permission) => hasPermission(session.actor, permission)))
+      throw new AppError('auth.forbidden');
   });
 }
