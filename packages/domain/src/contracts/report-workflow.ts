@@ -9,7 +9,7 @@ import {
   reportContentSchema,
   reportTemplateDefinitionSchema,
 } from '../reports/template-schema.ts';
-import { isoDateSchema, listQuerySchema, optionalText, orgUnitIdSchema, safeString, sortSchema, text, uuidSchema } from './common.ts';
+import { isoDateSchema, listQuerySchema, multilineText, optionalText, orgUnitIdSchema, safeString, sortSchema, text, uuidSchema } from './common.ts';
 import { periodViewSchema } from './reports.ts';
 
 // ── Templates ─────────────────────────────────────────────────────────────────────────────────────
@@ -258,9 +258,9 @@ const rawCell = z.union([z.number(), z.string().max(50), z.null()]);
 export const saveReportBodySchema = z.strictObject({
   version: z.number().int().min(1),
   content: z.strictObject({
-    narratives: z.record(safeString(60), z.union([safeString(MAX_REPORT_NARRATIVE_LENGTH), z.null()])).optional(),
+    narratives: z.record(safeString(60), z.union([multilineText(MAX_REPORT_NARRATIVE_LENGTH), z.null()])).optional(),
     tables: z.record(safeString(60), z.record(safeString(60), z.record(safeString(60), rawCell))).optional(),
-    notes: z.record(safeString(400), safeString(MAX_REPORT_NOTE_LENGTH)).optional(),
+    notes: z.record(safeString(400), multilineText(MAX_REPORT_NOTE_LENGTH)).optional(),
   }),
 });
 export type SaveReportBody = z.infer<typeof saveReportBodySchema>;

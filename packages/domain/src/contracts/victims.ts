@@ -131,13 +131,13 @@ export const revealBodySchema = z.strictObject({
 
 export const identificationBodySchema = z.strictObject({
   transition: z.enum(IDENTIFICATION_TRANSITIONS, { error: 'Bước xác định không hợp lệ.' }),
-  decidingAgency: z.string().max(400).nullish(),
-  decisionNumber: z.string().max(100).nullish(),
+  decidingAgency: optionalText(400),
+  decisionNumber: optionalText(100),
   decisionDate: z.string().max(20).nullish(),
-  legalBasis: z.string().max(4000).nullish(),
+  legalBasis: optionalText(4000),
   evidenceSources: z.array(z.string().max(60)).max(20).nullish(),
   indicators: codes(IDENTIFICATION_INDICATORS, 'Dấu hiệu nhận biết', 30).nullish(),
-  reason: z.string().max(4000).nullish(),
+  reason: optionalText(4000),
 });
 
 export const consentBodySchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { bidiControlMessage, firstBidiControl, normalizeFreeText } from '../contracts/common.ts';
 import { dayNumber, isoFromDayNumber } from '../plans/task-timing.ts';
-import { foldVietnamese, hasInvalidCharacters, normalizeText } from '../text/vietnamese.ts';
+import { foldVietnamese, hasInvalidCharacters } from '../text/vietnamese.ts';
 import { checkCitizenId, isOldIdentityCardNumber, normalizeVietnamesePhone } from '../validators/identity-numbers.ts';
 import { isCountryCode, SEXES } from './codes.ts';
 
@@ -145,7 +146,10 @@ function requiredText(label: string, max: number) {
     .string({ error: `${label} là bắt buộc.` })
     .max(max * 2, { error: `${label} quá dài (tối đa ${max} ký tự).` })
     .refine((value) => !hasInvalidCharacters(value), { error: `${label} chứa ký tự không hợp lệ.` })
-    .transform(normalizeText)
+    .refine((value) => firstBidiControl(value) === null, {
+      error: (issue) => bidiControlMessage(label, firstBidiControl(String(issue.input)) ?? 'U+202E'),
+    })
+    .transform(normalizeFreeText)
     .pipe(
       z
         .string()
@@ -392,7 +396,7 @@ function crossCheck(value: PersonInput, today: string, fieldErrors: Record<strin
 // Masking (for lists, referrals and anyone without read:victim_identity)
 
 function nameWords(fullName: string): string[] {
-  return normalizeText(fullName)
+  return normalizeFreeText(fullName)
     .split(' ')
     .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
     .filter((word) => word.length > 0);
@@ -432,7 +436,7 @@ export function maskPassport(passportNumber: string): string {
 
 /** Accent-insensitive search key: "Nguyễn Thị  Hoà" → "nguyen thi hoa" (same folding as SQL vn_fold()). */
 export function nameSearchKey(fullName: string): string {
-  return nameWords(foldVietnamese(normalizeText(fullName))).join(' ');
+  return nameWords(foldVietnamese(normalizeFreeText(fullName))).join(' ');
 }
 
 export interface DuplicateFacts {
