@@ -2,7 +2,7 @@ import { createDatabase } from '@atmis/db';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { startDailyDigest } from './modules/notifications/index.ts';
-import { startDailyReports } from './modules/reports/report-scheduler.ts';
+import { startDailyReports } from './modules/reports/index.ts';
 import { startAuditCheckpoints } from './platform/audit/audit-checkpoints.ts';
 import { auditCheckpointsPath, auditKeyLocation, loadAuditKey } from './platform/audit/audit-key.ts';
 import { configureAuditKey } from './platform/audit/audit-log.ts';

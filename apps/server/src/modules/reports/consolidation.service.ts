@@ -1,4 +1,4 @@
-import { agencies, orgUnits, reportEvents, reportInstances, reportSchedules, type Database, type Executor } from '@atmis/db';
+import type { Database, Executor } from '@atmis/db';
 import {
   consolidateTables,
   dueDateFor,
@@ -24,7 +24,6 @@ import {
   formatVietnamDate,
 } from '@atmis/domain';
 import { addDays, vietnamToday } from '@atmis/domain/plans/index';
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
@@ -33,7 +32,17 @@ import { notifyAgency } from '../notifications/index.ts';
 import { currentPeriod, materialiseSchedule, periodOf, periodsBetween, previousPeriod } from './report-periods.ts';
 import type { createReportSchedulesService } from './report-schedules.service.ts';
 import { presentSchedule } from './report-schedules.service.ts';
-import { findTemplate, reportersOf, type ScheduleRow } from './reports.repository.ts';
+import {
+  consolidatedReportOf,
+  consolidationSources,
+  dueReminderCandidates,
+  insertReportIfAbsent,
+  matrixReports,
+  scheduleReminderCandidates,
+  unitNamesOf,
+  updateReportAtVersion,
+} from './consolidation.repository.ts';
+import { activeScheduleIds, findTemplate, insertReportEvent, reportersOf, type ScheduleRow } from './reports.repository.ts';
 import type { createReportsService } from './reports.service.ts';
 import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
 
@@ -92,23 +101,7 @@ export function createConsolidationService(
     const periods = periodsBetween(schedule, from, to, MAX_MATRIX_PERIODS + 1);
     if (periods.length > MAX_MATRIX_PERIODS) throw invalid('from', `Chỉ xem được tối đa ${MAX_MATRIX_PERIODS} kỳ một lần.`);
     const periodIds = periods.map((period) => period.id);
-    const instances = periodIds.length
-      ? await db
-          .select({
-            id: reportInstances.id,
-            kind: reportInstances.kind,
-            periodId: reportInstances.periodId,
-            agencyId: reportInstances.agencyId,
-            agencyName: agencies.name,
-            orgUnitId: reportInstances.orgUnitId,
-            status: reportInstances.status,
-            dueDate: reportInstances.dueDate,
-            firstSubmittedAt: reportInstances.firstSubmittedAt,
-          })
-          .from(reportInstances)
-          .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
-          .where(and(eq(reportInstances.scheduleId, scheduleId), inArray(reportInstances.periodId, periodIds)))
-      : [];
+    const instances = await matrixReports(db, scheduleId, periodIds);
     const unitReports = instances.filter((instance) => instance.kind === 'unit');
     // Rows: today's reporters, then agencies that reported in these periods and were removed since.
     const rows = (await reportersOf(db, scheduleId)).map((r) => ({ ...r }));
@@ -194,43 +187,14 @@ export function createConsolidationService(
     if (!schedule.orgUnitParentId) throw new AppError('report.no_parent_unit', { unit: schedule.orgUnitName });
     const template = await findTemplate(db, schedule.templateId);
     const definition = template!.definition as unknown as ReportTemplateDefinition;
-    const sources = await db
-      .select({
-        id: reportInstances.id,
-        agencyId: reportInstances.agencyId,
-        agencyName: agencies.name,
-        content: reportInstances.content,
-      })
-      .from(reportInstances)
-      .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
-      .where(
-        and(
-          eq(reportInstances.scheduleId, scheduleId),
-          eq(reportInstances.periodId, period.id),
-          eq(reportInstances.kind, 'unit'),
-          inArray(reportInstances.status, ['accepted', 'locked']),
-        ),
-      )
-      .orderBy(asc(agencies.name), asc(reportInstances.id));
+    const sources = await consolidationSources(db, scheduleId, period.id);
     const units = sources.map((source) => ({
       unitId: source.agencyId,
       unitName: source.agencyName,
       content: source.content as unknown as ReportContent,
     }));
     const consolidated = consolidateTables(definition, units);
-    const [existing] = await db
-      .select({
-        id: reportInstances.id,
-        status: reportInstances.status,
-        content: reportInstances.content,
-        version: reportInstances.version,
-        // Qualified by hand: inside the subquery a bare "id" would be the event's.
-        edited: sql<boolean>`exists (select 1 from ${reportEvents} e where e.instance_id = report_instances.id and e.action = 'save')`,
-      })
-      .from(reportInstances)
-      .where(
-        and(eq(reportInstances.scheduleId, scheduleId), eq(reportInstances.periodId, period.id), eq(reportInstances.kind, 'consolidated')),
-      );
+    const existing = await consolidatedReportOf(db, scheduleId, period.id);
     if (existing && !isEditableReportStatus(existing.status))
       throw new AppError('report.not_editable', { status: REPORT_STATUS_LABELS[existing.status].vi });
     const previous = existing?.content as unknown as ReportContent | undefined;
@@ -246,40 +210,37 @@ export function createConsolidationService(
     const id = await db.transaction(async (tx) => {
       let instanceId: string;
       if (existing) {
-        const saved = await tx
-          .update(reportInstances)
-          .set({ content, status: to, version: existing.version + 1, updatedBy: actor.userId, updatedAt: now })
-          .where(and(eq(reportInstances.id, existing.id), eq(reportInstances.version, existing.version)))
-          .returning({ id: reportInstances.id });
-        if (!saved.length) throw new AppError('resource.version_conflict');
+        const saved = await updateReportAtVersion(tx, existing.id, existing.version, {
+          content,
+          status: to,
+          updatedBy: actor.userId,
+          updatedAt: now,
+        });
+        if (!saved) throw new AppError('resource.version_conflict');
         instanceId = existing.id;
       } else {
-        const [inserted] = await tx
-          .insert(reportInstances)
-          .values({
-            kind: 'consolidated',
-            scheduleId,
-            templateId: schedule.templateId,
-            periodId: period.id,
-            periodStart: period.start,
-            periodEnd: period.end,
-            orgUnitId: schedule.orgUnitId,
-            agencyId: schedule.recipientAgencyId,
-            recipientOrgUnitId: schedule.orgUnitParentId!,
-            status: to,
-            content,
-            dueDate: dueDateFor(schedule.upwardDueRule as DueRule, period, await workingCalendarOf(tx)),
-            updatedBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: reportInstances.id });
+        const inserted = await insertReportIfAbsent(tx, {
+          kind: 'consolidated',
+          scheduleId,
+          templateId: schedule.templateId,
+          periodId: period.id,
+          periodStart: period.start,
+          periodEnd: period.end,
+          orgUnitId: schedule.orgUnitId,
+          agencyId: schedule.recipientAgencyId,
+          recipientOrgUnitId: schedule.orgUnitParentId!,
+          status: to,
+          content,
+          dueDate: dueDateFor(schedule.upwardDueRule as DueRule, period, await workingCalendarOf(tx)),
+          updatedBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        });
         if (!inserted) throw new AppError('resource.version_conflict');
-        instanceId = inserted.id;
+        instanceId = inserted;
       }
       const sourceIds = sources.map((source) => source.id);
-      await tx.insert(reportEvents).values({
+      await insertReportEvent(tx, {
         instanceId,
         action: 'consolidate',
         fromStatus: from,
@@ -355,19 +316,6 @@ export function createConsolidationService(
     return { notified, units };
   }
 
-  const candidateColumns = {
-    id: reportInstances.id,
-    kind: reportInstances.kind,
-    agencyId: reportInstances.agencyId,
-    agencyName: agencies.name,
-    status: reportInstances.status,
-    dueDate: reportInstances.dueDate,
-    scheduleName: reportSchedules.name,
-    periodId: reportInstances.periodId,
-    window: reportSchedules.window,
-  };
-  const awaiting = inArray(reportInstances.status, ['not_started', 'draft', 'returned']);
-
   /** POST /report-schedules/:id/reminders: the reviewer reminds the units of one period (or all). */
   async function reminders(
     actor: Actor,
@@ -382,20 +330,7 @@ export function createConsolidationService(
     const mails: Mail[] = [];
     const result = await db.transaction(async (tx) => {
       await reports.materialise(tx, scheduleId);
-      const candidates = await tx
-        .select(candidateColumns)
-        .from(reportInstances)
-        .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
-        .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
-        .where(
-          and(
-            eq(reportInstances.scheduleId, scheduleId),
-            eq(reportInstances.kind, 'unit'),
-            awaiting,
-            period ? eq(reportInstances.periodId, period.id) : undefined,
-          ),
-        )
-        .orderBy(asc(agencies.name));
+      const candidates = await scheduleReminderCandidates(tx, scheduleId, period?.id ?? null);
       const sent = await remind(tx, candidates, day, mails);
       await recordAudit(
         tx,
@@ -423,16 +358,10 @@ export function createConsolidationService(
     const day = date ?? today();
     const mails: Mail[] = [];
     const result = await db.transaction(async (tx) => {
-      const active = await tx.select({ id: reportSchedules.id }).from(reportSchedules).where(eq(reportSchedules.active, true));
+      const active = await activeScheduleIds(tx);
       let created = 0;
-      for (const schedule of active) created += await materialiseSchedule(tx, schedule.id, day, clock());
-      const candidates = await tx
-        .select(candidateColumns)
-        .from(reportInstances)
-        .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
-        .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
-        .where(and(eq(reportSchedules.active, true), awaiting, lte(reportInstances.dueDate, addDays(day, REPORT_DUE_SOON_DAYS))))
-        .orderBy(asc(agencies.name));
+      for (const scheduleId of active) created += await materialiseSchedule(tx, scheduleId, day, clock());
+      const candidates = await dueReminderCandidates(tx, addDays(day, REPORT_DUE_SOON_DAYS));
       const sent = await remind(tx, candidates, day, mails);
       await recordAudit(
         tx,
@@ -453,13 +382,4 @@ export function createConsolidationService(
   }
 
   return { matrix, consolidate, reminders, runDaily };
-}
-
-async function unitNamesOf(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await executor
-    .select({ id: orgUnits.id, name: orgUnits.fullName })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

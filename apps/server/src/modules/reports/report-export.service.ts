@@ -1,16 +1,12 @@
-import { agencies, orgUnits, reportSchedules, type Database } from '@atmis/db';
+import type { Database } from '@atmis/db';
 import { REPORT_STATUS_LABELS, type Actor, type ReportDetail, type ReportTemplateDefinition } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
-import { eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import type { ReportDocumentModel } from './export/report-document-model.ts';
 import { renderReportDocx } from './export/report-docx.ts';
 import { renderReportXlsx } from './export/report-xlsx.ts';
-import { standingOfficeAgencyOf } from './reports.repository.ts';
+import { agencyName, agencyWithParent, orgUnitName, scheduleRecipientAgency, standingOfficeAgencyOf } from './reports.repository.ts';
 import type { createReportsService } from './reports.service.ts';
-
-const parentAgency = alias(agencies, 'parent_agency');
 
 /** "Quý I năm 2026" → "quý I năm 2026", to follow the template's name in a title. */
 const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
@@ -21,27 +17,19 @@ export function createReportExportService(
   reports: ReturnType<typeof createReportsService>,
 ) {
   async function model(report: ReportDetail): Promise<ReportDocumentModel> {
-    const [agency] = await db
-      .select({ name: agencies.name, parentName: parentAgency.name })
-      .from(agencies)
-      .leftJoin(parentAgency, eq(parentAgency.id, agencies.parentId))
-      .where(eq(agencies.id, report.agencyId));
-    const [unit] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, report.orgUnitId));
-    const [schedule] = await db
-      .select({ recipientAgencyId: reportSchedules.recipientAgencyId })
-      .from(reportSchedules)
-      .where(eq(reportSchedules.id, report.scheduleId));
+    const agency = await agencyWithParent(db, report.agencyId);
+    const unitName = await orgUnitName(db, report.orgUnitId);
     const recipientId =
-      report.kind === 'consolidated' ? await standingOfficeAgencyOf(db, report.recipientOrgUnitId) : (schedule?.recipientAgencyId ?? null);
-    const recipient = recipientId
-      ? (await db.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, recipientId)))[0]
-      : undefined;
+      report.kind === 'consolidated'
+        ? await standingOfficeAgencyOf(db, report.recipientOrgUnitId)
+        : await scheduleRecipientAgency(db, report.scheduleId);
+    const recipientName = recipientId ? await agencyName(db, recipientId) : null;
     return {
       issuerParent: agency?.parentName ? agency.parentName.toLocaleUpperCase('vi') : null,
       issuerName: (agency?.name ?? report.agencyName).toLocaleUpperCase('vi'),
       number: null,
       symbol: null,
-      place: unit?.name ?? report.orgUnitName,
+      place: unitName ?? report.orgUnitName,
       date: (report.submittedAt ?? vietnamToday(clock())).slice(0, 10),
       title: `${report.template.name} ${lowerFirst(report.period.label)}`,
       periodLabel: report.period.label,
@@ -51,7 +39,7 @@ export function createReportExportService(
       statusLabel: REPORT_STATUS_LABELS[report.status].vi,
       definition: report.template.definition as ReportTemplateDefinition,
       content: report.content,
-      recipients: recipient ? [`${recipient.name};`] : [],
+      recipients: recipientName !== null ? [`${recipientName};`] : [],
       signer: { title: null, name: null },
     };
   }

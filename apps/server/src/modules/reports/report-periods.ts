@@ -1,4 +1,4 @@
-import { reportInstances, reportScheduleReporters, reportSchedules, reportTemplates, type Executor } from '@atmis/db';
+import type { Executor } from '@atmis/db';
 import {
   dueDateFor,
   emptyReportContent,
@@ -11,8 +11,14 @@ import {
   type ReportTemplateDefinition,
 } from '@atmis/domain';
 import { addDays } from '@atmis/domain/plans/index';
-import { and, eq } from 'drizzle-orm';
 import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
+import {
+  insertMissingReports,
+  scheduleReporterUnits,
+  scheduleToMaterialise,
+  unitReportKeys,
+  type ReportInsert,
+} from './reports.repository.ts';
 
 /** More periods than this in one schedule (or one matrix) is refused: 10 years of months. */
 export const MAX_SCHEDULE_PERIODS = 120;
@@ -83,37 +89,16 @@ export function duePeriods(schedule: SchedulePeriods, today: string, limit = MAX
  * reports that exist are never touched. Returns how many were created.
  */
 export async function materialiseSchedule(executor: Executor, scheduleId: string, today: string, now: Date): Promise<number> {
-  const [schedule] = await executor
-    .select({
-      id: reportSchedules.id,
-      active: reportSchedules.active,
-      templateId: reportSchedules.templateId,
-      definition: reportTemplates.definition,
-      periodType: reportSchedules.periodType,
-      window: reportSchedules.window,
-      firstPeriodId: reportSchedules.firstPeriodId,
-      lastPeriodId: reportSchedules.lastPeriodId,
-      dueRule: reportSchedules.dueRule,
-      orgUnitId: reportSchedules.orgUnitId,
-    })
-    .from(reportSchedules)
-    .innerJoin(reportTemplates, eq(reportTemplates.id, reportSchedules.templateId))
-    .where(eq(reportSchedules.id, scheduleId));
+  const schedule = await scheduleToMaterialise(executor, scheduleId);
   if (!schedule?.active) return 0;
-  const reporters = await executor
-    .select({ agencyId: reportScheduleReporters.agencyId, orgUnitId: reportScheduleReporters.orgUnitId })
-    .from(reportScheduleReporters)
-    .where(eq(reportScheduleReporters.scheduleId, scheduleId));
+  const reporters = await scheduleReporterUnits(executor, scheduleId);
   const periods = duePeriods(schedule, today);
   if (!reporters.length || !periods.length) return 0;
-  const existing = await executor
-    .select({ periodId: reportInstances.periodId, agencyId: reportInstances.agencyId })
-    .from(reportInstances)
-    .where(and(eq(reportInstances.scheduleId, scheduleId), eq(reportInstances.kind, 'unit')));
+  const existing = await unitReportKeys(executor, scheduleId);
   const have = new Set(existing.map((row) => `${row.periodId}|${row.agencyId}`));
   const content = emptyReportContent(schedule.definition as unknown as ReportTemplateDefinition);
   const calendar = await workingCalendarOf(executor);
-  const rows: (typeof reportInstances.$inferInsert)[] = [];
+  const rows: ReportInsert[] = [];
   for (const period of periods) {
     const dueDate = dueDateFor(schedule.dueRule as DueRule, period, calendar);
     for (const reporter of reporters) {
@@ -136,14 +121,5 @@ export async function materialiseSchedule(executor: Executor, scheduleId: string
       });
     }
   }
-  let created = 0;
-  for (let index = 0; index < rows.length; index += 500) {
-    const inserted = await executor
-      .insert(reportInstances)
-      .values(rows.slice(index, index + 500))
-      .onConflictDoNothing()
-      .returning({ id: reportInstances.id });
-    created += inserted.length;
-  }
-  return created;
+  return insertMissingReports(executor, rows);
 }

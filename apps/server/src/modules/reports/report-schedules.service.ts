@@ -1,11 +1,10 @@
-import { plans, reportScheduleReporters, reportSchedules, reportTemplates, type Database, type Executor } from '@atmis/db';
+import type { Database, Executor } from '@atmis/db';
 import {
   reviewerUnitsOf,
   DEFAULT_DUE_RULE,
   describeDueRule,
   isWithinOrgUnit,
   parsePeriodId,
-  parseSort,
   periodContaining,
   PERIOD_ID_ERRORS,
   scopeFilterFor,
@@ -23,22 +22,29 @@ import {
 import { addDays, vietnamToday } from '@atmis/domain/plans/index';
 import { addWorkingDays, type WorkingCalendar } from '@atmis/domain';
 import { workingCalendarOf } from '../../platform/calendar/calendar.repository.ts';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
-import { searchCondition } from '../../platform/http/search.ts';
+import { keysetCursor, toIso } from '../../platform/http/pagination.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { notifyAgency } from '../notifications/index.ts';
-import { findPlanInScope } from '../plans/plans.repository.ts';
+import { findPlanInScope } from '../plans/index.ts';
 import { duePeriods, materialiseSchedule, MAX_SCHEDULE_PERIODS } from './report-periods.ts';
+import {
+  insertSchedule,
+  listSchedules,
+  planReportingOf,
+  schedulesFromPlanRules,
+  setScheduleReporters,
+  templateForSchedule,
+  updateSchedule,
+  type ScheduleListQuery,
+} from './report-schedules.repository.ts';
 import {
   agenciesById,
   findOrgUnit,
   findSchedule,
   reportersOf,
   scheduleScope,
-  selectSchedules,
   standingOfficeAgencyOf,
   type ScheduleRow,
 } from './reports.repository.ts';
@@ -161,48 +167,13 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
     return row;
   }
 
-  async function list(
-    actor: Actor,
-    query: {
-      limit: number;
-      cursor?: string | undefined;
-      q?: string | undefined;
-      orgUnitId?: string | undefined;
-      active?: 'true' | 'false' | undefined;
-      sort: 'name' | '-name' | 'createdAt' | '-createdAt';
-    },
-    locale: Locale,
-  ) {
-    const conditions: SQL[] = [scheduleScope(actor)];
-    const search = searchCondition(reportSchedules.searchKey, query.q);
-    if (search) conditions.push(search);
-    if (query.orgUnitId)
-      conditions.push(
-        sql`(${reportSchedules.orgUnitId} = ${query.orgUnitId} or ${reportSchedules.orgUnitId} like ${`${query.orgUnitId}.%`})`,
-      );
-    if (query.active) conditions.push(eq(reportSchedules.active, query.active === 'true'));
-    const where = and(...conditions);
-    const { key, isDescending } = parseSort(query.sort);
-    const sort: KeysetSort = {
-      key,
-      expression: key === 'createdAt' ? sql`${reportSchedules.createdAt}` : textSortExpression(reportSchedules.name, true),
-      idColumn: reportSchedules.id,
-      isDescending,
-      isTimestamp: key === 'createdAt',
-    };
-    const rows = await selectSchedules(db, { sortValue: sql<string | Date>`${sort.expression}` })
-      .where(and(where, keysetAfter(sort, query.cursor)))
-      .orderBy(...keysetOrder(sort))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(reportSchedules)
-      .where(where);
+  async function list(actor: Actor, query: ScheduleListQuery, locale: Locale) {
+    const { rows, total, sort } = await listSchedules(db, actor, query);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
       items: page.map((row) => presentSchedule(actor, row, locale)),
-      total: count?.total ?? 0,
+      total,
       nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
     };
   }
@@ -240,10 +211,7 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
     if (!unit) throw invalid('orgUnitId', 'Đơn vị hành chính không tồn tại.');
     if (!reviewerUnitsOf(actor).covers(unit.id)) throw new AppError('auth.forbidden');
 
-    const [template] = await db
-      .select({ id: reportTemplates.id, status: reportTemplates.status, name: reportTemplates.name, version: reportTemplates.version })
-      .from(reportTemplates)
-      .where(eq(reportTemplates.id, input.templateId));
+    const template = await templateForSchedule(db, input.templateId);
     if (!template) throw invalid('templateId', 'Mẫu báo cáo không tồn tại.');
     if (template.status !== 'active')
       throw invalid('templateId', `Mẫu "${template.name}" phiên bản ${template.version} đã được thay thế; hãy chọn phiên bản đang dùng.`);
@@ -283,13 +251,10 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
       const plan = await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), planId);
       if (!plan) throw invalid('planId', 'Kế hoạch không tồn tại.');
       if (planReportingIndex !== null) {
-        const [extras] = await db.select({ reporting: plans.reporting }).from(plans).where(eq(plans.id, planId));
+        const extras = await planReportingOf(db, planId);
         if (planReportingIndex >= (extras?.reporting.length ?? 0))
           throw invalid('planReportingIndex', 'Kế hoạch không có quy định báo cáo ở vị trí này.');
-        const [existing] = await db
-          .select({ id: reportSchedules.id })
-          .from(reportSchedules)
-          .where(and(eq(reportSchedules.planId, planId), eq(reportSchedules.planReportingIndex, planReportingIndex)));
+        const [existing] = await schedulesFromPlanRules(db, planId, [planReportingIndex]);
         if (existing)
           throw new AppError('resource.conflict', {
             detail:
@@ -300,37 +265,33 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
       }
     }
 
+    /** What the schedule is, as stored and as audited. */
+    const definition = {
+      name: input.name,
+      kind: input.kind,
+      templateId: input.templateId,
+      periodType: input.periodType,
+      window: input.window,
+      dueRule: input.dueRule,
+      upwardDueRule,
+      firstPeriodId: input.firstPeriodId,
+      lastPeriodId,
+    };
     const mails: Mail[] = [];
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(reportSchedules)
-        .values({
-          name: input.name,
-          kind: input.kind,
-          templateId: input.templateId,
-          periodType: input.periodType,
-          window: input.window,
-          dueRule: input.dueRule,
-          upwardDueRule,
-          firstPeriodId: input.firstPeriodId,
-          lastPeriodId,
-          orgUnitId: unit.id,
-          recipientAgencyId: input.recipientAgencyId,
-          planId,
-          planReportingIndex,
-          instructions: input.instructions ?? null,
-          active: true,
-          createdBy: actor.userId,
-          createdAt: clock(),
-          updatedAt: clock(),
-        })
-        .returning({ id: reportSchedules.id });
-      const scheduleId = row!.id;
-      await tx
-        .insert(reportScheduleReporters)
-        .values(
-          reporters.map((reporter, position) => ({ scheduleId, agencyId: reporter.agencyId, orgUnitId: reporter.orgUnitId, position })),
-        );
+      const scheduleId = await insertSchedule(tx, {
+        ...definition,
+        orgUnitId: unit.id,
+        recipientAgencyId: input.recipientAgencyId,
+        planId,
+        planReportingIndex,
+        instructions: input.instructions ?? null,
+        active: true,
+        createdBy: actor.userId,
+        createdAt: clock(),
+        updatedAt: clock(),
+      });
+      await setScheduleReporters(tx, scheduleId, reporters, { replace: false });
       const created = await materialiseSchedule(tx, scheduleId, today(), clock());
       await notifyReporters(
         tx,
@@ -347,15 +308,7 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
           entityId: scheduleId,
           orgUnitId: unit.id,
           details: {
-            name: input.name,
-            kind: input.kind,
-            templateId: input.templateId,
-            periodType: input.periodType,
-            window: input.window,
-            dueRule: input.dueRule,
-            upwardDueRule,
-            firstPeriodId: input.firstPeriodId,
-            lastPeriodId,
+            ...definition,
             recipientAgencyId: input.recipientAgencyId,
             reporterAgencyIds: reporters.map((r) => r.agencyId),
             planId,
@@ -412,28 +365,17 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
 
     const mails: Mail[] = [];
     await db.transaction(async (tx) => {
-      await tx
-        .update(reportSchedules)
-        .set({
-          name: after.name,
-          instructions: after.instructions,
-          active: after.active,
-          lastPeriodId: after.lastPeriodId,
-          updatedAt: clock(),
-        })
-        .where(eq(reportSchedules.id, id));
+      await updateSchedule(tx, id, {
+        name: after.name,
+        instructions: after.instructions,
+        active: after.active,
+        lastPeriodId: after.lastPeriodId,
+        updatedAt: clock(),
+      });
       let added: string[] = [];
       if (reporters && changed.includes('reporterAgencyIds')) {
         // Reports already created for a removed agency stay (with their history); it gets no new ones.
-        await tx.delete(reportScheduleReporters).where(eq(reportScheduleReporters.scheduleId, id));
-        await tx.insert(reportScheduleReporters).values(
-          reporters.map((reporter, position) => ({
-            scheduleId: id,
-            agencyId: reporter.agencyId,
-            orgUnitId: reporter.orgUnitId,
-            position,
-          })),
-        );
+        await setScheduleReporters(tx, id, reporters, { replace: true });
         added = after.reporterAgencyIds.filter((agencyId) => !before.reporterAgencyIds.includes(agencyId));
       }
       const created = await materialiseSchedule(tx, id, today(), clock());
@@ -465,10 +407,7 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
     const plan = await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), planId);
     if (!plan) throw notFound();
     if (!reviewerUnitsOf(actor).covers(plan.orgUnitId)) throw new AppError('auth.forbidden');
-    const [extras] = await db
-      .select({ reporting: plans.reporting, agencyIds: plans.agencyIds, periodFrom: plans.periodFrom, periodTo: plans.periodTo })
-      .from(plans)
-      .where(eq(plans.id, planId));
+    const extras = await planReportingOf(db, planId);
     const rules = (extras?.reporting ?? []) as Record<string, unknown>[];
     if (!rules.length) return [];
     const addressed = await agenciesById(db, extras?.agencyIds ?? []);
@@ -477,18 +416,11 @@ export function createReportSchedulesService({ db, clock }: { db: Database; cloc
       return agency && !agency.validTo && isWithinOrgUnit(agency.orgUnitId, plan.orgUnitId);
     });
     const recipientAgencyId = (await standingOfficeAgencyOf(db, plan.orgUnitId)) ?? plan.issuerAgencyId ?? null;
-    const existing = await db
-      .select({ id: reportSchedules.id, index: reportSchedules.planReportingIndex })
-      .from(reportSchedules)
-      .where(
-        and(
-          eq(reportSchedules.planId, planId),
-          inArray(
-            reportSchedules.planReportingIndex,
-            rules.map((_rule, index) => index),
-          ),
-        ),
-      );
+    const existing = await schedulesFromPlanRules(
+      db,
+      planId,
+      rules.map((_rule, index) => index),
+    );
     const day = today();
     // Proposals start from the plan's current period (or its first, for a plan not started yet).
     let anchor = day;

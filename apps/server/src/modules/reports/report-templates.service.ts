@@ -1,19 +1,23 @@
-import { reportTemplates, type Database, type Executor } from '@atmis/db';
+import type { Database, Executor } from '@atmis/db';
 import {
   grantsFor,
-  parseSort,
   type Actor,
   type CreateReportTemplateBody,
   type PublishReportTemplateBody,
   type ReportTemplateDetail,
   type ReportTemplateView,
 } from '@atmis/domain';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
-import { searchCondition } from '../../platform/http/search.ts';
-import { findTemplate, templateColumns, type TemplateRow } from './reports.repository.ts';
+import { keysetCursor, toIso } from '../../platform/http/pagination.ts';
+import {
+  insertTemplate,
+  listTemplates,
+  retireActiveTemplate,
+  templateCodeTaken,
+  type TemplateListQuery,
+} from './report-templates.repository.ts';
+import { findTemplate, type TemplateRow } from './reports.repository.ts';
 
 type TemplateListRow = Omit<TemplateRow, 'definition'>;
 
@@ -48,43 +52,13 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 export function createReportTemplatesService({ db, clock }: { db: Database; clock: () => Date }) {
-  async function list(query: {
-    limit: number;
-    cursor?: string | undefined;
-    q?: string | undefined;
-    status?: 'active' | 'retired' | undefined;
-    code?: string | undefined;
-    sort: 'name' | '-name' | 'createdAt' | '-createdAt';
-  }) {
-    const conditions: SQL[] = [];
-    const search = searchCondition(sql`vn_fold(${reportTemplates.name} || ' ' || ${reportTemplates.code})`, query.q);
-    if (search) conditions.push(search);
-    if (query.status) conditions.push(eq(reportTemplates.status, query.status));
-    if (query.code) conditions.push(eq(reportTemplates.code, query.code));
-    const where = conditions.length ? and(...conditions) : undefined;
-    const { key, isDescending } = parseSort(query.sort);
-    const sort: KeysetSort = {
-      key,
-      expression: key === 'createdAt' ? sql`${reportTemplates.createdAt}` : textSortExpression(reportTemplates.name, true),
-      idColumn: reportTemplates.id,
-      isDescending,
-      isTimestamp: key === 'createdAt',
-    };
-    const rows = await db
-      .select({ ...templateColumns, sortValue: sql<string | Date>`${sort.expression}` })
-      .from(reportTemplates)
-      .where(and(where, keysetAfter(sort, query.cursor)))
-      .orderBy(...keysetOrder(sort))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(reportTemplates)
-      .where(where);
+  async function list(query: TemplateListQuery) {
+    const { rows, total, sort } = await listTemplates(db, query);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
       items: page.map(presentTemplate),
-      total: count?.total ?? 0,
+      total,
       nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
     };
   }
@@ -97,26 +71,22 @@ export function createReportTemplatesService({ db, clock }: { db: Database; cloc
 
   /** One published version of a template (active). */
   async function insertVersion(tx: Executor, actor: Actor, code: string, version: number, input: PublishReportTemplateBody) {
-    const [row] = await tx
-      .insert(reportTemplates)
-      .values({
-        code,
-        version,
-        name: input.name,
-        description: input.description ?? null,
-        definition: input.definition as unknown as Record<string, unknown>,
-        status: 'active',
-        createdBy: actor.userId,
-        createdAt: clock(),
-      })
-      .returning({ id: reportTemplates.id });
-    return row;
+    const id = await insertTemplate(tx, {
+      code,
+      version,
+      name: input.name,
+      description: input.description ?? null,
+      definition: input.definition as unknown as Record<string, unknown>,
+      status: 'active',
+      createdBy: actor.userId,
+      createdAt: clock(),
+    });
+    return { id };
   }
 
   async function create(actor: Actor, input: CreateReportTemplateBody, context: AuditContext): Promise<ReportTemplateDetail> {
     assertNationalEditor(actor);
-    const [taken] = await db.select({ id: reportTemplates.id }).from(reportTemplates).where(eq(reportTemplates.code, input.code)).limit(1);
-    if (taken) throw new AppError('report_template.duplicate_code', { code: input.code });
+    if (await templateCodeTaken(db, input.code)) throw new AppError('report_template.duplicate_code', { code: input.code });
     let id: string;
     try {
       id = await db.transaction(async (tx) => {
@@ -153,12 +123,7 @@ export function createReportTemplatesService({ db, clock }: { db: Database; cloc
     try {
       newId = await db.transaction(async (tx) => {
         // Only from the version that is still active: a concurrent publication makes this a conflict.
-        const retired = await tx
-          .update(reportTemplates)
-          .set({ status: 'retired' })
-          .where(and(eq(reportTemplates.id, id), eq(reportTemplates.status, 'active')))
-          .returning({ id: reportTemplates.id });
-        if (!retired.length) throw refuse();
+        if (!(await retireActiveTemplate(tx, id))) throw refuse();
         const row = await insertVersion(tx, actor, current.code, current.version + 1, input);
         await recordAudit(
           tx,

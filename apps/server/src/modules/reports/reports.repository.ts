@@ -11,10 +11,13 @@ import {
   users,
   type Executor,
 } from '@atmis/db';
-import { reviewerUnitsOf, scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
+import { parseSort, reviewerUnitsOf, scopeFilterFor, type Actor, type Permission, type ReportStatus } from '@atmis/domain';
 import { actingAgencyIds } from '@atmis/domain/plans/index';
 import { aliasedTable, and, asc, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { keysetAfter, keysetOrder, textSortExpression, type KeysetSort } from '../../platform/http/pagination.ts';
+import { searchCondition } from '../../platform/http/search.ts';
 import { compareAndSetVersion } from '../../platform/commands/versions.repository.ts';
 
 /**
@@ -59,6 +62,24 @@ export function scheduleScope(actor: Actor): SQL {
   const reports = sql`exists (select 1 from ${reportScheduleReporters} where ${reportScheduleReporters.scheduleId} = report_schedules.id
     and ${inArray(reportScheduleReporters.agencyId, agencyIds)} and ${reporterScope})`;
   return or(reviewer, reports) as SQL;
+}
+
+/**
+ * The order of a list sorted by name (folded) or creation time, ties broken by id (the keyset of its
+ * pages).
+ */
+export function nameOrCreatedSort(
+  sortParam: 'name' | '-name' | 'createdAt' | '-createdAt',
+  columns: { name: AnyColumn; createdAt: AnyColumn; id: AnyColumn },
+): KeysetSort {
+  const { key, isDescending } = parseSort(sortParam);
+  return {
+    key,
+    expression: key === 'createdAt' ? sql`${columns.createdAt}` : textSortExpression(columns.name, true),
+    idColumn: columns.id,
+    isDescending,
+    isTimestamp: key === 'createdAt',
+  };
 }
 
 // ── Templates ─────────────────────────────────────────────────────────────────────────────────────
@@ -226,6 +247,91 @@ export function selectReports<Extra extends Record<string, SQL | typeof reportIn
     .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId));
 }
 
+export type ReportListSortParam = 'dueDate' | '-dueDate' | 'updatedAt' | '-updatedAt' | 'period' | '-period';
+
+/** The filters of a report list (GET /reports). */
+export interface ReportListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  q?: string | undefined;
+  scheduleId?: string | undefined;
+  periodId?: string | undefined;
+  kind?: 'unit' | 'consolidated' | undefined;
+  status?: ReportStatus | undefined;
+  view: 'all' | 'mine' | 'addressed';
+  sort: ReportListSortParam;
+}
+
+/**
+ * The order of a report list and the keyset condition after `cursor` (a bad cursor is refused
+ * here, before anything else is done).
+ */
+export function reportListPage(sortParam: ReportListSortParam, cursor: string | undefined) {
+  const { key, isDescending } = parseSort(sortParam);
+  const sort: KeysetSort = {
+    key,
+    expression:
+      key === 'updatedAt'
+        ? sql`${reportInstances.updatedAt}`
+        : textSortExpression(key === 'dueDate' ? reportInstances.dueDate : reportInstances.periodStart),
+    idColumn: reportInstances.id,
+    isDescending,
+    isTimestamp: key === 'updatedAt',
+  };
+  return { sort, after: keysetAfter(sort, cursor) };
+}
+
+/** `mine`: the reports the reader's agencies must write (submit:reports, acting for the agency). */
+function mineCondition(actor: Actor): SQL {
+  const ids = [...actingAgencyIds(actor, 'submit:reports')];
+  if (!ids.length) return sql`false`;
+  return inArray(reportInstances.agencyId, ids);
+}
+
+/** `addressed`: reports sent to a unit where the reader reviews reports (its own level, not below). */
+function addressedCondition(actor: Actor): SQL {
+  const { orgUnitIds } = reviewerUnitsOf(actor);
+  return orgUnitIds.length ? inArray(reportInstances.recipientOrgUnitId, orgUnitIds) : sql`false`;
+}
+
+/**
+ * A page of the reports the actor sees (reportScope) with the list's filters, in the page's order,
+ * one more than `limit` to tell whether another page follows; with the total.
+ */
+export async function listReports(executor: Executor, actor: Actor, page: ReturnType<typeof reportListPage>, query: ReportListQuery) {
+  const conditions: SQL[] = [reportScope(actor)];
+  const search = searchCondition(sql`vn_fold(${agencies.name} || ' ' || ${reportSchedules.name})`, query.q);
+  if (search) conditions.push(search);
+  if (query.scheduleId) conditions.push(eq(reportInstances.scheduleId, query.scheduleId));
+  if (query.periodId) conditions.push(eq(reportInstances.periodId, query.periodId));
+  if (query.kind) conditions.push(eq(reportInstances.kind, query.kind));
+  if (query.status) conditions.push(eq(reportInstances.status, query.status));
+  if (query.view === 'mine') conditions.push(mineCondition(actor));
+  if (query.view === 'addressed') conditions.push(addressedCondition(actor));
+  const where = and(...conditions);
+  const rows = await selectReports(executor, { sortValue: sql<string | Date>`${page.sort.expression}` })
+    .where(and(where, page.after))
+    .orderBy(...keysetOrder(page.sort))
+    .limit(query.limit + 1);
+  const [count] = await executor
+    .select({ total: sql<number>`count(*)::int` })
+    .from(reportInstances)
+    .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
+    .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
+    .where(where);
+  return { rows, total: count?.total ?? 0 };
+}
+
+/** The reports with these ids (list rows, no content), in no particular order. */
+export async function reportsByIds(executor: Executor, ids: readonly string[]) {
+  return selectReports(executor).where(
+    sql`${reportInstances.id} in (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`,
+  );
+}
+
 export async function findReport(executor: Executor, id: string, scope?: SQL) {
   const [row] = await selectReports(executor, { content: reportInstances.content }).where(and(eq(reportInstances.id, id), scope));
   return row ?? null;
@@ -266,6 +372,9 @@ export async function lastConsolidation(executor: Executor, instanceId: string) 
   return rows[0] ?? null;
 }
 
+export type ReportInsert = typeof reportInstances.$inferInsert;
+export type ReportChanges = Partial<ReportInsert>;
+
 /** Compare-and-set on the report's version (the command pipeline's versioned write). */
 export const bumpReportVersion = (executor: Executor, id: string, expectedVersion: number) =>
   compareAndSetVersion(executor, reportInstances, id, expectedVersion);
@@ -283,7 +392,7 @@ export async function reportLastSaved(executor: Executor, id: string) {
 export async function applyReportChange(
   executor: Executor,
   id: string,
-  changes: Partial<typeof reportInstances.$inferInsert>,
+  changes: ReportChanges,
   by: { userId: string; at: Date },
 ): Promise<void> {
   await executor
@@ -304,4 +413,92 @@ export async function scheduleRecipientAgency(executor: Executor, scheduleId: st
     .from(reportSchedules)
     .where(eq(reportSchedules.id, scheduleId));
   return row?.recipientAgencyId ?? null;
+}
+
+// ── Export ────────────────────────────────────────────────────────────────────────────────────────
+
+const parentAgency = alias(agencies, 'parent_agency');
+
+/** An agency's name and its governing body's (null when it has none); null when the agency does not exist. */
+export async function agencyWithParent(executor: Executor, id: string) {
+  const [row] = await executor
+    .select({ name: agencies.name, parentName: parentAgency.name })
+    .from(agencies)
+    .leftJoin(parentAgency, eq(parentAgency.id, agencies.parentId))
+    .where(eq(agencies.id, id));
+  return row ?? null;
+}
+
+/** A unit's short name (null when it does not exist). */
+export async function orgUnitName(executor: Executor, id: string): Promise<string | null> {
+  const [row] = await executor.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, id));
+  return row?.name ?? null;
+}
+
+/** An agency's name (null when it does not exist). */
+export async function agencyName(executor: Executor, id: string): Promise<string | null> {
+  const [row] = await executor.select({ name: agencies.name }).from(agencies).where(eq(agencies.id, id));
+  return row?.name ?? null;
+}
+
+// ── Materialising ─────────────────────────────────────────────────────────────────────────────────
+
+/** What creating a schedule's reports needs: its periods, rule, unit and template definition; null when it does not exist. */
+export async function scheduleToMaterialise(executor: Executor, scheduleId: string) {
+  const [schedule] = await executor
+    .select({
+      id: reportSchedules.id,
+      active: reportSchedules.active,
+      templateId: reportSchedules.templateId,
+      definition: reportTemplates.definition,
+      periodType: reportSchedules.periodType,
+      window: reportSchedules.window,
+      firstPeriodId: reportSchedules.firstPeriodId,
+      lastPeriodId: reportSchedules.lastPeriodId,
+      dueRule: reportSchedules.dueRule,
+      orgUnitId: reportSchedules.orgUnitId,
+    })
+    .from(reportSchedules)
+    .innerJoin(reportTemplates, eq(reportTemplates.id, reportSchedules.templateId))
+    .where(eq(reportSchedules.id, scheduleId));
+  return schedule ?? null;
+}
+
+/** The reporting agencies of a schedule, each with the unit it reports for. */
+export async function scheduleReporterUnits(executor: Executor, scheduleId: string) {
+  return executor
+    .select({ agencyId: reportScheduleReporters.agencyId, orgUnitId: reportScheduleReporters.orgUnitId })
+    .from(reportScheduleReporters)
+    .where(eq(reportScheduleReporters.scheduleId, scheduleId));
+}
+
+/** The (period, agency) of every unit report a schedule already has. */
+export async function unitReportKeys(executor: Executor, scheduleId: string) {
+  return executor
+    .select({ periodId: reportInstances.periodId, agencyId: reportInstances.agencyId })
+    .from(reportInstances)
+    .where(and(eq(reportInstances.scheduleId, scheduleId), eq(reportInstances.kind, 'unit')));
+}
+
+/** Inserts reports in batches of 500, skipping any that exist; how many were inserted. */
+export async function insertMissingReports(executor: Executor, rows: readonly ReportInsert[]): Promise<number> {
+  let created = 0;
+  for (let index = 0; index < rows.length; index += 500) {
+    const inserted = await executor
+      .insert(reportInstances)
+      .values(rows.slice(index, index + 500))
+      .onConflictDoNothing()
+      .returning({ id: reportInstances.id });
+    created += inserted.length;
+  }
+  return created;
+}
+
+/** The ids of the active schedules, all of them or those in `scope`. */
+export async function activeScheduleIds(executor: Executor, scope?: SQL): Promise<string[]> {
+  const rows = await executor
+    .select({ id: reportSchedules.id })
+    .from(reportSchedules)
+    .where(and(eq(reportSchedules.active, true), scope));
+  return rows.map((row) => row.id);
 }

@@ -1,14 +1,12 @@
-import { agencies, reportInstances, reportSchedules, type Database, type Executor } from '@atmis/db';
+import type { Database, Executor } from '@atmis/db';
 import {
   describeReportIssue,
   isEditableReportStatus,
   nextReportStatus,
   parseReportInput,
-  parseSort,
   REPORT_STATUS_LABELS,
   reportActionsFor,
   reportRelationsOf,
-  reviewerUnitsOf,
   statusAfterSave,
   submissionBlockers,
   submissionState,
@@ -28,18 +26,17 @@ import {
   formatVietnamDate,
   formatVietnamTimeOfDay,
 } from '@atmis/domain';
-import { actingAgencyIds, vietnamToday } from '@atmis/domain/plans/index';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { vietnamToday } from '@atmis/domain/plans/index';
 import type { AuditContext } from '../../platform/audit/audit-log.ts';
 import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
-import { searchCondition } from '../../platform/http/search.ts';
+import { keysetCursor, toIso } from '../../platform/http/pagination.ts';
 import { HAND_OVER_EVENTS, reportHandOverEvent, type HandOverEventType } from '../../platform/outbox/hand-over-events.ts';
 import { EMPTY_PREFILL, prefillFor } from './prefill.ts';
 import { materialiseSchedule, periodOf } from './report-periods.ts';
 import { presentTemplateDetail } from './report-templates.service.ts';
 import {
+  activeScheduleIds,
   applyReportChange,
   bumpReportVersion,
   eventsOf,
@@ -47,13 +44,17 @@ import {
   findTemplate,
   insertReportEvent,
   lastConsolidation,
+  listReports,
   reportLastSaved,
+  reportListPage,
   reportScope,
+  reportsByIds,
   scheduleRecipientAgency,
   scheduleScope,
-  selectReports,
   standingOfficeAgencyOf,
   userName,
+  type ReportChanges,
+  type ReportListQuery,
   type ReportRow,
 } from './reports.repository.ts';
 
@@ -114,15 +115,12 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
 
   /** Before a reader's list: every active schedule they reach has its reports up to today. */
   async function materialiseForReader(actor: Actor): Promise<void> {
-    const schedules = await db
-      .select({ id: reportSchedules.id })
-      .from(reportSchedules)
-      .where(and(eq(reportSchedules.active, true), scheduleScope(actor)));
+    const schedules = await activeScheduleIds(db, scheduleScope(actor));
     const day = today();
-    const pending = schedules.filter((schedule) => materialisedOn.get(schedule.id) !== day);
+    const pending = schedules.filter((id) => materialisedOn.get(id) !== day);
     if (!pending.length) return;
     await db.transaction(async (tx) => {
-      for (const schedule of pending) await materialise(tx, schedule.id);
+      for (const id of pending) await materialise(tx, id);
     });
   }
 
@@ -159,73 +157,17 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     };
   }
 
-  async function list(
-    actor: Actor,
-    query: {
-      limit: number;
-      cursor?: string | undefined;
-      q?: string | undefined;
-      scheduleId?: string | undefined;
-      periodId?: string | undefined;
-      kind?: 'unit' | 'consolidated' | undefined;
-      status?: ReportStatus | undefined;
-      view: 'all' | 'mine' | 'addressed';
-      sort: 'dueDate' | '-dueDate' | 'updatedAt' | '-updatedAt' | 'period' | '-period';
-    },
-  ) {
-    const { key, isDescending } = parseSort(query.sort);
-    const sort: KeysetSort = {
-      key,
-      expression:
-        key === 'updatedAt'
-          ? sql`${reportInstances.updatedAt}`
-          : textSortExpression(key === 'dueDate' ? reportInstances.dueDate : reportInstances.periodStart),
-      idColumn: reportInstances.id,
-      isDescending,
-      isTimestamp: key === 'updatedAt',
-    };
-    const after = keysetAfter(sort, query.cursor); // a bad cursor is refused before anything is written
+  async function list(actor: Actor, query: ReportListQuery) {
+    const listPage = reportListPage(query.sort, query.cursor); // a bad cursor is refused before anything is written
     await materialiseForReader(actor);
-    const conditions: SQL[] = [reportScope(actor)];
-    const search = searchCondition(sql`vn_fold(${agencies.name} || ' ' || ${reportSchedules.name})`, query.q);
-    if (search) conditions.push(search);
-    if (query.scheduleId) conditions.push(eq(reportInstances.scheduleId, query.scheduleId));
-    if (query.periodId) conditions.push(eq(reportInstances.periodId, query.periodId));
-    if (query.kind) conditions.push(eq(reportInstances.kind, query.kind));
-    if (query.status) conditions.push(eq(reportInstances.status, query.status));
-    if (query.view === 'mine') conditions.push(mineCondition(actor));
-    if (query.view === 'addressed') conditions.push(addressedCondition(actor));
-    const where = and(...conditions);
-    const rows = await selectReports(db, { sortValue: sql<string | Date>`${sort.expression}` })
-      .where(and(where, after))
-      .orderBy(...keysetOrder(sort))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(reportInstances)
-      .innerJoin(reportSchedules, eq(reportSchedules.id, reportInstances.scheduleId))
-      .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
-      .where(where);
+    const { rows, total } = await listReports(db, actor, listPage, query);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1) as (ListRow & { sortValue: string | Date }) | undefined;
     return {
       items: page.map((row) => present(actor, row)),
-      total: count?.total ?? 0,
-      nextCursor: rows.length > query.limit && last ? keysetCursor(sort, last.sortValue, last.id) : null,
+      total,
+      nextCursor: rows.length > query.limit && last ? keysetCursor(listPage.sort, last.sortValue, last.id) : null,
     };
-  }
-
-  /** `mine`: the reports the reader's agencies must write (submit:reports, acting for the agency). */
-  function mineCondition(actor: Actor): SQL {
-    const ids = [...actingAgencyIds(actor, 'submit:reports')];
-    if (!ids.length) return sql`false`;
-    return inArray(reportInstances.agencyId, ids);
-  }
-
-  /** `addressed`: reports sent to a unit where the reader reviews reports (its own level, not below). */
-  function addressedCondition(actor: Actor): SQL {
-    const { orgUnitIds } = reviewerUnitsOf(actor);
-    return orgUnitIds.length ? inArray(reportInstances.recipientOrgUnitId, orgUnitIds) : sql`false`;
   }
 
   async function load(actor: Actor, id: string): Promise<ReportRow> {
@@ -250,14 +192,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     if (row.kind === 'consolidated') {
       const last = await lastConsolidation(db, id);
       const sourceIds = Array.isArray(last?.details.sourceIds) ? (last.details.sourceIds as string[]) : [];
-      const sources = sourceIds.length
-        ? await selectReports(db).where(
-            sql`${reportInstances.id} in (${sql.join(
-              sourceIds.map((source) => sql`${source}::uuid`),
-              sql`, `,
-            )})`,
-          )
-        : [];
+      const sources = sourceIds.length ? await reportsByIds(db, sourceIds) : [];
       consolidation = {
         sources: sources
           .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi'))
@@ -318,7 +253,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     row: ReportRow;
     action: ReportTransition | 'extend';
     to: ReportStatus;
-    changes: Partial<typeof reportInstances.$inferInsert>;
+    changes: ReportChanges;
     /** The version the writer saw; the write is refused (409) when the report moved on since. */
     expectedVersion: number;
     comment?: string | null;
@@ -472,7 +407,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
     const to = nextReportStatus(row.status, transition);
     if (!to) throw notAllowed(transition, row.status);
     const now = clock();
-    const changes: Partial<typeof reportInstances.$inferInsert> = {};
+    const changes: ReportChanges = {};
     if (transition === 'accept') changes.acceptedAt = now;
     if (transition === 'lock') changes.lockedAt = now;
     if (transition === 'unlock') changes.lockedAt = null;

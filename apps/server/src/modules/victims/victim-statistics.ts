@@ -26,7 +26,7 @@ import {
 } from '@atmis/domain';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import type { PrefillCells, PrefillContext } from '../reports/prefill.ts';
+import type { PrefillCells, PrefillContext } from '../reports/index.ts';
 import { ageFactsOf, requireAnyPermission } from './victim-access.ts';
 import { fileScope } from './victims.repository.ts';
 

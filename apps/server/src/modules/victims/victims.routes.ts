@@ -45,7 +45,7 @@ import { z } from 'zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
-import { registerPrefillProvider } from '../reports/prefill.ts';
+import { registerPrefillProvider } from '../reports/index.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
 import { victimRecordRoutes } from './victim-records.routes.ts';
 import { createVictimReferralsService } from './victim-referrals.service.ts';

@@ -725,7 +725,7 @@ describe('statistics', () => {
     );
     expect((await ctx.office.get(`/api/v1/victim-statistics?start=${W.end}&end=${W.start}`)).statusCode).toBe(400);
 
-    const { prefillFor } = await import('../reports/prefill.ts');
+    const { prefillFor } = await import('../reports/index.ts');
     const { DEFAULT_TEMPLATE_DEFINITION, emptyReportContent } = await import('@atmis/domain');
     const [police] = await ctx.t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.CA'));
     const prefill = await prefillFor(ctx.t.database.db, DEFAULT_TEMPLATE_DEFINITION, emptyReportContent(DEFAULT_TEMPLATE_DEFINITION), {

@@ -1,0 +1,5 @@
+/** The reports module's public surface: what code outside the module may import. */
+export { reportRoutes } from './reports.routes.ts';
+export { periodRoutes } from './periods.routes.ts';
+export { startDailyReports } from './report-scheduler.ts';
+export { prefillFor, registerPrefillProvider, type PrefillCells, type PrefillContext, type PrefillProvider } from './prefill.ts';
