@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parsePlan } from '@atmis/domain/plans/import/index';
-import { extractPlanText } from '../modules/plans/extract-text.ts';
+import { extractPlanText } from '../modules/plans/index.ts';
 
 async function main(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith('-'));

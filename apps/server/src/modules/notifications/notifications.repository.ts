@@ -3,7 +3,7 @@ import { scopeFilterFor, type Actor } from '@atmis/domain';
 import { actingAgencyIds } from '@atmis/domain/plans/index';
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
-import { tasksDueBy } from '../tasks/tasks.repository.ts';
+import { tasksDueBy } from '../tasks/index.ts';
 
 export interface Recipient {
   userId: string;

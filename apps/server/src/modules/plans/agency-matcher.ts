@@ -1,7 +1,7 @@
-import { agencies, orgUnits, queryRows, type Executor } from '@atmis/db';
+import type { Executor } from '@atmis/db';
 import type { AgencyMatch } from '@atmis/domain';
 import { foldVietnamese } from '@atmis/domain';
-import { eq, sql } from 'drizzle-orm';
+import { agenciesInForceUnder, mostSimilarAgencyOfUnit } from './agency-matcher.repository.ts';
 
 /** Below this trigram similarity a name stays unmatched: the reviewer maps it, nothing is guessed. */
 export const SIMILARITY_THRESHOLD = 0.55;
@@ -51,16 +51,9 @@ interface Candidate {
 
 /** Agencies in force in a unit and its subordinate units: the registry a plan of that unit addresses. */
 async function candidatesOf(executor: Executor, orgUnitId: string): Promise<{ candidates: Candidate[]; localities: string[] }> {
-  const [unit] = await executor
-    .select({ name: orgUnits.name, fullName: orgUnits.fullName })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, orgUnitId));
+  const { unit, agencies } = await agenciesInForceUnder(executor, orgUnitId);
   const localities = unit ? [unit.fullName, unit.name, `thành phố ${unit.name}`, `tỉnh ${unit.name}`] : [];
-  const rows = await executor
-    .select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName })
-    .from(agencies)
-    .where(sql`(${agencies.orgUnitId} = ${orgUnitId} or ${agencies.orgUnitId} like ${`${orgUnitId}.%`}) and ${agencies.validTo} is null`);
-  return { candidates: rows.map((row) => ({ ...row, core: coreAgencyKey(row.name, localities) })), localities };
+  return { candidates: agencies.map((row) => ({ ...row, core: coreAgencyKey(row.name, localities) })), localities };
 }
 
 /**
@@ -92,13 +85,7 @@ export async function matchAgencyNames(executor: Executor, names: readonly strin
       continue;
     }
     // Similar names only among the unit's own agencies: subordinate units' bodies are named exactly.
-    const [best] = await queryRows<{ id: string; name: string; score: number }>(
-      executor,
-      sql`select a.id, a.name, greatest(similarity(vn_fold(a.name), ${folded}), similarity(vn_fold(coalesce(a.short_name, '')), ${folded}), similarity(vn_fold(a.name), ${core}))::float8 as score
-          from ${agencies} a
-          where a.org_unit_id = ${orgUnitId} and a.valid_to is null
-          order by score desc, a.code asc limit 1`,
-    );
+    const best = await mostSimilarAgencyOfUnit(executor, orgUnitId, folded, core);
     // "Văn phòng UBND tỉnh" contains "UBND tỉnh" but is another body: a longer name around a
     // registry name is a part of it, not the same agency.
     const bestCore = candidates.find((c) => c.id === best?.id)?.core ?? '';

@@ -1,4 +1,4 @@
-import { agencies, planImports, type Database } from '@atmis/db';
+import type { Database } from '@atmis/db';
 import {
   canAccess,
   PLAN_IMPORT_MAX_BYTES,
@@ -9,18 +9,26 @@ import {
   type UpdatePlanImportBody,
 } from '@atmis/domain';
 import { applyImportReview, isLikelyPlan, parsePlan, type PlanImportResult } from '@atmis/domain/plans/import/index';
-import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { matchAgencyNames } from './agency-matcher.ts';
 import { ZipRefusedError } from '../../platform/documents/zip-guard.ts';
 import { extractPlanText, PlanTextExtractionError } from './extract-text.ts';
-import { insertPlanGraph, phaseOf, type PlanGraphTask } from './plan-graph.ts';
+import { insertPlanGraph } from './plan-graph.repository.ts';
+import { phaseOf, type PlanGraphTask } from './plan-graph.ts';
+import {
+  agencyNamesByIds,
+  findPlanImport,
+  insertPlanImport,
+  markPlanImportConfirmed,
+  updatePendingPlanImport,
+  type PlanImportRow,
+} from './plan-imports.repository.ts';
 import { missingAgencyIds } from './plans.repository.ts';
 import type { createPlansService } from './plans.service.ts';
 
-type ImportRow = typeof planImports.$inferSelect;
+type ImportRow = PlanImportRow;
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
 
 /** The province (or the nation) an importer works for: its registry is what the plan's names are matched to. */
@@ -94,25 +102,22 @@ export function createPlanImportsService(
     if (!isLikelyPlan(result)) throw new AppError('plan_import.not_a_plan');
     const agencyMatches = await matchAgencyNames(db, agencyNamesOf(result), orgUnitId);
     const row = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(planImports)
-        .values({
-          fileName: body.fileName,
-          extractedText: text,
-          result: result as unknown as Record<string, unknown>,
-          agencyMatches,
-          orgUnitId,
-          parentPlanId: body.parentPlanId ?? null,
-          createdBy: actor.userId,
-        })
-        .returning();
+      const created = await insertPlanImport(tx, {
+        fileName: body.fileName,
+        extractedText: text,
+        result: result as unknown as Record<string, unknown>,
+        agencyMatches,
+        orgUnitId,
+        parentPlanId: body.parentPlanId ?? null,
+        createdBy: actor.userId,
+      });
       await recordAudit(
         tx,
         context,
         {
           action: 'plan_import.created',
           entityType: 'plan_import',
-          entityId: created!.id,
+          entityId: created.id,
           orgUnitId,
           details: {
             fileName: body.fileName,
@@ -124,13 +129,13 @@ export function createPlanImportsService(
         },
         clock(),
       );
-      return created!;
+      return created;
     });
     return present(row);
   }
 
   async function requireImport(actor: Actor, id: string): Promise<ImportRow> {
-    const [row] = await db.select().from(planImports).where(eq(planImports.id, id));
+    const row = await findPlanImport(db, id);
     if (!row || !(row.createdBy === actor.userId || canAccess(actor, 'manage:plans', { orgUnitId: row.orgUnitId }))) throw notFound();
     return row;
   }
@@ -162,14 +167,7 @@ export function createPlanImportsService(
       const ids = input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v));
       const missing = await missingAgencyIds(db, ids);
       if (missing.length) throw invalid('agencyMappings', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
-      const agencyNames = new Map(
-        ids.length
-          ? (await db.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, ids))).map((a) => [
-              a.id,
-              a.name,
-            ])
-          : [],
-      );
+      const agencyNames = new Map(ids.length ? (await agencyNamesByIds(db, ids)).map((a) => [a.id, a.name]) : []);
       for (const mapping of input.agencyMappings) {
         const match = matches.find((m) => m.name === mapping.name);
         if (!match) throw invalid('agencyMappings', `Tên cơ quan "${mapping.name}" không có trong văn bản.`);
@@ -191,11 +189,12 @@ export function createPlanImportsService(
     }
     if (!changed.length) return present(row);
     const updated = await db.transaction(async (tx) => {
-      const [saved] = await tx
-        .update(planImports)
-        .set({ result: result as unknown as Record<string, unknown>, agencyMatches: matches, parentPlanId, updatedAt: clock() })
-        .where(and(eq(planImports.id, id), eq(planImports.status, 'pending')))
-        .returning();
+      const saved = await updatePendingPlanImport(tx, id, {
+        result: result as unknown as Record<string, unknown>,
+        agencyMatches: matches,
+        parentPlanId,
+        updatedAt: clock(),
+      });
       if (!saved) throw new AppError('plan_import.not_pending');
       await recordAudit(
         tx,
@@ -297,7 +296,7 @@ export function createPlanImportsService(
         sections: result.sections,
         tasks: graphTasks,
       });
-      await tx.update(planImports).set({ status: 'confirmed', planId: created, updatedAt: clock() }).where(eq(planImports.id, id));
+      await markPlanImportConfirmed(tx, id, created, clock());
       await recordAudit(
         tx,
         context,

@@ -255,3 +255,28 @@ export async function taskLeadsOfPlan(executor: Executor, planId: string) {
 export async function markPlanIssued(executor: Executor, id: string, now: Date): Promise<void> {
   await executor.update(plans).set({ status: 'issued', issuedAt: now, updatedAt: now }).where(eq(plans.id, id));
 }
+
+/** Whether an administrative unit of that id exists. */
+export async function orgUnitExists(executor: Executor, id: string): Promise<boolean> {
+  const [unit] = await executor.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, id));
+  return Boolean(unit);
+}
+
+/** The editable columns of a plan, as an edit writes them. */
+export type PlanChanges = Partial<typeof plans.$inferInsert>;
+
+/** Writes a plan's edited fields and marks it saved now (the version is bumped by the caller). */
+export async function updatePlanFields(executor: Executor, id: string, changes: PlanChanges, now: Date): Promise<void> {
+  await executor
+    .update(plans)
+    .set({ ...changes, updatedAt: now })
+    .where(eq(plans.id, id));
+}
+
+/** Marks a plan saved now and bumps its version unconditionally (after its files changed). */
+export async function touchPlan(executor: Executor, id: string, now: Date): Promise<void> {
+  await executor
+    .update(plans)
+    .set({ updatedAt: now, version: sql`${plans.version} + 1` })
+    .where(eq(plans.id, id));
+}

@@ -2,7 +2,6 @@ import {
   attachPlanFilesBodySchema,
   createPlanBodySchema,
   createPlanImportBodySchema,
-  foldVietnamese,
   idParamsSchema,
   pageSchema,
   PLAN_IMPORT_MAX_BYTES,
@@ -18,7 +17,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
-import { createPlanExportService } from './export/plan-export.service.ts';
 import { createPlanImportsService } from './plan-imports.service.ts';
 import { createPlansService } from './plans.service.ts';
 
@@ -125,44 +123,6 @@ export function planRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         },
       },
       (request) => plans.update(actorOf(request), request.params.id, request.body, auditContextOf(request)),
-    );
-    const exports = createPlanExportService(deps);
-    /** RFC 6266 attachment name: ASCII fallback plus the UTF-8 form. */
-    const attachment = (plan: { number: string | null; symbol: string | null }, kind: string, extension: string) => {
-      const base = `${kind}${plan.number ? `-${plan.number}` : ''}${plan.symbol ? `-${plan.symbol}` : ''}`.replace(
-        /[^\p{L}\p{N}-]+/gu,
-        '-',
-      );
-      const ascii = foldVietnamese(base).replace(/[^A-Za-z0-9-]/g, '-');
-      return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
-    };
-    app.get(
-      '/plans/:id/export.docx',
-      {
-        config: { permission: 'read:plans' },
-        schema: { tags, summary: 'Xuất kế hoạch ra Word (.docx) theo thể thức Nghị định 30/2020', params: idParamsSchema },
-      },
-      async (request, reply) => {
-        const { plan, buffer } = await exports.planDocx(actorOf(request), request.params.id);
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', attachment(plan, 'ke-hoach', 'docx'))
-          .send(buffer);
-      },
-    );
-    app.get(
-      '/plans/:id/tasks.xlsx',
-      {
-        config: { permission: 'read:plans' },
-        schema: { tags, summary: 'Xuất bảng tình hình thực hiện nhiệm vụ (.xlsx)', params: idParamsSchema },
-      },
-      async (request, reply) => {
-        const { plan, buffer } = await exports.taskStatusXlsx(actorOf(request), request.params.id);
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', attachment(plan, 'tien-do-nhiem-vu', 'xlsx'))
-          .send(buffer);
-      },
     );
     app.post(
       '/plans/:id/issue',

@@ -1,4 +1,4 @@
-import { orgUnits, plans, type Database, type Executor } from '@atmis/db';
+import type { Database, Executor } from '@atmis/db';
 import {
   canAccess,
   scopeFilterFor,
@@ -10,15 +10,15 @@ import {
   formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
-import { eq, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { planIssuedEvent } from '../../platform/outbox/hand-over-events.ts';
-import { attachFiles, presentFile } from '../tasks/files.service.ts';
-import { filesOfOwners } from '../tasks/tasks.repository.ts';
-import { insertPlanGraph, phaseOf, refreshPlanAgencies } from './plan-graph.ts';
+import { filesOfOwners } from '../../platform/files/files.repository.ts';
+import { attachFiles, presentFile } from '../../platform/files/files.service.ts';
+import { insertPlanGraph, refreshPlanAgencies } from './plan-graph.repository.ts';
+import { phaseOf } from './plan-graph.ts';
 import {
   agencyExists,
   bumpPlanVersion,
@@ -29,10 +29,14 @@ import {
   loadPlanExtras,
   markPlanIssued,
   missingAgencyIds,
+  orgUnitExists,
   planVersionOf,
   presentPlanRow,
   taskLeadsOfPlan,
   taskSummaryOf,
+  touchPlan,
+  updatePlanFields,
+  type PlanChanges,
   type PlanRow,
 } from './plans.repository.ts';
 
@@ -154,8 +158,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     assertPeriod(input.periodFrom, input.periodTo);
     const issuer = input.issuerAgencyId ? await agencyExists(db, input.issuerAgencyId) : null;
     const orgUnitId = input.orgUnitId ?? issuer?.orgUnitId ?? actor.orgUnitId;
-    const [unit] = await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.id, orgUnitId));
-    if (!unit) throw invalid('orgUnitId', 'Đơn vị hành chính không tồn tại.');
+    if (!(await orgUnitExists(db, orgUnitId))) throw invalid('orgUnitId', 'Đơn vị hành chính không tồn tại.');
     if (!canManage(actor, orgUnitId)) throw new AppError('auth.forbidden');
     const taskAgencyIds = (input.tasks ?? []).flatMap((task) => [
       ...(task.leadAgencyId ? [task.leadAgencyId] : []),
@@ -252,7 +255,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
         await assertReferences(actor, fields, id);
         assertPeriod(fields.periodFrom ?? plan.periodFrom, fields.periodTo ?? plan.periodTo);
         const { signerTitle, signerName, legalBasis, phases, ...rest } = fields;
-        const changes: Partial<typeof plans.$inferInsert> = { ...rest };
+        const changes: PlanChanges = { ...rest };
         if (legalBasis)
           changes.legalBasis = legalBasis.map((ref) => ({
             kind: ref.kind,
@@ -269,10 +272,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
       bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
       stale: (executor) => planStaleError(executor, id),
       apply: async (tx, _plan, changes) => {
-        await tx
-          .update(plans)
-          .set({ ...changes, updatedAt: clock() })
-          .where(eq(plans.id, id));
+        await updatePlanFields(tx, id, changes, clock());
         if (changes.issuerAgencyId !== undefined) await refreshPlanAgencies(tx, id);
       },
       audit: (plan, changes) => ({
@@ -319,10 +319,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const fileIds = [...new Set(input.fileIds)];
     await db.transaction(async (tx) => {
       await attachFiles(tx, actor, fileIds, 'plan', id);
-      await tx
-        .update(plans)
-        .set({ updatedAt: clock(), version: sql`${plans.version} + 1` })
-        .where(eq(plans.id, id));
+      await touchPlan(tx, id, clock());
       await recordAudit(
         tx,
         context,

@@ -18,8 +18,15 @@ import { runCommand } from '../../platform/commands/run-command.ts';
 import { HAND_OVER_EVENTS, taskHandOverEvent } from '../../platform/outbox/hand-over-events.ts';
 import { insertOutboxEvents } from '../../platform/outbox/outbox.repository.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { insertTasks, occurrencePlanOf, phaseOf, refreshPlanAgencies, type PlanGraphTask } from '../plans/plan-graph.ts';
-import { findPlanInScope, missingAgencyIds } from '../plans/plans.repository.ts';
+import {
+  findPlanInScope,
+  insertTasks,
+  missingAgencyIds,
+  occurrencePlanOf,
+  phaseOf,
+  refreshPlanAgencies,
+  type PlanGraphTask,
+} from '../plans/index.ts';
 import { agenciesOfTasks, bumpTaskVersion, findTaskInScope } from './tasks.repository.ts';
 import { taskHandOverPayloadOf, taskStaleError, type createTasksService } from './tasks.service.ts';
 

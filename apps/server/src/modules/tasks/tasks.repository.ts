@@ -1,9 +1,9 @@
-import { agencies, files, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, users, type Executor } from '@atmis/db';
+import { agencies, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, users, type Executor } from '@atmis/db';
 import type { ScopeFilter } from '@atmis/domain';
 import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { compareAndSetVersion, currentVersionOf } from '../../platform/commands/versions.repository.ts';
-import { taskDueDate } from '../plans/plans.repository.ts';
+import { taskDueDate } from '../plans/index.ts';
 
 /**
  * Tasks an actor reaches: the plan's unit is inside their scope, or an agency they hold a grant
@@ -140,22 +140,10 @@ export async function updatesOfTask(executor: Executor, taskId: string) {
     .orderBy(asc(taskUpdates.createdAt), asc(taskUpdates.id));
 }
 
-export async function filesOfOwners(executor: Executor, ownerType: string, ownerIds: readonly string[]) {
-  if (!ownerIds.length) return [];
-  return executor
-    .select({
-      id: files.id,
-      ownerId: files.ownerId,
-      fileName: files.fileName,
-      mime: files.mime,
-      size: files.size,
-      sha256: files.sha256,
-      uploadedBy: files.uploadedBy,
-      createdAt: files.createdAt,
-    })
-    .from(files)
-    .where(and(eq(files.ownerType, ownerType), inArray(files.ownerId, [...ownerIds])))
-    .orderBy(asc(files.createdAt));
+/** The task a progress update belongs to, or null when there is no such update. */
+export async function taskIdOfUpdate(executor: Executor, updateId: string): Promise<string | null> {
+  const [update] = await executor.select({ taskId: taskUpdates.taskId }).from(taskUpdates).where(eq(taskUpdates.id, updateId));
+  return update?.taskId ?? null;
 }
 
 export async function occurrencesOfTask(executor: Executor, taskId: string) {

@@ -15,6 +15,8 @@ import {
   taskViewSchema,
   updateTaskBodySchema,
   uploadFileBodySchema,
+  scopeFilterFor,
+  foldVietnamese,
 } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -23,15 +25,30 @@ import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { servedMediaType } from '../../platform/documents/upload-content.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
-import { createFilesService } from './files.service.ts';
+import { createFilesService } from '../../platform/files/files.service.ts';
+import { createPlanExportService } from './export/plan-export.service.ts';
+import { findPlanInScope } from '../plans/index.ts';
 import { createTaskEditingService } from './task-editing.service.ts';
+import { findTaskInScope, taskIdOfUpdate } from './tasks.repository.ts';
 import { createTasksService } from './tasks.service.ts';
 
 const tags = ['tasks'];
+const planTags = ['plans'];
 
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const service = createTasksService(deps);
-  const files = createFilesService(deps);
+  const { db } = deps;
+  // Files attached to a progress update are readable by whoever may see its task; those of a plan, by whoever may see the plan.
+  const files = createFilesService({
+    ...deps,
+    ownerAccess: {
+      task_update: async (actor, updateId) => {
+        const taskId = await taskIdOfUpdate(db, updateId);
+        return Boolean(taskId && (await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), taskId)));
+      },
+      plan: async (actor, planId) => Boolean(await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), planId)),
+    },
+  });
   const editing = createTaskEditingService(deps, service);
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -225,6 +242,45 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
             .header('cache-control', 'private, no-store')
             .send(file.content)
         );
+      },
+    );
+    // The plan's exports list its tasks, so they are served here (tasks depend on plans, not the reverse).
+    const exports = createPlanExportService(deps);
+    /** RFC 6266 attachment name: ASCII fallback plus the UTF-8 form. */
+    const attachment = (plan: { number: string | null; symbol: string | null }, kind: string, extension: string) => {
+      const base = `${kind}${plan.number ? `-${plan.number}` : ''}${plan.symbol ? `-${plan.symbol}` : ''}`.replace(
+        /[^\p{L}\p{N}-]+/gu,
+        '-',
+      );
+      const ascii = foldVietnamese(base).replace(/[^A-Za-z0-9-]/g, '-');
+      return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
+    };
+    app.get(
+      '/plans/:id/export.docx',
+      {
+        config: { permission: 'read:plans' },
+        schema: { tags: planTags, summary: 'Xuất kế hoạch ra Word (.docx) theo thể thức Nghị định 30/2020', params: idParamsSchema },
+      },
+      async (request, reply) => {
+        const { plan, buffer } = await exports.planDocx(actorOf(request), request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', attachment(plan, 'ke-hoach', 'docx'))
+          .send(buffer);
+      },
+    );
+    app.get(
+      '/plans/:id/tasks.xlsx',
+      {
+        config: { permission: 'read:plans' },
+        schema: { tags: planTags, summary: 'Xuất bảng tình hình thực hiện nhiệm vụ (.xlsx)', params: idParamsSchema },
+      },
+      async (request, reply) => {
+        const { plan, buffer } = await exports.taskStatusXlsx(actorOf(request), request.params.id);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachment(plan, 'tien-do-nhiem-vu', 'xlsx'))
+          .send(buffer);
       },
     );
   };

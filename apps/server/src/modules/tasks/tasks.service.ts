@@ -1,4 +1,4 @@
-import { type taskUpdates, type Database, type Executor } from '@atmis/db';
+import type { taskUpdates, Database, Executor } from '@atmis/db';
 import { scopeFilterFor, type Actor, type AuditAction, type TaskDetail, type TaskView, formatVietnamTimeOfDay } from '@atmis/domain';
 import {
   actingAgencyIds,
@@ -26,12 +26,12 @@ import {
   type HandOverEventType,
   type TaskHandOverPayload,
 } from '../../platform/outbox/hand-over-events.ts';
-import { attachFiles, presentFile } from './files.service.ts';
+import { filesOfOwners } from '../../platform/files/files.repository.ts';
+import { attachFiles, presentFile } from '../../platform/files/files.service.ts';
 import {
   agenciesOfTasks,
   applyTaskUpdate,
   bumpTaskVersion,
-  filesOfOwners,
   findTaskInScope,
   insertTaskUpdate,
   listTasks,

@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { HEADER_FILL, THIN_BORDER, XLSX_FONT, safeText, workbookBuffer } from '../../platform/documents/xlsx.ts';
-import { formatVietnamDateTime } from '../plans/export/task-status-xlsx.ts';
+import { formatVietnamDateTime } from '../tasks/index.ts';
 
 /** One person of one file, already reduced to what the workbook may show (labels, not codes). */
 export interface ExportPersonRow {

@@ -1,8 +1,8 @@
 import type { Actor, PlanDetail, TaskView } from '@atmis/domain';
 import { TASK_STATUS_LABELS } from '@atmis/domain/plans/index';
 import type { Database } from '@atmis/db';
-import { createTasksService } from '../../tasks/tasks.service.ts';
-import { createPlansService } from '../plans.service.ts';
+import { createPlansService } from '../../plans/index.ts';
+import { createTasksService } from '../tasks.service.ts';
 import type { PlanDocumentModel, PlanSection, TaskStatusRow } from './plan-document-model.ts';
 import { renderPlanDocx } from './plan-docx.ts';
 import { renderTaskStatusXlsx } from './task-status-xlsx.ts';

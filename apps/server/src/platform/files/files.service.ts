@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { files, taskUpdates, type Database, type Executor } from '@atmis/db';
-import { FILE_MAX_BYTES, scopeFilterFor, type Actor, type FileView } from '@atmis/domain';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
-import { requireAllowedUpload } from '../../platform/documents/upload-content.ts';
-import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import { toIso } from '../../platform/http/pagination.ts';
-import { findPlanInScope } from '../plans/plans.repository.ts';
-import { findTaskInScope } from './tasks.repository.ts';
+import type { Database, Executor } from '@atmis/db';
+import { FILE_MAX_BYTES, type Actor, type FileView } from '@atmis/domain';
+import { recordAudit, type AuditContext } from '../audit/audit-log.ts';
+import { requireAllowedUpload } from '../documents/upload-content.ts';
+import { AppError, notFound } from '../errors/app-error.ts';
+import { toIso } from '../http/pagination.ts';
+import { attachUnattachedFiles, findFile, insertFile } from './files.repository.ts';
 
 export function presentFile(row: {
   id: string;
@@ -42,22 +40,24 @@ export async function attachFiles(
 ): Promise<void> {
   if (!fileIds?.length) return;
   const unique = [...new Set(fileIds)];
-  const attached = await tx
-    .update(files)
-    .set({ ownerType, ownerId })
-    .where(and(inArray(files.id, unique), eq(files.uploadedBy, actor.userId), isNull(files.ownerId)))
-    .returning({ id: files.id });
+  const attached = await attachUnattachedFiles(tx, actor.userId, unique, ownerType, ownerId);
   if (attached.length !== unique.length) {
     throw new AppError('file.invalid', { detail: 'tệp không tồn tại, không phải do bạn tải lên hoặc đã được đính kèm nơi khác' });
   }
 }
 
 /**
+ * Whether the actor may see the owner record of that type and id (and so its attached files); each
+ * module that attaches files answers for its own owner type.
+ */
+export type FileOwnerAccess = Readonly<Record<string, (actor: Actor, ownerId: string) => Promise<boolean>>>;
+
+/**
  * Evidence files: uploaded first (JSON base64, ≤ 10 MB, stored in the database), attached later. Only
  * documents and images are accepted, by content (PDF, JPG, PNG, DOCX, XLSX, plain text); the stored type
  * is the detected one, not the `mime` the client sent.
  */
-export function createFilesService({ db, clock }: { db: Database; clock: () => Date }) {
+export function createFilesService({ db, clock, ownerAccess }: { db: Database; clock: () => Date; ownerAccess: FileOwnerAccess }) {
   async function upload(
     actor: Actor,
     input: { fileName: string; contentBase64: string; mime: string },
@@ -69,53 +69,40 @@ export function createFilesService({ db, clock }: { db: Database; clock: () => D
     const { mediaType } = requireAllowedUpload(input.fileName, content);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const row = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(files)
-        .values({
-          fileName: input.fileName,
-          mime: mediaType,
-          size: content.length,
-          sha256,
-          content,
-          uploadedBy: actor.userId,
-        })
-        .returning({
-          id: files.id,
-          fileName: files.fileName,
-          mime: files.mime,
-          size: files.size,
-          sha256: files.sha256,
-          uploadedBy: files.uploadedBy,
-          createdAt: files.createdAt,
-        });
+      const created = await insertFile(tx, {
+        fileName: input.fileName,
+        mime: mediaType,
+        size: content.length,
+        sha256,
+        content,
+        uploadedBy: actor.userId,
+      });
       await recordAudit(
         tx,
         context,
         {
           action: 'file.uploaded',
           entityType: 'file',
-          entityId: created!.id,
+          entityId: created.id,
           orgUnitId: actor.orgUnitId,
           details: { fileName: input.fileName, mime: mediaType, size: content.length, sha256 },
         },
         clock(),
       );
-      return created!;
+      return created;
     });
     return presentFile(row);
   }
 
   /** A file is readable by its uploader while unattached, then by whoever may see its owner record. */
   async function download(actor: Actor, id: string) {
-    const [row] = await db.select().from(files).where(eq(files.id, id));
+    const row = await findFile(db, id);
     if (!row) throw notFound();
     let isAllowed = false;
     if (!row.ownerId) isAllowed = row.uploadedBy === actor.userId;
-    else if (row.ownerType === 'task_update') {
-      const [update] = await db.select({ taskId: taskUpdates.taskId }).from(taskUpdates).where(eq(taskUpdates.id, row.ownerId));
-      isAllowed = Boolean(update && (await findTaskInScope(db, scopeFilterFor(actor, 'read:tasks'), update.taskId)));
-    } else if (row.ownerType === 'plan') {
-      isAllowed = Boolean(await findPlanInScope(db, scopeFilterFor(actor, 'read:plans'), row.ownerId));
+    else {
+      const mayReadOwner = row.ownerType && Object.hasOwn(ownerAccess, row.ownerType) ? ownerAccess[row.ownerType] : undefined;
+      if (mayReadOwner) isAllowed = await mayReadOwner(actor, row.ownerId);
     }
     if (!isAllowed) throw notFound();
     return row;
