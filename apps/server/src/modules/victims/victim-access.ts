@@ -1,4 +1,4 @@
-import { victimFiles, victimReferrals, type Database, type Executor, type Transaction } from '@atmis/db';
+import type { Database, Executor, Transaction } from '@atmis/db';
 import {
   type Actor,
   type AuditAction,
@@ -24,20 +24,21 @@ import {
   formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
-import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
-import { currentVersionOf } from '../../platform/commands/versions.repository.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import type { z } from 'zod';
 import {
-  ACTIVE_REFERRAL,
   activeReferralAgencies,
+  fileCurrentVersion,
+  fileStatusRow,
   findReachableFile,
+  hasActiveReferralOfPerson,
   personsOfFile,
   receiverAgencyIds,
-  uuidList,
+  referredPersonIds,
+  touchFile,
   type FileRow,
   type PersonRow,
 } from './victims.repository.ts';
@@ -109,11 +110,7 @@ export async function loadFileAccess(executor: Executor, actor: Actor, id: strin
   const direct = relations.canView || relations.canViewSupport;
   let visiblePersonIds: FileAccess['visiblePersonIds'] = 'all';
   if (!direct) {
-    const referred = await executor
-      .select({ personId: victimReferrals.personId })
-      .from(victimReferrals)
-      .where(and(eq(victimReferrals.fileId, id), ACTIVE_REFERRAL, inArray(victimReferrals.receivingAgencyId, receiverAgencyIds(actor))));
-    visiblePersonIds = new Set(referred.map((row) => row.personId));
+    visiblePersonIds = new Set(await referredPersonIds(executor, id, receiverAgencyIds(actor)));
   }
   return { file, relations, sections, access: direct ? 'file' : 'referral', visiblePersonIds, persons };
 }
@@ -173,7 +170,7 @@ export function createFileDateChecker(clock: () => Date) {
 
 /** 409 victim.stale: the file (or one of its records) changed after the writer loaded it; when, and its current version. */
 export async function fileStaleError(executor: Executor, fileId: string): Promise<AppError> {
-  const current = await currentVersionOf(executor, victimFiles, fileId);
+  const current = await fileCurrentVersion(executor, fileId);
   return new AppError(
     'victim.stale',
     { time: current ? formatVietnamTimeOfDay(current.updatedAt) : '', version: current?.version ?? '' },
@@ -206,19 +203,9 @@ export function createFileWriter({ db, clock }: Pick<VictimDeps, 'db' | 'clock'>
     options: FileWriteOptions = {},
   ): Promise<T> {
     return db.transaction(async (tx) => {
-      const conditions = [eq(victimFiles.id, access.file.id)];
-      if (!options.allowClosed) conditions.push(eq(victimFiles.status, 'open'));
-      if (options.expectedVersion !== undefined) conditions.push(eq(victimFiles.version, options.expectedVersion));
-      const [touched] = await tx
-        .update(victimFiles)
-        .set({ updatedAt: clock(), version: sql`${victimFiles.version} + 1` })
-        .where(and(...conditions))
-        .returning({ version: victimFiles.version });
-      if (!touched) {
-        const [current] = await tx
-          .select({ status: victimFiles.status, closedOn: victimFiles.closedOn })
-          .from(victimFiles)
-          .where(eq(victimFiles.id, access.file.id));
+      const touched = await touchFile(tx, access.file.id, clock(), options);
+      if (touched === null) {
+        const current = await fileStatusRow(tx, access.file.id);
         if (current?.status === 'closed' && !options.allowClosed) throw fileClosedError(current.closedOn);
         throw await fileStaleError(tx, access.file.id);
       }
@@ -251,20 +238,7 @@ export async function requireSupportManager(executor: Executor, actor: Actor, ac
   if (access.relations.canManageSupport) return;
   const managing = receiverAgencyIds(actor, ['manage:support']);
   const viaReferral =
-    access.relations.isReferralReceiver &&
-    managing.length > 0 &&
-    (
-      await executor
-        .select({ id: victimReferrals.id })
-        .from(victimReferrals)
-        .where(
-          and(
-            eq(victimReferrals.personId, person.id),
-            ACTIVE_REFERRAL,
-            sql`${victimReferrals.receivingAgencyId} in (${uuidList(managing)})`,
-          ),
-        )
-    ).length > 0;
+    access.relations.isReferralReceiver && managing.length > 0 && (await hasActiveReferralOfPerson(executor, person.id, managing));
   if (!viaReferral) throw access.sections.includes('support_records') ? forbidden() : notFound();
 }
 

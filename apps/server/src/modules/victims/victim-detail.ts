@@ -1,16 +1,4 @@
 import {
-  victimConsents,
-  victimExploitation,
-  victimFacilityStays,
-  victimFollowUpVisits,
-  victimIdentificationEvents,
-  victimProtectionAssessments,
-  victimReferrals,
-  victimStatements,
-  victimSupportServices,
-  victimThreats,
-} from '@atmis/db';
-import {
   type Actor,
   type ConfidentialityFlag,
   type ControlMeans,
@@ -26,7 +14,6 @@ import {
   type SupportType,
   type VictimFileDetail,
 } from '@atmis/domain';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { AAD, isPersonVisible, loadFileAccess, presentMaskedPerson, todayOf, type VictimDeps } from './victim-access.ts';
@@ -40,11 +27,21 @@ import {
   presentStay,
   presentSupportService,
   referralPartiesOf,
-  selectReferrals,
-  selectStays,
   supportDecisionDeadlines,
   type DeadlineView,
 } from './victim-views.ts';
+import {
+  fileConsents,
+  fileExploitation,
+  fileFollowUps,
+  fileIdentificationEvents,
+  fileProtectionAssessments,
+  fileReferrals,
+  fileStatementHeaders,
+  fileStays,
+  fileSupportServices,
+  fileThreats,
+} from './victim-files.repository.ts';
 import { agencyNames, orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
 
 /**
@@ -70,90 +67,23 @@ export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
     );
     const persons = has('identity') ? visible.map((person) => presentMaskedPerson(cipher, person, day, unitNames)) : [];
 
-    const events = has('identification')
-      ? await db
-          .select()
-          .from(victimIdentificationEvents)
-          .where(and(eq(victimIdentificationEvents.fileId, id), inArray(victimIdentificationEvents.personId, visibleIds)))
-          .orderBy(asc(victimIdentificationEvents.createdAt), asc(victimIdentificationEvents.id))
-      : null;
-    const consents = has('consents')
-      ? await db
-          .select()
-          .from(victimConsents)
-          .where(eq(victimConsents.fileId, id))
-          .orderBy(asc(victimConsents.givenOn), asc(victimConsents.id))
-      : null;
+    const events = has('identification') ? await fileIdentificationEvents(db, id, visibleIds) : null;
+    const consents = has('consents') ? await fileConsents(db, id) : null;
     const direct = relations.canView || relations.canViewSupport;
-    const referralRows = await selectReferrals(db)
-      .where(
-        direct
-          ? eq(victimReferrals.fileId, id)
-          : and(eq(victimReferrals.fileId, id), inArray(victimReferrals.receivingAgencyId, receiverAgencyIds(actor))),
-      )
-      .orderBy(desc(victimReferrals.sentOn), desc(victimReferrals.id));
+    const referralRows = await fileReferrals(db, id, direct ? null : receiverAgencyIds(actor));
     const showPlan = has('support_plan');
     const showRecords = has('support_records');
     const services =
       showPlan || showRecords
-        ? (
-            await db
-              .select()
-              .from(victimSupportServices)
-              .where(and(eq(victimSupportServices.fileId, id), inArray(victimSupportServices.personId, visibleIds)))
-              .orderBy(asc(victimSupportServices.createdAt), asc(victimSupportServices.id))
-          ).filter((row) => (row.status === 'planned' ? showPlan : showRecords))
+        ? (await fileSupportServices(db, id, visibleIds)).filter((row) => (row.status === 'planned' ? showPlan : showRecords))
         : null;
     // Through a referral, only the visits to the referred persons (a visit to the household, without a person, is not theirs).
-    const followUps = showRecords
-      ? await db
-          .select()
-          .from(victimFollowUpVisits)
-          .where(
-            access.access === 'file'
-              ? eq(victimFollowUpVisits.fileId, id)
-              : and(eq(victimFollowUpVisits.fileId, id), inArray(victimFollowUpVisits.personId, visibleIds)),
-          )
-          .orderBy(asc(victimFollowUpVisits.visitedOn), asc(victimFollowUpVisits.id))
-      : null;
-    const stays = showRecords
-      ? await selectStays(db)
-          .where(and(eq(victimFacilityStays.fileId, id), inArray(victimFacilityStays.personId, visibleIds)))
-          .orderBy(asc(victimFacilityStays.admittedOn), asc(victimFacilityStays.id))
-      : null;
-    const exploitation = relations.canView
-      ? await db.select().from(victimExploitation).where(eq(victimExploitation.fileId, id)).orderBy(asc(victimExploitation.createdAt))
-      : null;
-    const statements = has('statements')
-      ? await db
-          .select({
-            id: victimStatements.id,
-            personId: victimStatements.personId,
-            kind: victimStatements.kind,
-            takenOn: victimStatements.takenOn,
-            takenBy: victimStatements.takenBy,
-            language: victimStatements.language,
-            interpreter: victimStatements.interpreter,
-          })
-          .from(victimStatements)
-          .where(eq(victimStatements.fileId, id))
-          .orderBy(asc(victimStatements.takenOn), asc(victimStatements.id))
-      : null;
-    const assessments =
-      has('protection_summary') || has('protection_details')
-        ? await db
-            .select()
-            .from(victimProtectionAssessments)
-            .where(eq(victimProtectionAssessments.fileId, id))
-            .orderBy(asc(victimProtectionAssessments.assessedOn), asc(victimProtectionAssessments.createdAt))
-        : [];
-    const threats = has('protection_details')
-      ? await db
-          .select()
-          .from(victimThreats)
-          .where(eq(victimThreats.fileId, id))
-          .orderBy(asc(victimThreats.reportedOn), asc(victimThreats.id))
-      : [];
+    const followUps = showRecords ? await fileFollowUps(db, id, access.access === 'file' ? null : visibleIds) : null;
+    const stays = showRecords ? await fileStays(db, id, visibleIds) : null;
+    const exploitation = relations.canView ? await fileExploitation(db, id) : null;
+    const statements = has('statements') ? await fileStatementHeaders(db, id) : null;
+    const assessments = has('protection_summary') || has('protection_details') ? await fileProtectionAssessments(db, id) : [];
+    const threats = has('protection_details') ? await fileThreats(db, id) : [];
     const summaryOf = (row: (typeof assessments)[number]) => ({
       assessedOn: row.assessedOn,
       riskLevel: row.riskLevel as 'low' | 'medium' | 'high',

@@ -16,7 +16,8 @@ import {
   requireSupportManager,
   type VictimDeps,
 } from './victim-access.ts';
-import { isAttachmentVisible, presentAttachment, selectAttachmentMeta } from './victim-record-views.ts';
+import { selectAttachmentMeta } from './victim-files.repository.ts';
+import { isAttachmentVisible, presentAttachment } from './victim-record-views.ts';
 
 type UploadBody = z.infer<typeof attachmentUploadBodySchema>;
 

@@ -1,4 +1,4 @@
-import { users, victimAttachments, victimRecordVersions, victimRepatriations, type Executor } from '@atmis/db';
+import type { Executor, victimRepatriations } from '@atmis/db';
 import {
   type AttachmentKind,
   type attachmentViewSchema,
@@ -6,11 +6,11 @@ import {
   type RepatriationStatus,
   type repatriationViewSchema,
 } from '@atmis/domain';
-import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { AAD, isPersonVisible, type FileAccess } from './victim-access.ts';
+import { fileAttachmentMeta, fileCorrections, fileRepatriations, type AttachmentMetaRow } from './victim-files.repository.ts';
 
 /**
  * The views of the records that complete a file (repatriation, documents, corrections) and who
@@ -54,27 +54,6 @@ export function seesAttachments(access: FileAccess): boolean {
 
 export type AttachmentView = z.infer<typeof attachmentViewSchema>;
 
-/** Attachment metadata without the content (the content is read one document at a time, audited). */
-export function selectAttachmentMeta(executor: Executor) {
-  return executor
-    .select({
-      id: victimAttachments.id,
-      fileId: victimAttachments.fileId,
-      personId: victimAttachments.personId,
-      kind: victimAttachments.kind,
-      fileNameEnc: victimAttachments.fileNameEnc,
-      descriptionEnc: victimAttachments.descriptionEnc,
-      mediaType: victimAttachments.mediaType,
-      size: victimAttachments.size,
-      sha256: victimAttachments.sha256,
-      uploadedByName: users.fullName,
-      createdAt: victimAttachments.createdAt,
-    })
-    .from(victimAttachments)
-    .leftJoin(users, eq(users.id, victimAttachments.uploadedBy));
-}
-type AttachmentMetaRow = Awaited<ReturnType<ReturnType<typeof selectAttachmentMeta>['where']>>[number];
-
 export function presentAttachment(cipher: FieldCipher, row: AttachmentMetaRow): AttachmentView {
   return {
     id: row.id,
@@ -103,40 +82,15 @@ export async function fileRecordSections(
 ): Promise<{ repatriations: RepatriationView[] | null; attachments: AttachmentView[] | null; corrections: CorrectionView[] | null }> {
   const fileId = access.file.id;
   const repatriations = access.sections.includes('repatriation')
-    ? (
-        await executor
-          .select()
-          .from(victimRepatriations)
-          .where(eq(victimRepatriations.fileId, fileId))
-          .orderBy(asc(victimRepatriations.createdAt), asc(victimRepatriations.id))
-      ).map((row) => presentRepatriation(cipher, row))
+    ? (await fileRepatriations(executor, fileId)).map((row) => presentRepatriation(cipher, row))
     : null;
   const attachments = seesAttachments(access)
-    ? (
-        await selectAttachmentMeta(executor)
-          .where(eq(victimAttachments.fileId, fileId))
-          .orderBy(asc(victimAttachments.createdAt), asc(victimAttachments.id))
-      )
+    ? (await fileAttachmentMeta(executor, fileId))
         .filter((row) => isAttachmentVisible(access, row))
         .map((row) => presentAttachment(cipher, row))
     : null;
   const corrections = access.relations.canView
-    ? (
-        await executor
-          .select({
-            id: victimRecordVersions.id,
-            entityType: victimRecordVersions.entityType,
-            entityId: victimRecordVersions.entityId,
-            changedFields: victimRecordVersions.changedFields,
-            reason: victimRecordVersions.reason,
-            changedAt: victimRecordVersions.changedAt,
-            changedByName: users.fullName,
-          })
-          .from(victimRecordVersions)
-          .leftJoin(users, eq(users.id, victimRecordVersions.changedBy))
-          .where(eq(victimRecordVersions.fileId, fileId))
-          .orderBy(desc(victimRecordVersions.changedAt), desc(victimRecordVersions.id))
-      ).map((row) => ({
+    ? (await fileCorrections(executor, fileId)).map((row) => ({
         id: row.id,
         entityType: row.entityType as 'person' | 'reception',
         personId: row.entityType === 'person' ? row.entityId : null,

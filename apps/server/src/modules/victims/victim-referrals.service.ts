@@ -33,7 +33,8 @@ import {
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
-import { dueDateOf, loadDeadlineContext, presentReferral, referralPartiesOf, REFERRAL_OVERDUE, selectReferrals } from './victim-views.ts';
+import { REFERRAL_OVERDUE, selectReferrals } from './victim-files.repository.ts';
+import { dueDateOf, loadDeadlineContext, presentReferral, referralPartiesOf } from './victim-views.ts';
 import { agencyRow, fileScope, receiverAgencyIds, uuidList } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;

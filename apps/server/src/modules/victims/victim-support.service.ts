@@ -34,7 +34,8 @@ import {
   type FileAccess,
   type VictimDeps,
 } from './victim-access.ts';
-import { loadDeadlineContext, presentRate, presentStay, presentSupportService, selectStays } from './victim-views.ts';
+import { selectStays } from './victim-files.repository.ts';
+import { loadDeadlineContext, presentRate, presentStay, presentSupportService } from './victim-views.ts';
 import { agencyNames, agencyRow, orgUnitNames, selectFacilities, unknownOrgUnits } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;

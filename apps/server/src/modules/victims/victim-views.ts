@@ -1,17 +1,4 @@
-import {
-  agencies,
-  orgUnits,
-  victimFacilities,
-  victimFacilityStays,
-  type victimConsents,
-  victimFiles,
-  type victimFollowUpVisits,
-  victimPersons,
-  victimReferrals,
-  type victimSupportRates,
-  type victimSupportServices,
-  type Executor,
-} from '@atmis/db';
+import type { Executor, victimConsents, victimFollowUpVisits, victimSupportRates, victimSupportServices } from '@atmis/db';
 import {
   type Actor,
   type ConsentGiver,
@@ -34,11 +21,10 @@ import {
   type SupportStatus,
   type SupportType,
 } from '@atmis/domain';
-import { eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { AAD } from './victim-access.ts';
+import type { ReferralJoinedRow, StayJoinedRow } from './victim-files.repository.ts';
 import { deadlineSettingsRows, receiverAgencyIds } from './victims.repository.ts';
 
 /** The deadline rules in force (the domain defaults with administrators' overrides) and the extra holidays. */
@@ -205,29 +191,6 @@ export function presentFollowUp(cipher: FieldCipher, row: FollowUpRow) {
 }
 
 // ── Referrals ─────────────────────────────────────────────────────────────────────────────────────
-const sendingUnit = alias(orgUnits, 'sending_unit');
-const sendingAgency = alias(agencies, 'sending_agency');
-const receivingAgency = alias(agencies, 'receiving_agency');
-
-export function selectReferrals(executor: Executor) {
-  return executor
-    .select({
-      referral: victimReferrals,
-      fileReference: victimFiles.reference,
-      fileAgencyId: victimFiles.agencyId,
-      fullNameEnc: victimPersons.fullNameEnc,
-      sendingOrgUnitName: sendingUnit.fullName,
-      sendingAgencyName: sendingAgency.name,
-      receivingAgencyName: receivingAgency.name,
-    })
-    .from(victimReferrals)
-    .innerJoin(victimFiles, eq(victimFiles.id, victimReferrals.fileId))
-    .innerJoin(victimPersons, eq(victimPersons.id, victimReferrals.personId))
-    .innerJoin(sendingUnit, eq(sendingUnit.id, victimReferrals.orgUnitId))
-    .leftJoin(sendingAgency, eq(sendingAgency.id, victimReferrals.agencyId))
-    .innerJoin(receivingAgency, eq(receivingAgency.id, victimReferrals.receivingAgencyId));
-}
-export type ReferralJoinedRow = Awaited<ReturnType<ReturnType<typeof selectReferrals>['where']>>[number];
 
 /** The referral's parties as the actor is one: receiver (acts for the receiving agency), sender (manages the file). */
 export function referralPartiesOf(actor: Actor, row: { receivingAgencyId: string }, canManageFile: boolean) {
@@ -284,18 +247,7 @@ export function presentReferral(
   };
 }
 
-/** SQL: a referral still waiting for an answer after its due date. */
-export const REFERRAL_OVERDUE = (today: string) =>
-  sql`(${victimReferrals.status} = 'sent' and ${victimReferrals.answerDueOn} < ${today}::date)`;
-
 // ── Facility stays ────────────────────────────────────────────────────────────────────────────────
-export function selectStays(executor: Executor) {
-  return executor
-    .select({ stay: victimFacilityStays, facilityName: victimFacilities.name })
-    .from(victimFacilityStays)
-    .innerJoin(victimFacilities, eq(victimFacilities.id, victimFacilityStays.facilityId));
-}
-export type StayJoinedRow = Awaited<ReturnType<ReturnType<typeof selectStays>['where']>>[number];
 
 export function presentStay(cipher: FieldCipher, row: StayJoinedRow) {
   return {

@@ -13,6 +13,7 @@ import {
 import { communeCodeOf, scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { currentVersionOf } from '../../platform/commands/versions.repository.ts';
 
 /**
  * Who reaches a victim file, in SQL — the same rule as `victimRelationsOf` of the domain:
@@ -103,6 +104,61 @@ export async function activeReferralAgencies(executor: Executor, fileId: string)
     .from(victimReferrals)
     .where(and(eq(victimReferrals.fileId, fileId), ACTIVE_REFERRAL));
   return rows.map((row) => row.agencyId);
+}
+
+/** The persons of a file referred (active referral) to one of these receiving agencies. */
+export async function referredPersonIds(executor: Executor, fileId: string, agencyIds: readonly string[]): Promise<string[]> {
+  const rows = await executor
+    .select({ personId: victimReferrals.personId })
+    .from(victimReferrals)
+    .where(and(eq(victimReferrals.fileId, fileId), ACTIVE_REFERRAL, inArray(victimReferrals.receivingAgencyId, [...agencyIds])));
+  return rows.map((row) => row.personId);
+}
+
+/** Whether a person has an active referral to one of these receiving agencies (`agencyIds` not empty). */
+export async function hasActiveReferralOfPerson(executor: Executor, personId: string, agencyIds: readonly string[]): Promise<boolean> {
+  const rows = await executor
+    .select({ id: victimReferrals.id })
+    .from(victimReferrals)
+    .where(
+      and(eq(victimReferrals.personId, personId), ACTIVE_REFERRAL, sql`${victimReferrals.receivingAgencyId} in (${uuidList(agencyIds)})`),
+    );
+  return rows.length > 0;
+}
+
+/**
+ * Touches a file for a write (updated_at, version + 1) if it is still open (unless `allowClosed`)
+ * and at `expectedVersion` (when given): the new version, or null when no row matched.
+ */
+export async function touchFile(
+  executor: Executor,
+  fileId: string,
+  at: Date,
+  options: { allowClosed?: boolean; expectedVersion?: number },
+): Promise<number | null> {
+  const conditions = [eq(victimFiles.id, fileId)];
+  if (!options.allowClosed) conditions.push(eq(victimFiles.status, 'open'));
+  if (options.expectedVersion !== undefined) conditions.push(eq(victimFiles.version, options.expectedVersion));
+  const [touched] = await executor
+    .update(victimFiles)
+    .set({ updatedAt: at, version: sql`${victimFiles.version} + 1` })
+    .where(and(...conditions))
+    .returning({ version: victimFiles.version });
+  return touched?.version ?? null;
+}
+
+/** A file's current version and when it last changed, or null when there is no such file. */
+export async function fileCurrentVersion(executor: Executor, fileId: string) {
+  return currentVersionOf(executor, victimFiles, fileId);
+}
+
+/** A file's status and closing day, or null when there is no such file. */
+export async function fileStatusRow(executor: Executor, fileId: string) {
+  const [row] = await executor
+    .select({ status: victimFiles.status, closedOn: victimFiles.closedOn })
+    .from(victimFiles)
+    .where(eq(victimFiles.id, fileId));
+  return row ?? null;
 }
 
 export type PersonRow = typeof victimPersons.$inferSelect;
