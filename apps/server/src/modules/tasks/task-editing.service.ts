@@ -1,18 +1,6 @@
-import {
-  agencies,
-  planSections,
-  plans,
-  taskAgencies,
-  taskOccurrences,
-  tasks,
-  taskUpdates,
-  type Database,
-  type Executor,
-  type Transaction,
-} from '@atmis/db';
+import type { Database, Executor, Transaction } from '@atmis/db';
 import { canAccess, scopeFilterFor, type Actor, type CreateTaskBody, type TaskDetail, type UpdateTaskBody } from '@atmis/domain';
 import { isFinalTaskStatus, mayEditTasks, TASK_STATUS_LABELS, taskRelationsOf, type TaskStatus } from '@atmis/domain/plans/index';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { runCommand } from '../../platform/commands/run-command.ts';
 import { HAND_OVER_EVENTS, taskHandOverEvent } from '../../platform/outbox/hand-over-events.ts';
@@ -27,6 +15,20 @@ import {
   refreshPlanAgencies,
   type PlanGraphTask,
 } from '../plans/index.ts';
+import {
+  agencyNamesOf,
+  appendPlanSection,
+  deleteOccurrences,
+  insertOccurrences,
+  nextTaskPosition,
+  occurrencesWithReportsOf,
+  planContextOf,
+  planSectionAt,
+  replaceTaskAgencies,
+  touchPlanUpdatedAt,
+  updateTaskInStatus,
+  type TaskChanges,
+} from './task-editing.repository.ts';
 import { agenciesOfTasks, bumpTaskVersion, findTaskInScope } from './tasks.repository.ts';
 import { taskHandOverPayloadOf, taskStaleError, type createTasksService } from './tasks.service.ts';
 
@@ -34,31 +36,6 @@ type Role = 'lead' | 'coordinating' | 'requested';
 const idsOf = (rows: { role: string; agencyId: string | null }[], role: Role) =>
   rows.filter((a) => a.role === role && a.agencyId).map((a) => a.agencyId!);
 const invalid = (path: string, message: string) => new AppError('validation.failed', {}, [{ path, message }]);
-
-async function planContext(executor: Executor, planId: string) {
-  const [plan] = await executor
-    .select({
-      id: plans.id,
-      orgUnitId: plans.orgUnitId,
-      provinceCode: plans.provinceCode,
-      periodFrom: plans.periodFrom,
-      periodTo: plans.periodTo,
-      phases: plans.phases,
-      status: plans.status,
-    })
-    .from(plans)
-    .where(eq(plans.id, planId));
-  return plan!;
-}
-
-async function agencyNames(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await executor
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(inArray(agencies.id, [...ids]));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
 
 /** Agency ids of a body must exist and be in force: 400 naming the field otherwise. */
 async function assertAgencies(
@@ -94,22 +71,15 @@ export function createTaskEditingService(
     if (visible.status === 'superseded') throw new AppError('plan.superseded');
     await assertAgencies(db, input);
     assertCampaign(input.campaignFrom, input.campaignTo);
-    const plan = await planContext(db, planId);
+    const plan = await planContextOf(db, planId);
     const sectionPath = input.sectionPath?.trim() ?? '';
-    const [section] = sectionPath
-      ? await db
-          .select({ id: planSections.id, heading: planSections.heading })
-          .from(planSections)
-          .where(and(eq(planSections.planId, planId), eq(planSections.path, sectionPath)))
-          .orderBy(asc(planSections.position))
-          .limit(1)
-      : [];
+    const section = sectionPath ? await planSectionAt(db, planId, sectionPath) : undefined;
     if (sectionPath && !section && !input.sectionHeading)
       throw invalid('sectionHeading', `Mục "${sectionPath}" chưa có trong kế hoạch: cần nhập tiêu đề mục.`);
     const ids = [input.leadAgencyId, ...(input.coordinatingAgencyIds ?? []), ...(input.requestedAgencyIds ?? [])].filter(
       (id): id is string => Boolean(id),
     );
-    const names = await agencyNames(db, ids);
+    const names = await agencyNamesOf(db, ids);
     const deadline = input.deadline ?? null;
     const task: PlanGraphTask = {
       sectionPath,
@@ -133,25 +103,14 @@ export function createTaskEditingService(
       let createdSection: { id: string; path: string; heading: string } | null = null;
       if (section) sectionIds.set(sectionPath, section.id);
       else if (sectionPath) {
-        const [inserted] = await tx
-          .insert(planSections)
-          .values({
-            planId,
-            path: sectionPath,
-            heading: input.sectionHeading!,
-            position: sql`(select coalesce(max(position) + 1, 0) from ${planSections} where plan_id = ${planId})`,
-          })
-          .returning({ id: planSections.id, path: planSections.path, heading: planSections.heading });
-        createdSection = inserted!;
-        sectionIds.set(sectionPath, inserted!.id);
+        const inserted = await appendPlanSection(tx, planId, sectionPath, input.sectionHeading!);
+        createdSection = inserted;
+        sectionIds.set(sectionPath, inserted.id);
       }
-      const [{ next }] = (await tx
-        .select({ next: sql<number>`coalesce(max(${tasks.position}) + 1, 0)::int` })
-        .from(tasks)
-        .where(eq(tasks.planId, planId))) as [{ next: number }];
-      const [id] = await insertTasks(tx, plan, [task], { firstPosition: Number(next), sectionIds });
+      const next = await nextTaskPosition(tx, planId);
+      const [id] = await insertTasks(tx, plan, [task], { firstPosition: next, sectionIds });
       await refreshPlanAgencies(tx, planId);
-      await tx.update(plans).set({ updatedAt: clock() }).where(eq(plans.id, planId));
+      await touchPlanUpdatedAt(tx, planId, clock());
       // A task added to a plan in force is handed to its lead agency at once (a draft's wait for the issue).
       if (visible.status === 'issued' && input.leadAgencyId)
         await insertOutboxEvents(
@@ -264,7 +223,7 @@ export function createTaskEditingService(
     const id = row.id;
     const status = row.status as TaskStatus;
     await assertAgencies(db, input);
-    const plan = await planContext(db, row.planId);
+    const plan = await planContextOf(db, row.planId);
 
     // The task as it is and as it will be, field by field; only what differs is written and audited.
     const current = {
@@ -300,19 +259,14 @@ export function createTaskEditingService(
 
     let section: { id: string; heading: string } | undefined;
     if (changed.includes('sectionPath') && next.sectionPath) {
-      [section] = await db
-        .select({ id: planSections.id, heading: planSections.heading })
-        .from(planSections)
-        .where(and(eq(planSections.planId, row.planId), eq(planSections.path, next.sectionPath)))
-        .orderBy(asc(planSections.position))
-        .limit(1);
+      section = await planSectionAt(db, row.planId, next.sectionPath);
       if (!section) throw invalid('sectionPath', `Kế hoạch không có mục "${next.sectionPath}".`);
     }
     const roleChanges: [Role, string[]][] = [];
     if (changed.includes('leadAgencyId')) roleChanges.push(['lead', next.leadAgencyId ? [next.leadAgencyId] : []]);
     if (changed.includes('coordinatingAgencyIds')) roleChanges.push(['coordinating', next.coordinatingAgencyIds]);
     if (changed.includes('requestedAgencyIds')) roleChanges.push(['requested', next.requestedAgencyIds]);
-    const names = await agencyNames(
+    const names = await agencyNamesOf(
       db,
       roleChanges.flatMap(([, ids]) => ids),
     );
@@ -326,7 +280,7 @@ export function createTaskEditingService(
     const { id, status, plan, next, changed, section, roleChanges, names, timingChanged } = edit;
     const { agencyRows } = row;
     {
-      const changes: Partial<typeof tasks.$inferInsert> = { updatedAt: clock() };
+      const changes: TaskChanges = { updatedAt: clock() };
       if (changed.includes('content')) changes.content = next.content;
       if (changed.includes('sectionPath')) {
         changes.sectionPath = next.sectionPath;
@@ -353,49 +307,31 @@ export function createTaskEditingService(
                 .map((agencyId) => ({ agencyId: agencyId as string | null, nameAsWritten: names.get(agencyId) ?? '', role }))
             : agencyRows.filter((a) => a.role === role).map((a) => ({ agencyId: a.agencyId, nameAsWritten: a.nameAsWritten, role })),
         );
-        await tx.delete(taskAgencies).where(eq(taskAgencies.taskId, id));
-        if (rows.length) await tx.insert(taskAgencies).values(rows.map((row, position) => ({ ...row, taskId: id, position })));
+        await replaceTaskAgencies(tx, id, rows);
         changes.leadAgencyId = next.leadAgencyId;
         changes.agencyIds = [
           ...new Set([...(next.leadAgencyId ? [next.leadAgencyId] : []), ...next.coordinatingAgencyIds, ...next.requestedAgencyIds]),
         ];
       }
       // Only from the state the decision was taken on: a concurrent acceptance makes this a conflict.
-      const saved = await tx
-        .update(tasks)
-        .set(changes)
-        .where(and(eq(tasks.id, id), eq(tasks.status, status)))
-        .returning({ id: tasks.id });
-      if (!saved.length) throw new AppError('resource.version_conflict');
+      if (!(await updateTaskInStatus(tx, id, status, changes))) throw new AppError('resource.version_conflict');
       if (roleChanges.length) await refreshPlanAgencies(tx, row.planId);
 
       // New periods for a new schedule; periods already reported on stay with their history.
       const occurrenceChanges = { removed: [] as string[], added: [] as string[] };
       if (timingChanged) {
-        const existing = await tx
-          .select({
-            id: taskOccurrences.id,
-            periodLabel: taskOccurrences.periodLabel,
-            periodFrom: taskOccurrences.periodFrom,
-            periodTo: taskOccurrences.periodTo,
-            // Qualified by hand: inside the subquery a bare "id" would be the update's.
-            reported: sql<boolean>`exists (select 1 from ${taskUpdates} u where u.occurrence_id = task_occurrences.id)`,
-          })
-          .from(taskOccurrences)
-          .where(eq(taskOccurrences.taskId, id));
+        const existing = await occurrencesWithReportsOf(tx, id);
         const kept = existing.filter((o) => o.reported);
         const removed = existing.filter((o) => !o.reported);
         if (removed.length)
-          await tx.delete(taskOccurrences).where(
-            inArray(
-              taskOccurrences.id,
-              removed.map((o) => o.id),
-            ),
+          await deleteOccurrences(
+            tx,
+            removed.map((o) => o.id),
           );
         const wanted = occurrencePlanOf(next, plan).filter(
           (o) => !kept.some((k) => k.periodFrom === o.periodFrom && k.periodTo === o.periodTo),
         );
-        if (wanted.length) await tx.insert(taskOccurrences).values(wanted.map((o) => ({ ...o, taskId: id })));
+        if (wanted.length) await insertOccurrences(tx, id, wanted);
         occurrenceChanges.removed = removed.map((o) => o.periodLabel);
         occurrenceChanges.added = wanted.map((o) => o.periodLabel);
       }
