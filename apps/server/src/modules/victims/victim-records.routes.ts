@@ -24,13 +24,12 @@ import {
   VICTIM_ATTACHMENT_MAX_BYTES,
   victimExportQuerySchema,
 } from '@atmis/domain';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
-import { requireAnyPermission } from './victim-access.ts';
 import { createVictimDocumentsService } from './victim-documents.service.ts';
 import { createVictimExportsService } from './victim-exports.service.ts';
 import { createVictimRecordsService } from './victim-records.service.ts';
@@ -40,9 +39,6 @@ const tags = ['victims'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const EITHER_NOTE = ' (quyền manage:victims hoặc manage:support trên hồ sơ)';
 const READ_NOTE = ' (quyền read:victims hoặc read:support)';
-
-/** The coarse check of the routes open to either manager (before any body is read): 403 without both. */
-const eitherManager = async (request: FastifyRequest) => requireAnyPermission(actorOf(request), ['manage:victims', 'manage:support']);
 
 function sendWorkbook(reply: FastifyReply, { buffer, fileName }: { buffer: Buffer; fileName: string }) {
   return reply
@@ -144,7 +140,7 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
     app.post(
       '/victim-files/:id/repatriations',
       {
-        onRequest: eitherManager,
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Hồi hương nạn nhân là người nước ngoài${EITHER_NOTE}`,
@@ -159,7 +155,7 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
     app.patch(
       '/victim-repatriations/:id',
       {
-        onRequest: eitherManager,
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Cập nhật việc hồi hương (liên hệ cơ quan đại diện, bàn giao, hủy)${EITHER_NOTE}`,
@@ -176,9 +172,8 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
       '/victim-files/:id/attachments',
       {
         bodyLimit: base64BodyLimit(VICTIM_ATTACHMENT_MAX_BYTES),
-        config: { uploadMaxBytes: VICTIM_ATTACHMENT_MAX_BYTES },
-        // The coarse check before a body of several megabytes is read.
-        onRequest: eitherManager,
+        // The coarse check (the guard, before a body of several megabytes is read) and the upload limit.
+        config: { permission: ['manage:victims', 'manage:support'], uploadMaxBytes: VICTIM_ATTACHMENT_MAX_BYTES },
         schema: {
           tags,
           summary: 'Thêm tài liệu vào hồ sơ (PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB; kiểm tra theo nội dung; được mã hóa)',
@@ -195,7 +190,10 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
     );
     app.get(
       '/victim-attachments/:id',
-      { schema: { tags, summary: `Tải tài liệu của hồ sơ (ghi nhật ký mỗi lần tải)${READ_NOTE}`, params: idParamsSchema } },
+      {
+        config: { permission: ['read:victims', 'read:support'] },
+        schema: { tags, summary: `Tải tài liệu của hồ sơ (ghi nhật ký mỗi lần tải)${READ_NOTE}`, params: idParamsSchema },
+      },
       async (request, reply) => {
         const file = await documents.download(actorOf(request), request.params.id, auditContextOf(request));
         return reply
@@ -211,6 +209,7 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
     app.get(
       '/victim-files/export.xlsx',
       {
+        config: { permission: ['read:victims', 'read:support'] },
         schema: {
           tags,
           summary: `Xuất danh sách hồ sơ ra Excel, đã khử thông tin nhận dạng (cùng phạm vi và bộ lọc với danh sách; ghi nhật ký)${READ_NOTE}`,
@@ -237,7 +236,10 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
     // ── Deadline rules and holidays ────────────────────────────────────────────────────────────
     app.get(
       '/victim-deadline-rules',
-      { schema: { tags, summary: `Thời hạn pháp lý và ngày nghỉ bổ sung${READ_NOTE}`, response: { 200: deadlineSettingsViewSchema } } },
+      {
+        config: { permission: ['read:victims', 'read:support'] },
+        schema: { tags, summary: `Thời hạn pháp lý và ngày nghỉ bổ sung${READ_NOTE}`, response: { 200: deadlineSettingsViewSchema } },
+      },
       (request) => settings.deadlineSettings(actorOf(request)),
     );
     app.put(

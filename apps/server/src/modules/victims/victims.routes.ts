@@ -113,6 +113,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.get(
       '/victim-files',
       {
+        config: { permission: ['read:victims', 'read:support'] },
         schema: {
           tags,
           summary: `Danh sách hồ sơ nạn nhân (che nhân thân; tìm theo từng từ của họ tên hoặc đúng số CCCD)${READ_NOTE}`,
@@ -125,6 +126,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.get(
       '/victim-files/:id',
       {
+        config: { permission: ['read:victims', 'read:support'] },
         schema: {
           tags,
           summary: `Chi tiết hồ sơ (che nhân thân; các phần theo quyền)${READ_NOTE}`,
@@ -179,6 +181,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/victim-files/:id/consents',
       {
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Ghi nhận sự đồng ý${MANAGE_NOTE}`,
@@ -193,6 +196,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/victim-consents/:id/withdraw',
       {
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Rút lại sự đồng ý${MANAGE_NOTE}`,
@@ -206,6 +210,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/victim-files/:id/referrals',
       {
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Chuyển tuyến (cần sự đồng ý còn hiệu lực hoặc căn cứ pháp lý)${MANAGE_NOTE}`,
@@ -220,6 +225,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.get(
       '/victim-referrals',
       {
+        config: { permission: ['read:victims', 'read:support'] },
         schema: {
           tags,
           summary: `Chuyển tuyến đến (cơ quan của tôi nhận) hoặc đi (hồ sơ trong phạm vi), có cờ quá hạn trả lời${READ_NOTE}`,
@@ -239,6 +245,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
       app.post(
         `/victim-referrals/:id/${action}`,
         {
+          config: { permission: ['manage:victims', 'manage:support'] },
           schema: {
             tags,
             summary: `${labels[action]} chuyển tuyến (manage:victims hoặc manage:support của bên tương ứng)`,
@@ -364,6 +371,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     app.post(
       '/victim-files/:id/follow-ups',
       {
+        config: { permission: ['manage:victims', 'manage:support'] },
         schema: {
           tags,
           summary: `Ghi nhận lần thăm, theo dõi tái hòa nhập${MANAGE_NOTE}`,

@@ -1159,6 +1159,17 @@ describe('permission matrix', () => {
     const covered = new Set([...CASES.map((c) => `${c.method} ${c.route}`), ...COVERED_ELSEWHERE]);
     expect(operations.filter((operation) => !covered.has(operation))).toEqual([]);
   });
+
+  it('every operation behind a session declares the permission it needs (one, or any of several), checked before the body is read', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, { 'x-access'?: string; 'x-permission'?: string[] }>> };
+    const undeclared = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([method, operation]) => ['get', 'post', 'patch', 'put', 'delete'].includes(method) && operation['x-access'] === 'session')
+        .filter(([, operation]) => !operation['x-permission']?.length)
+        .map(([method]) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(undeclared).toEqual([]);
+  });
 });
 
 describe('public surface', () => {
