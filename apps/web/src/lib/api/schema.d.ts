@@ -10133,7 +10133,7 @@ export interface paths {
         head?: never;
         /**
          * Đính chính nhân thân (giữ lịch sử giá trị cũ, có lý do; gửi kèm version của hồ sơ)
-         * @description 409 resource.version_conflict khi hồ sơ đã thay đổi sau khi tải; 409 victim.file_closed khi hồ sơ đã đóng.
+         * @description 409 victim.stale (kèm currentVersion) khi hồ sơ đã thay đổi sau khi tải; 409 victim.file_closed khi hồ sơ đã đóng.
          */
         patch: {
             parameters: {
