@@ -60,7 +60,13 @@ function nationalDayNeighbour(year: number): string {
 /** The statutory holidays of a year, without the days made up for those on a weekend. */
 function holidaysOf(year: number): PublicHoliday[] {
   const tet = lunarNewYear(year);
-  const tetNames = ['Tết Nguyên đán (ngày cuối năm Âm lịch)', 'Tết Nguyên đán (mùng 1)', 'Tết Nguyên đán (mùng 2)', 'Tết Nguyên đán (mùng 3)', 'Tết Nguyên đán (mùng 4)'];
+  const tetNames = [
+    'Tết Nguyên đán (ngày cuối năm Âm lịch)',
+    'Tết Nguyên đán (mùng 1)',
+    'Tết Nguyên đán (mùng 2)',
+    'Tết Nguyên đán (mùng 3)',
+    'Tết Nguyên đán (mùng 4)',
+  ];
   const holidays: PublicHoliday[] = [
     { date: solar(year, 1, 1), kind: 'new_year', name: 'Tết Dương lịch' },
     ...tetNames.map((name, i): PublicHoliday => ({ date: addDays(tet, i - 1), kind: 'tet', name })),

@@ -22,7 +22,10 @@ describe('working days', () => {
   });
 
   it('make-up working days win over weekends and computed holidays', () => {
-    const decision: WorkingCalendar = { extraHolidays: ['2025-01-27'], extraWorkingDays: ['2025-02-08', { date: '2025-02-03', name: 'Đi làm' }] };
+    const decision: WorkingCalendar = {
+      extraHolidays: ['2025-01-27'],
+      extraWorkingDays: ['2025-02-08', { date: '2025-02-03', name: 'Đi làm' }],
+    };
     expect(isWorkingDay('2025-02-08', decision)).toBe(true); // a Saturday worked
     expect(isWorkingDay('2025-02-03', decision)).toBe(true); // a computed day in lieu the decision did not give
     expect(isWorkingDay('2025-01-27', decision)).toBe(false);

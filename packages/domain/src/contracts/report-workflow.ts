@@ -9,7 +9,17 @@ import {
   reportContentSchema,
   reportTemplateDefinitionSchema,
 } from '../reports/template-schema.ts';
-import { isoDateSchema, listQuerySchema, multilineText, optionalText, orgUnitIdSchema, safeString, sortSchema, text, uuidSchema } from './common.ts';
+import {
+  isoDateSchema,
+  listQuerySchema,
+  multilineText,
+  optionalText,
+  orgUnitIdSchema,
+  safeString,
+  sortSchema,
+  text,
+  uuidSchema,
+} from './common.ts';
 import { periodViewSchema } from './reports.ts';
 
 // ── Templates ─────────────────────────────────────────────────────────────────────────────────────

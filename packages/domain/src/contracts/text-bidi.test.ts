@@ -7,7 +7,20 @@ import { saveReportBodySchema } from './report-workflow.ts';
 import { identificationBodySchema } from './victims.ts';
 
 /** Every bidirectional control the rule refuses: embeddings/overrides, isolates, marks, Arabic letter mark. */
-const BIDI_CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c'];
+const BIDI_CONTROLS = [
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+];
 
 /** Legitimate Vietnamese text, in both normal forms (NFD: base letters + combining marks). */
 const VIETNAMESE = ['Nguyễn Thị Hoà', 'Đặng Văn Ất', 'Kế hoạch phòng, chống mua bán người năm 2026', 'Hồ Thị Thuỷ – Ủy ban'];
@@ -53,7 +66,9 @@ describe('bidirectional control characters in text fields', () => {
 
   it('a field without a known label is named by its key', () => {
     const schema = z.strictObject({ borderGate: optionalText(200) });
-    expect(messagesOf(schema.safeParse({ borderGate: 'Móng Cái\u200f' }))[0]?.message).toMatch(/^Trường "borderGate" chứa ký tự điều khiển hướng chữ \(U\+200F\)/);
+    expect(messagesOf(schema.safeParse({ borderGate: 'Móng Cái\u200f' }))[0]?.message).toMatch(
+      /^Trường "borderGate" chứa ký tự điều khiển hướng chữ \(U\+200F\)/,
+    );
   });
 
   it('still accepts Vietnamese text in NFC and NFD, normalised to NFC', () => {
@@ -93,15 +108,26 @@ describe('bidirectional control characters in text fields', () => {
       decisionNumber: '12/QĐ\ufeff',
     });
     const issues = messagesOf(identification);
-    expect(issues.find((entry) => entry.path === 'decidingAgency')?.message).toMatch(/^Cơ quan ra quyết định chứa ký tự điều khiển hướng chữ \(U\+202E\)/);
+    expect(issues.find((entry) => entry.path === 'decidingAgency')?.message).toMatch(
+      /^Cơ quan ra quyết định chứa ký tự điều khiển hướng chữ \(U\+202E\)/,
+    );
     expect(issues.find((entry) => entry.path === 'legalBasis')?.message).toMatch(/U\+2066/);
     expect(issues.find((entry) => entry.path === 'reason')?.message).toMatch(/^Lý do chứa ký tự điều khiển hướng chữ \(U\+200F\)/);
     expect(issues.some((entry) => entry.path === 'decisionNumber')).toBe(false);
-    const clean = identificationBodySchema.parse({ transition: 'decide_victim', decisionNumber: '12/QĐ\ufeff', decidingAgency: 'Công an tỉnh'.normalize('NFD') });
+    const clean = identificationBodySchema.parse({
+      transition: 'decide_victim',
+      decisionNumber: '12/QĐ\ufeff',
+      decidingAgency: 'Công an tỉnh'.normalize('NFD'),
+    });
     expect(clean.decisionNumber).toBe('12/QĐ');
     expect(clean.decidingAgency).toBe('Công an tỉnh'.normalize('NFC'));
 
-    const report = saveReportBodySchema.safeParse({ version: 1, content: { narratives: { tinh_hinh: 'Tình hình\u202d ổn định' }, notes: { w1: 'Ghi\u2068 chú' } } });
-    expect(messagesOf(report).map((entry) => entry.path)).toEqual(expect.arrayContaining(['content.narratives.tinh_hinh', 'content.notes.w1']));
+    const report = saveReportBodySchema.safeParse({
+      version: 1,
+      content: { narratives: { tinh_hinh: 'Tình hình\u202d ổn định' }, notes: { w1: 'Ghi\u2068 chú' } },
+    });
+    expect(messagesOf(report).map((entry) => entry.path)).toEqual(
+      expect.arrayContaining(['content.narratives.tinh_hinh', 'content.notes.w1']),
+    );
   });
 });

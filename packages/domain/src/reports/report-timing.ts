@@ -58,11 +58,7 @@ export { addWorkingDays, isWorkingDay } from '../calendar/working-days.ts';
  * for the year; pass the holidays table (or a calendar with make-up working days) to follow the
  * year's decisions too.
  */
-export function dueDateFor(
-  rule: DueRule,
-  period: Pick<ReportingPeriod, 'end'>,
-  calendar: CalendarInput = STATUTORY_CALENDAR,
-): string {
+export function dueDateFor(rule: DueRule, period: Pick<ReportingPeriod, 'end'>, calendar: CalendarInput = STATUTORY_CALENDAR): string {
   switch (rule.kind) {
     case 'working_days_after_window':
       return addWorkingDays(period.end, rule.days, calendar);

@@ -79,11 +79,7 @@ export function resolveDeadlineRules(
  * days of a year's decision, days off in lieu it moves); a calendar with make-up working days
  * (`extraWorkingDays`) is accepted too.
  */
-export function deadlineDueDate(
-  rule: Pick<DeadlineRule, 'days' | 'kind'>,
-  fromDate: string,
-  extraHolidays: CalendarInput = [],
-): string {
+export function deadlineDueDate(rule: Pick<DeadlineRule, 'days' | 'kind'>, fromDate: string, extraHolidays: CalendarInput = []): string {
   if (rule.kind === 'working') return addWorkingDays(fromDate, rule.days, extraHolidays);
   const date = addDays(fromDate, rule.days);
   return rule.days === 0 ? date : nextWorkingDayFrom(date, extraHolidays);

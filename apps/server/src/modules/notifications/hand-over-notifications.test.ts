@@ -3,15 +3,7 @@ import type { PlanDetail, TaskView } from '@atmis/domain';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, uniqueName, type Agent, type TestApp } from '../../testing/test-app.ts';
-import {
-  agencyIds,
-  createSchedule,
-  defaultTemplateId,
-  figures,
-  reportOf,
-  save,
-  submit,
-} from '../reports/report-test-kit.ts';
+import { agencyIds, createSchedule, defaultTemplateId, figures, reportOf, save, submit } from '../reports/report-test-kit.ts';
 
 /**
  * Every hand-over of work tells whoever receives it (through the outbox, delivered before the
