@@ -27,6 +27,20 @@ const SERVER_MODULES = readdirSync(new URL('./apps/server/src/modules', import.m
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 
+/** The web's features (apps/web/src/features/<name>): each is reached from outside only through its index.ts. */
+const WEB_FEATURES = readdirSync(new URL('./apps/web/src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+/** From the app shell a feature is `…/features/<name>/`; from inside a feature also `../<name>/`. */
+function webFeaturePatterns(insideFeatures) {
+  const names = WEB_FEATURES.join('|');
+  const message = 'Một tính năng của giao diện chỉ dùng tính năng khác qua index.ts của nó.';
+  const patterns = [{ regex: `^(\\.\\./)+features/(${names})/(?!index\\.ts$)`, message }];
+  if (insideFeatures) patterns.push({ regex: `^(\\.\\./)+(${names})/(?!index\\.ts$)`, message });
+  return patterns;
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -116,6 +130,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // The web's features likewise: the app shell, and every feature, use a feature only through its
+    // index.ts. The router's lazy page imports (import()) are not import declarations and stay split.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: webFeaturePatterns(false) }],
+    },
+  },
+  {
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: webFeaturePatterns(true) }],
     },
   },
 );

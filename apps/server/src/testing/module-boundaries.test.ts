@@ -44,3 +44,23 @@ export type Deps = { db: Database; where: SQL };
     expect(await problemsOf('apps/server/src/modules/tasks/example.service.ts', throughIndex)).toEqual([]);
   });
 });
+
+describe("the web's features behind their index.ts", () => {
+  it("a feature reaching into another feature's files fails lint; through its index.ts it passes", async () => {
+    const inside = `import { usePlan } from '../../plans/api/plans-api.ts';\nexport const f = usePlan;\n`;
+    expect(await problemsOf('apps/web/src/features/tasks/pages/example-page.tsx', inside)).toEqual([
+      expect.stringContaining('qua index.ts'),
+    ]);
+    const throughIndex = `import { usePlan } from '../../plans/index.ts';\nexport const f = usePlan;\n`;
+    expect(await problemsOf('apps/web/src/features/tasks/pages/example-page.tsx', throughIndex)).toEqual([]);
+    const ownFiles = `import { TaskTable } from '../components/task-table.tsx';\nexport const f = TaskTable;\n`;
+    expect(await problemsOf('apps/web/src/features/tasks/pages/example-page.tsx', ownFiles)).toEqual([]);
+  });
+
+  it("the app shell reaches a feature through its index.ts; the shell's own folders are not features", async () => {
+    const inside = `import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';\nexport const f = NotificationBell;\n`;
+    expect(await problemsOf('apps/web/src/app/layout/example.tsx', inside)).toEqual([expect.stringContaining('qua index.ts')]);
+    const shell = `import { useMe } from '../auth/use-me.ts';\nexport const f = useMe;\n`;
+    expect(await problemsOf('apps/web/src/app/layout/example.tsx', shell)).toEqual([]);
+  });
+});

@@ -5,10 +5,10 @@ import { isApiError } from '../lib/api.ts';
 import { meQueryOptions } from './auth/me-query.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './layout/route-pages.tsx';
-import { LoginPage } from '../features/auth/pages/login-page.tsx';
-import { DashboardPage } from '../features/dashboard/pages/dashboard-page.tsx';
-import { TASK_INBOX_VIEWS, type TaskInboxView } from '../features/tasks/api/task-views.ts';
-import { UnderConstructionPage, type PlannedModule } from '../features/placeholders/pages/under-construction-page.tsx';
+import { LoginPage } from '../features/auth/index.ts';
+import { DashboardPage } from '../features/dashboard/index.ts';
+import { TASK_INBOX_VIEWS, type TaskInboxView } from '../features/tasks/index.ts';
+import { UnderConstructionPage, type PlannedModule } from '../features/placeholders/index.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { App, Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { logout } from '../../features/auth/api/auth-api.ts';
+import { logout } from '../../features/auth/index.ts';
 import { useMe } from '../auth/use-me.ts';
 
 export function AccountMenu({ isCompact = false }: { isCompact?: boolean }) {

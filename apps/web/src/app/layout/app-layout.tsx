@@ -4,7 +4,7 @@ import { Button, Drawer, Grid, Layout, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { WorkingUnitProvider } from '../auth/working-unit.tsx';
-import { NotificationBell } from '../../features/notifications/components/notification-bell.tsx';
+import { NotificationBell } from '../../features/notifications/index.ts';
 import { useCan } from '../auth/use-me.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { LanguageSwitch } from './language-switch.tsx';

@@ -6,7 +6,7 @@ import { LoadMore } from '../../../components/load-more.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { PlainList } from '../../tasks/components/plain-list.tsx';
+import { PlainList } from '../../../components/plain-list.tsx';
 import { useMarkAllRead, useMarkRead, useNotificationList } from '../api/notifications-api.ts';
 import { notificationTarget } from '../components/notification-target.ts';
 import { useOpenNotification } from '../components/use-open-notification.ts';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
-import { RECURRENCES } from '../../tasks/components/task-form-fields.tsx';
+import { RECURRENCES } from '../../tasks/index.ts';
 import { useUpdatePlanImport } from '../api/plan-imports-api.ts';
 import { nameOptionsOf } from './import-agency-names.tsx';
 

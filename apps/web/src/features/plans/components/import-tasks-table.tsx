@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { DATE_FORMAT, formatDate, toIsoDate } from '../../../lib/format.ts';
 import { useUpdatePlanImport } from '../api/plan-imports-api.ts';
-import { RECURRENCES } from '../../tasks/components/task-form-fields.tsx';
+import { RECURRENCES } from '../../tasks/index.ts';
 import { UNMATCHED_ROW } from './import-agency-mapping.tsx';
 import { AgencyNames, AgencyNamesInput, nameOptionsOf } from './import-agency-names.tsx';
 import { ImportNewTaskModal } from './import-new-task-modal.tsx';

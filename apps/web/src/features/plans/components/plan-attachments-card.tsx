@@ -5,10 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { mimeOf, readFileAsBase64 } from '../../tasks/api/file-base64.ts';
-import { useUploadFile } from '../../tasks/api/tasks-api.ts';
-import { PlainList } from '../../tasks/components/plain-list.tsx';
-import { FileLink } from '../../tasks/components/task-updates.tsx';
+import { FileLink, mimeOf, readFileAsBase64, useUploadFile } from '../../tasks/index.ts';
+import { PlainList } from '../../../components/plain-list.tsx';
 import { useAttachPlanFiles } from '../api/plans-api.ts';
 
 /** The plan's files (signed document, annexes): download links, and an upload for who manages the plan. */

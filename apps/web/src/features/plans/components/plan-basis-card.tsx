@@ -4,9 +4,9 @@ import { Alert, Col, Collapse, Row, Table, Typography, type CollapseProps } from
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatValidity } from '../../../lib/format.ts';
 import { useCan } from '../../../app/auth/use-me.ts';
-import { reportPaths } from '../../report-schedules/api/report-paths.ts';
-import { AppLinkButton } from '../../report-schedules/components/app-link.tsx';
-import { PlainList } from '../../tasks/components/plain-list.tsx';
+import { reportPaths } from '../../report-schedules/index.ts';
+import { AppLinkButton } from '../../../components/app-link.tsx';
+import { PlainList } from '../../../components/plain-list.tsx';
 import { Link } from '@tanstack/react-router';
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);

@@ -3,7 +3,7 @@ import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { TASK_FORM_FIELDS, TaskFormFields, taskBodyOf, type TaskFormValues } from '../../tasks/components/task-form-fields.tsx';
+import { TASK_FORM_FIELDS, taskBodyOf, TaskFormFields, type TaskFormValues } from '../../tasks/index.ts';
 import { useCreatePlanTask } from '../api/plans-api.ts';
 
 /** "Thêm nhiệm vụ": a task added to an existing plan, its agencies chosen from the registry. */

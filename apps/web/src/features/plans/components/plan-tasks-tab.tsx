@@ -4,8 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
-import { TASK_STATUS_ORDER, useTaskList, type TaskStatus } from '../../tasks/api/tasks-api.ts';
-import { sectionLabel, TaskTable } from '../../tasks/components/task-table.tsx';
+import { sectionLabel, TASK_STATUS_ORDER, type TaskStatus, TaskTable, useTaskList } from '../../tasks/index.ts';
 
 function groupBySection(tasks: TaskView[]): { key: string; label: string; tasks: TaskView[] }[] {
   const groups = new Map<string, { key: string; label: string; tasks: TaskView[] }>();

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
 import { formatDate } from '../../../lib/format.ts';
-import { useTaskList } from '../../tasks/api/tasks-api.ts';
-import { TaskProgress, TaskStateTags } from '../../tasks/components/task-status-tag.tsx';
+import { TaskProgress, TaskStateTags, useTaskList } from '../../tasks/index.ts';
 
 const TIMING_COLORS: Record<TaskView['timing'], string> = {
   overdue: 'red',

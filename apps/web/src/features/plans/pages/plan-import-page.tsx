@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { readFileAsBase64 } from '../../tasks/api/file-base64.ts';
+import { readFileAsBase64 } from '../../tasks/index.ts';
 import { useCreatePlanImport } from '../api/plan-imports-api.ts';
 
 const ACCEPTED = ['.txt', '.md', '.docx'];

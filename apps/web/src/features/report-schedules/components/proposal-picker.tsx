@@ -2,10 +2,10 @@ import { describeDueRule, parsePeriodId, type ScheduleProposal } from '@atmis/do
 import { Alert, Card, Empty, Radio, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
-import { usePlan } from '../../plans/api/plans-api.ts';
+import { usePlan } from '../../plans/index.ts';
 import { reportPaths } from '../api/report-paths.ts';
 import { useScheduleProposals } from '../api/report-schedules-api.ts';
-import { AppLink } from './app-link.tsx';
+import { AppLink } from '../../../components/app-link.tsx';
 
 /**
  * The schedules proposed from a plan's reporting regime (chế độ báo cáo), one per rule: choosing

@@ -11,7 +11,7 @@ import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { formatDate } from '../../../lib/format.ts';
 import { reportPaths } from '../api/report-paths.ts';
 import { useConsolidate, useRemind, useSubmissionMatrix, type MatrixCell } from '../api/report-schedules-api.ts';
-import { AppLink } from './app-link.tsx';
+import { AppLink } from '../../../components/app-link.tsx';
 import { OverdueTag, ReportStatusTag, SubmissionStateTag } from './schedule-tags.tsx';
 
 type MatrixRow = SubmissionMatrix['rows'][number];

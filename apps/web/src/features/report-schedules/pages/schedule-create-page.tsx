@@ -29,10 +29,10 @@ import {
   type RegularPeriodType,
 } from '../../../components/period-picker.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { useReportTemplates } from '../../report-templates/api/report-templates-api.ts';
+import { useReportTemplates } from '../../report-templates/index.ts';
 import { reportPaths } from '../api/report-paths.ts';
 import { useCreateSchedule, type CreateReportScheduleInput } from '../api/report-schedules-api.ts';
-import { AppLinkButton } from '../components/app-link.tsx';
+import { AppLinkButton } from '../../../components/app-link.tsx';
 import { DueRuleInput, dueRuleProblem } from '../components/due-rule-input.tsx';
 import { ProposalPicker } from '../components/proposal-picker.tsx';
 import { ReportersField } from '../components/reporters-field.tsx';

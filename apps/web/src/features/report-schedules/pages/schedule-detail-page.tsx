@@ -11,7 +11,7 @@ import { isApiError } from '../../../lib/api.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { reportPaths } from '../api/report-paths.ts';
 import { useSchedule, useUpdateSchedule } from '../api/report-schedules-api.ts';
-import { AppLink, AppLinkButton } from '../components/app-link.tsx';
+import { AppLink, AppLinkButton } from '../../../components/app-link.tsx';
 import { ScheduleActiveTag } from '../components/schedule-tags.tsx';
 import { SubmissionMatrixView } from '../components/submission-matrix.tsx';
 

@@ -12,7 +12,7 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { SearchInput } from '../../../components/search-input.tsx';
 import { reportPaths } from '../api/report-paths.ts';
 import { useScheduleList } from '../api/report-schedules-api.ts';
-import { AppLink, AppLinkButton } from '../components/app-link.tsx';
+import { AppLink, AppLinkButton } from '../../../components/app-link.tsx';
 import { ScheduleActiveTag } from '../components/schedule-tags.tsx';
 
 type ActiveFilter = 'true' | 'false' | 'all';

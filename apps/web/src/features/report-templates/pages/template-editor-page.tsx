@@ -10,8 +10,8 @@ import { PageHeader } from '../../../components/page-header.tsx';
 import { client, isApiError, unwrap } from '../../../lib/api.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
 import { formatDateTime } from '../../../lib/format.ts';
-import { reportPaths } from '../../report-schedules/api/report-paths.ts';
-import { AppLinkButton } from '../../report-schedules/components/app-link.tsx';
+import { reportPaths } from '../../report-schedules/index.ts';
+import { AppLinkButton } from '../../../components/app-link.tsx';
 import {
   reportTemplatesKey,
   useCreateReportTemplate,

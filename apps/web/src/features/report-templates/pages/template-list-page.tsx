@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
 import { SearchInput } from '../../../components/search-input.tsx';
 import { formatDate } from '../../../lib/format.ts';
-import { reportPaths } from '../../report-schedules/api/report-paths.ts';
-import { AppLink, AppLinkButton } from '../../report-schedules/components/app-link.tsx';
+import { reportPaths } from '../../report-schedules/index.ts';
+import { AppLink, AppLinkButton } from '../../../components/app-link.tsx';
 import { templateFamilies, useReportTemplates, type TemplateFamily } from '../api/report-templates-api.ts';
 import { TemplateGate, TemplateStatusTag, useTemplateAccess } from '../components/template-access.tsx';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth/use-me.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
-import { useFacilities, type FacilityView } from '../../victims/api/victims-api.ts';
+import { type FacilityView, useFacilities } from '../../victims/index.ts';
 import { FacilityModal } from './facility-modal.tsx';
 
 /** Share of places taken, for the bar: full (or over) shows as an exception. */

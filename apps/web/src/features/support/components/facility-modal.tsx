@@ -7,8 +7,8 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { NumberField } from '../../victims/components/number-field.tsx';
-import { useCreateFacility, useUpdateFacility, type FacilityView } from '../../victims/api/victims-api.ts';
+import { NumberField } from '../../../components/number-field.tsx';
+import { type FacilityView, useCreateFacility, useUpdateFacility } from '../../victims/index.ts';
 
 interface FacilityFormValues {
   name: string;

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { DATE_FORMAT, formatValidity, toIsoDate } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { useUpdateSupportRate, type SupportRateView } from '../../victims/api/victims-api.ts';
+import { type SupportRateView, useUpdateSupportRate } from '../../victims/index.ts';
 
 interface EndFormValues {
   validTo?: Dayjs | null;

@@ -7,9 +7,9 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { DATE_FORMAT, toIsoDate } from '../../../lib/format.ts';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { useCreateSupportRate } from '../../victims/api/victims-api.ts';
-import { CodeSelect } from '../../victims/components/code-select.tsx';
-import { NumberField } from '../../victims/components/number-field.tsx';
+import { useCreateSupportRate } from '../../victims/index.ts';
+import { CodeSelect } from '../../../components/code-select.tsx';
+import { NumberField } from '../../../components/number-field.tsx';
 import { RateUnitSelect } from './rate-unit.tsx';
 
 export const RATE_PERIODS = ['person', 'day', 'month'] as const;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../../../lib/api.ts';
-import { matchesLabel } from '../../victims/components/code-select.tsx';
+import { matchesLabel } from '../../../components/code-select.tsx';
 
 /** Rates are set nationally or by a province: the choice is the country and its provinces. */
 export function RateUnitSelect({

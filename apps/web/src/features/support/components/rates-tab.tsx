@@ -8,8 +8,8 @@ import { useCan } from '../../../app/auth/use-me.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { DATE_FORMAT, formatNumber, formatValidity } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
-import { useSupportRates, type SupportRateView } from '../../victims/api/victims-api.ts';
-import { CodeSelect } from '../../victims/components/code-select.tsx';
+import { type SupportRateView, useSupportRates } from '../../victims/index.ts';
+import { CodeSelect } from '../../../components/code-select.tsx';
 import { RateEndModal } from './rate-end-modal.tsx';
 import { RateModal } from './rate-modal.tsx';
 

@@ -7,10 +7,14 @@ import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
-import { useReferralList, type ReferralListFilter, type ReferralView } from '../../victims/api/victims-api.ts';
-import { codeOptions } from '../../victims/components/code-select.tsx';
-import { ReferralActionButtons } from '../../victims/components/referral-actions.tsx';
-import { ReferralStatusTag } from '../../victims/components/victim-tags.tsx';
+import {
+  ReferralActionButtons,
+  type ReferralListFilter,
+  ReferralStatusTag,
+  type ReferralView,
+  useReferralList,
+} from '../../victims/index.ts';
+import { codeOptions } from '../../../components/code-select.tsx';
 
 type InboxView = 'incoming' | 'outgoing';
 

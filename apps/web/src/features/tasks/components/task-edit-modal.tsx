@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { usePlan } from '../../plans/api/plans-api.ts';
+import { usePlan } from '../../plans/index.ts';
 import { useUpdateTask } from '../api/tasks-api.ts';
 import { TASK_FORM_FIELDS, TaskFormFields, taskBodyOf, type TaskFormValues } from './task-form-fields.tsx';
 

@@ -4,7 +4,7 @@ import { Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../lib/format.ts';
 import { fileDownloadUrl } from '../api/tasks-api.ts';
-import { PlainList } from './plain-list.tsx';
+import { PlainList } from '../../../components/plain-list.tsx';
 
 type TaskUpdate = TaskDetail['updates'][number];
 

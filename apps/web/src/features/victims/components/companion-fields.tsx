@@ -2,7 +2,7 @@ import { DeleteOutlined, UserAddOutlined } from '@ant-design/icons';
 import { COMPANION_ROLES, PERSON_ROLE_LABELS } from '@atmis/domain';
 import { Button, Card, Col, Empty, Form, Input, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CodeSelect } from './code-select.tsx';
+import { CodeSelect } from '../../../components/code-select.tsx';
 import { PersonFields } from './person-fields.tsx';
 
 /** A file holds at most this many companions (the contract's limit). */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { applyServerErrors } from '../../../lib/form-errors.ts';
-import { NumberField } from './number-field.tsx';
+import { NumberField } from '../../../components/number-field.tsx';
 import { useUpdateDeadlineRule, type DeadlineSettings } from '../api/victims-api.ts';
 
 type DeadlineRuleView = DeadlineSettings['rules'][number];

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { OrgUnitSelect, type OrgUnitOption } from '../../../components/org-unit-select.tsx';
 import { DATE_FORMAT } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
-import { CountrySelect } from './code-select.tsx';
-import { NumberField } from './number-field.tsx';
+import { CountrySelect } from '../../../components/code-select.tsx';
+import { NumberField } from '../../../components/number-field.tsx';
 import { ageFactsOf, type PersonFormValues } from './person-values.ts';
 
 export { fromPersonInput, toPersonInput, type PersonFormValues, type PersonPayload, type PersonSource } from './person-values.ts';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AgencySelect } from '../../../components/agency-select.tsx';
 import { DATE_FORMAT } from '../../../lib/format.ts';
 import { pickLabel } from '../../../lib/i18n/index.ts';
-import { CodeSelect, CountrySelect } from './code-select.tsx';
+import { CodeSelect, CountrySelect } from '../../../components/code-select.tsx';
 
 /**
  * The reception facts (Điều 27 Luật PCMBN 2024: who received the person, when, where, how, from which

@@ -6,7 +6,7 @@ import { OrgUnitSelect } from '../../../components/org-unit-select.tsx';
 import { SearchInput } from '../../../components/search-input.tsx';
 import { DATE_FORMAT } from '../../../lib/format.ts';
 import type { VictimListFilter } from '../api/victims-api.ts';
-import { codeOptions } from './code-select.tsx';
+import { codeOptions } from '../../../components/code-select.tsx';
 
 type FileStatusChoice = 'open' | 'closed' | 'all';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/form-modal.tsx';
 import type { FieldNamePath } from '../../../lib/form-errors.ts';
 import { useUploadAttachment } from '../api/victims-api.ts';
-import { CodeSelect } from '../components/code-select.tsx';
+import { CodeSelect } from '../../../components/code-select.tsx';
 import { AttachmentPicker, type PickedFile } from './attachment-picker.tsx';
 import { formFields, useSaveError } from './file-form-errors.ts';
 import { SaveError } from './form-parts.tsx';

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../../components/form-modal.tsx';
 import { toIsoDate } from '../../../lib/format.ts';
 import { useCloseFile } from '../api/victims-api.ts';
-import { CodeSelect } from '../components/code-select.tsx';
+import { CodeSelect } from '../../../components/code-select.tsx';
 import { formFields, useSaveError } from './file-form-errors.ts';
 import { DateInput, SaveError, today } from './form-parts.tsx';
 

@@ -1,8 +1,8 @@
 import { foldVietnamese } from '@atmis/domain';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { countryOptions } from '../../../lib/countries.ts';
-import { pickLabel } from '../../../lib/i18n/index.ts';
+import { countryOptions } from '../lib/countries.ts';
+import { pickLabel } from '../lib/i18n/index.ts';
 
 type Label = { vi: string; en: string };
 

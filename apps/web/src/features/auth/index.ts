@@ -1,0 +1,2 @@
+export { logout } from './api/auth-api.ts';
+export { LoginPage } from './pages/login-page.tsx';

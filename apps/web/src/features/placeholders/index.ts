@@ -1,0 +1,1 @@
+export { UnderConstructionPage, type PlannedModule } from './pages/under-construction-page.tsx';

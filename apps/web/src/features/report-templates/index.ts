@@ -1,0 +1,1 @@
+export { useReportTemplates } from './api/report-templates-api.ts';
