@@ -24,7 +24,8 @@ import {
   formatVietnamTimeOfDay,
 } from '@atmis/domain';
 import { vietnamToday } from '@atmis/domain/plans/index';
-import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import type { AuditContext } from '../../platform/audit/audit-log.ts';
+import { runCommand } from '../../platform/commands/run-command.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { registeredAad } from '../../platform/crypto/encrypted-columns.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -189,10 +190,11 @@ export interface FileWriteOptions {
 }
 
 /**
- * One write on a file: its rows, the file touched (updated_at, version + 1: every change of the file
- * or its records moves the version the correction forms carry), the audit event — one transaction.
- * The file row is updated first, under its own conditions (still open, expected version), so two
- * concurrent writers serialise on it and a closed or moved file refuses the write.
+ * One write on a file, on the platform's command pipeline (`runCommand`): its rows, the file touched
+ * (updated_at, version + 1: every change of the file or its records moves the version the correction
+ * forms carry), the audit event — one transaction. The file row is updated first, under its own
+ * conditions (still open, expected version when the writer sent one), so two concurrent writers
+ * serialise on it and a closed or moved file refuses the write.
  */
 export function createFileWriter({ db, clock }: Pick<VictimDeps, 'db' | 'clock'>) {
   return async function write<T>(
@@ -202,28 +204,29 @@ export function createFileWriter({ db, clock }: Pick<VictimDeps, 'db' | 'clock'>
     work: (tx: Transaction) => Promise<T>,
     options: FileWriteOptions = {},
   ): Promise<T> {
-    return db.transaction(async (tx) => {
-      const touched = await touchFile(tx, access.file.id, clock(), options);
-      if (touched === null) {
-        const current = await fileStatusRow(tx, access.file.id);
-        if (current?.status === 'closed' && !options.allowClosed) throw fileClosedError(current.closedOn);
-        throw await fileStaleError(tx, access.file.id);
-      }
-      const result = await work(tx);
-      await recordAudit(
-        tx,
-        context,
-        {
-          action: audit.action,
-          entityType: 'victim_file',
-          entityId: access.file.id,
-          orgUnitId: access.file.orgUnitId,
-          details: audit.details,
-        },
-        clock(),
-      );
-      return result;
+    const fileId = access.file.id;
+    const outcome = await runCommand(db, context, clock, {
+      // Loaded in the actor's scope by loadFileAccess before the caller validated its input.
+      load: async () => access.file,
+      expectedVersion: options.expectedVersion,
+      // An action without a form (no expected version) does not race a concurrent one: it only needs the file open.
+      bumpVersion: (tx) => touchFile(tx, fileId, clock(), options),
+      stale: async (executor) => {
+        const current = await fileStatusRow(executor, fileId);
+        if (current?.status === 'closed' && !options.allowClosed) return fileClosedError(current.closedOn);
+        return fileStaleError(executor, fileId);
+      },
+      apply: (tx) => work(tx),
+      audit: () => ({
+        action: audit.action,
+        entityType: 'victim_file',
+        entityId: fileId,
+        orgUnitId: access.file.orgUnitId,
+        details: audit.details,
+      }),
     });
+    if (!outcome.changed) throw new Error('unreachable: a file write always changes the file');
+    return outcome.result;
   };
 }
 export type FileWriter = ReturnType<typeof createFileWriter>;
