@@ -170,6 +170,18 @@ describe('conflicts', () => {
     expect((await unchanged(() => health.post(`/api/v1/reports/${opened.id}/submit`, { version: opened.version }))).statusCode).toBe(409);
   });
 
+  it('two saves sent at once from the same version: one is saved (200), the other is a 409 report.stale; the saved figures stay', async () => {
+    const opened = await freshReport();
+    const put = (total: number) =>
+      health.request('PUT', `/api/v1/reports/${opened.id}/content`, { version: opened.version, content: { tables: figures(total) } });
+    const [a, b] = await Promise.all([put(2), put(4)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
+    expect(lost.json()).toMatchObject({ code: 'report.stale', currentVersion: won.json<ReportDetail>().version });
+    const kept = (await detail(health, opened.id)).content.tables.victims_received!.received!.total;
+    expect(kept).toBe(won.json<ReportDetail>().content.tables.victims_received!.received!.total);
+  });
+
   it('a locked report can neither be submitted (409) nor edited (409)', async () => {
     let report = await freshReport();
     report = await submit(health, await save(health, report, figures(1)));

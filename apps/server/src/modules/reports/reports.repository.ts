@@ -382,7 +382,7 @@ export const bumpReportVersion = (executor: Executor, id: string, expectedVersio
 /** Who saved the report last and when (the 409 of a stale write names them). */
 export async function reportLastSaved(executor: Executor, id: string) {
   const [row] = await executor
-    .select({ updatedBy: reportInstances.updatedBy, updatedAt: reportInstances.updatedAt })
+    .select({ updatedBy: reportInstances.updatedBy, updatedAt: reportInstances.updatedAt, version: reportInstances.version })
     .from(reportInstances)
     .where(eq(reportInstances.id, id));
   return row ?? null;

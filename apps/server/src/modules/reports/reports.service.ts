@@ -236,7 +236,9 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
   async function staleError(row: { id: string }): Promise<AppError> {
     const current = await reportLastSaved(db, row.id);
     const actor = (await userName(db, current?.updatedBy ?? null)) ?? 'người khác';
-    return new AppError('report.stale', { actor, time: current ? formatVietnamTimeOfDay(current.updatedAt) : '' });
+    return new AppError('report.stale', { actor, time: current ? formatVietnamTimeOfDay(current.updatedAt) : '' }, [], {
+      currentVersion: current?.version ?? 0,
+    });
   }
 
   /** The relation an action needs: a reporter saves and submits, a reviewer decides. 403 without it. */
