@@ -12,14 +12,11 @@ const VICTIMS_NOT_YET_MIGRATED = [
   'victim-casework.service.ts',
   'victim-documents.service.ts',
   'victim-exports.service.ts',
-  'victim-index-rebuild.ts',
-  'victim-list-filter.ts',
   'victim-records.service.ts',
   'victim-referrals.service.ts',
   'victim-settings.service.ts',
   'victim-statistics.ts',
   'victim-support.service.ts',
-  'victims.service.ts',
 ].map((file) => `apps/server/src/modules/victims/${file}`);
 
 /** The server's modules (apps/server/src/modules/<name>): each is reached from outside only through its index.ts. */

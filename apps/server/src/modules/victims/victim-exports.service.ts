@@ -24,7 +24,7 @@ import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AAD, ageFactsOf, invalid, requireAnyPermission, todayOf, type VictimDeps } from './victim-access.ts';
 import { renderVictimExportXlsx, type ExportPersonRow } from './victim-export-xlsx.ts';
-import { victimFileCondition, type VictimFileFilter } from './victim-list-filter.ts';
+import { victimFileCondition, type VictimFileFilter } from './victim-list.repository.ts';
 import { ACTIVE_REFERRAL, fileScope, orgUnitNames, receiverAgencyIds, uuidList } from './victims.repository.ts';
 
 /** One export is one workbook an official can open: beyond this the filter must be narrowed. */

@@ -1,11 +1,9 @@
-import { victimPersons, type Database } from '@atmis/db';
-import { and, asc, eq, gt, sql, type AnyColumn } from 'drizzle-orm';
+import type { Database } from '@atmis/db';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { BlindIndexRebuilder } from '../../platform/crypto/index-rotation.ts';
 import { AAD, INDEX } from './victim-access.ts';
 import { nameTokens } from './victim-person-codec.ts';
-
-const unchanged = (column: AnyColumn, value: string | null) => sql`${column} is not distinct from ${value}`;
+import { personIdentityBatch, rewritePersonIndexes } from './victim-register.repository.ts';
 
 /**
  * The blind indexes of persons (name words, citizen ID, passport), recomputed from their encrypted
@@ -17,18 +15,7 @@ export const victimPersonIndexes: BlindIndexRebuilder = {
     let rewritten = 0;
     let after: string | null = null;
     for (;;) {
-      const rows = await db
-        .select({
-          id: victimPersons.id,
-          fullNameEnc: victimPersons.fullNameEnc,
-          otherNamesEnc: victimPersons.otherNamesEnc,
-          citizenIdEnc: victimPersons.citizenIdEnc,
-          passportEnc: victimPersons.passportEnc,
-        })
-        .from(victimPersons)
-        .where(after ? gt(victimPersons.id, after) : undefined)
-        .orderBy(asc(victimPersons.id))
-        .limit(batchSize);
+      const rows = await personIdentityBatch(db, after, batchSize);
       if (rows.length === 0) return rewritten;
       await db.transaction(async (tx) => {
         for (const row of rows) {
@@ -38,23 +25,12 @@ export const victimPersonIndexes: BlindIndexRebuilder = {
             cipher.decrypt(row.fullNameEnc, AAD.fullName),
             ...(cipher.decryptJson<string[]>(row.otherNamesEnc, AAD.otherNames) ?? []),
           ];
-          await tx
-            .update(victimPersons)
-            .set({
-              nameTokens: nameTokens(cipher, names),
-              citizenIdHmac: citizenId ? cipher.blindIndex(citizenId, INDEX.citizenId) : null,
-              passportHmac: passport ? cipher.blindIndex(passport, INDEX.passport) : null,
-            })
-            // Only if the identity is unchanged since read: a concurrent correction wrote its own tokens.
-            .where(
-              and(
-                eq(victimPersons.id, row.id),
-                eq(victimPersons.fullNameEnc, row.fullNameEnc),
-                unchanged(victimPersons.otherNamesEnc, row.otherNamesEnc),
-                unchanged(victimPersons.citizenIdEnc, row.citizenIdEnc),
-                unchanged(victimPersons.passportEnc, row.passportEnc),
-              ),
-            );
+          // Only if the identity is unchanged since read: a concurrent correction wrote its own tokens.
+          await rewritePersonIndexes(tx, row, {
+            nameTokens: nameTokens(cipher, names),
+            citizenIdHmac: citizenId ? cipher.blindIndex(citizenId, INDEX.citizenId) : null,
+            passportHmac: passport ? cipher.blindIndex(passport, INDEX.passport) : null,
+          });
         }
       });
       rewritten += rows.length;

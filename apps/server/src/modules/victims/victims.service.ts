@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { auditEvents, orgUnits, victimFiles, victimPersons, victimStatements } from '@atmis/db';
 import {
   type Actor,
   canAccess,
@@ -13,11 +12,10 @@ import {
   validatePersonInput,
   formatVietnamTimeOfDay,
 } from '@atmis/domain';
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { notifyAgency } from '../notifications/index.ts';
-import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
+import { toIso } from '../../platform/http/pagination.ts';
 import {
   AAD,
   INDEX,
@@ -30,10 +28,19 @@ import {
   type VictimDeps,
 } from './victim-access.ts';
 import { createFileDetailReader } from './victim-detail.ts';
-import { victimFileCondition, type VictimFileFilter } from './victim-list-filter.ts';
+import { victimFileCondition, type VictimFileFilter } from './victim-list.repository.ts';
 import { birthYearOf, nameTokens, personColumns } from './victim-person-codec.ts';
+import {
+  countDuplicateProbes,
+  fileReferences,
+  fileStatementContents,
+  insertVictimFile,
+  insertVictimPerson,
+  victimFilePage,
+  type VictimFileSort,
+} from './victim-register.repository.ts';
 import { initialVerificationDeadline, loadDeadlineContext } from './victim-views.ts';
-import { agencyNames, agencyRow, duplicateCandidates, fileScope, unknownOrgUnits } from './victims.repository.ts';
+import { agencyNames, agencyRow, duplicateCandidates, orgUnitNames, unknownOrgUnits } from './victims.repository.ts';
 
 /** A possible duplicate found on creation: the file ids the actor may open, or only where the others are. */
 export class PossibleDuplicateError extends AppError {
@@ -109,13 +116,8 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
   /** 429 (audited) once the actor has `DUPLICATE_PROBE_LIMIT` out-of-scope matches in the window. */
   async function requireProbeAllowance(actor: Actor, context: AuditContext) {
     const since = new Date(clock().getTime() - DUPLICATE_PROBE_WINDOW_MS);
-    const [row] = await db
-      .select({ matches: count() })
-      .from(auditEvents)
-      .where(
-        and(eq(auditEvents.actorUserId, actor.userId), eq(auditEvents.action, 'victim.duplicate_probe'), gt(auditEvents.occurredAt, since)),
-      );
-    if ((row?.matches ?? 0) < DUPLICATE_PROBE_LIMIT) return;
+    const matches = await countDuplicateProbes(db, actor.userId, since);
+    if (matches < DUPLICATE_PROBE_LIMIT) return;
     await db.transaction((tx) =>
       recordAudit(
         tx,
@@ -124,7 +126,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
           action: 'victim.duplicate_probe_refused',
           entityType: 'victim_file',
           orgUnitId: actor.orgUnitId,
-          details: { limit: DUPLICATE_PROBE_LIMIT, matchesInWindow: row?.matches ?? 0 },
+          details: { limit: DUPLICATE_PROBE_LIMIT, matchesInWindow: matches },
         },
         clock(),
       ),
@@ -141,16 +143,11 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
   ) {
     const at = clock();
     await db.transaction(async (tx) => {
-      const [probing] = await tx.select({ name: orgUnits.fullName }).from(orgUnits).where(eq(orgUnits.id, probingOrgUnitId));
-      const files = await tx
-        .select({ id: victimFiles.id, reference: victimFiles.reference })
-        .from(victimFiles)
-        .where(
-          inArray(
-            victimFiles.id,
-            matches.map((match) => match.fileId),
-          ),
-        );
+      const probingName = (await orgUnitNames(tx, [probingOrgUnitId])).get(probingOrgUnitId);
+      const files = await fileReferences(
+        tx,
+        matches.map((match) => match.fileId),
+      );
       const references = new Map(files.map((file) => [file.id, file.reference]));
       for (const match of matches) {
         await recordAudit(
@@ -172,7 +169,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
             kind: 'victim_duplicate_probe',
             title: `Đơn vị khác kiểm tra trùng với hồ sơ ${references.get(match.fileId) ?? ''}`,
             body:
-              `${probing?.name ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
+              `${probingName ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
               `có thể trùng với hồ sơ này (${match.matchKind === 'citizen_id' ? 'cùng số định danh' : 'gần giống họ tên, năm sinh và nơi thường trú'}) ` +
               `lúc ${formatVietnamTimeOfDay(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
             link: `/victim-files/${match.fileId}`,
@@ -254,10 +251,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       }
       if (outOfScope.size) await recordProbe(actor, orgUnitId, [...outOfScope.values()], context);
       if (inScope.size) {
-        const rows = await db
-          .select({ id: victimFiles.id, reference: victimFiles.reference })
-          .from(victimFiles)
-          .where(inArray(victimFiles.id, [...inScope.keys()]));
+        const rows = await fileReferences(db, [...inScope.keys()]);
         throw new PossibleDuplicateError(
           rows.map((row) => ({ fileId: row.id, reference: row.reference })),
           [],
@@ -267,47 +261,41 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
     }
 
     const fileId = await db.transaction(async (tx) => {
-      const [file] = await tx
-        .insert(victimFiles)
-        .values({
-          reference: newReference(reception.receivedOn),
-          orgUnitId,
-          agencyId,
-          ownerUserId: actor.userId,
-          receivedOn: reception.receivedOn,
-          receivedByAgencyId: reception.receivedByAgencyId ?? null,
-          receivedByName: reception.receivedByName ?? null,
-          receivingOfficer: reception.receivingOfficer ?? null,
-          receptionPlace: reception.place ?? null,
-          receptionWay: reception.way,
-          fromCountry: reception.fromCountry ?? null,
-          borderGate: reception.borderGate ?? null,
-          initialSupportEnc: cipher.encryptNullable(reception.initialSupport, AAD.initialSupport),
-          needs: reception.needs ?? [],
-          createdBy: actor.userId,
-          createdAt: clock(),
-          updatedAt: clock(),
-        })
-        .returning({ id: victimFiles.id, reference: victimFiles.reference });
+      const file = await insertVictimFile(tx, {
+        reference: newReference(reception.receivedOn),
+        orgUnitId,
+        agencyId,
+        ownerUserId: actor.userId,
+        receivedOn: reception.receivedOn,
+        receivedByAgencyId: reception.receivedByAgencyId ?? null,
+        receivedByName: reception.receivedByName ?? null,
+        receivingOfficer: reception.receivingOfficer ?? null,
+        receptionPlace: reception.place ?? null,
+        receptionWay: reception.way,
+        fromCountry: reception.fromCountry ?? null,
+        borderGate: reception.borderGate ?? null,
+        initialSupportEnc: cipher.encryptNullable(reception.initialSupport, AAD.initialSupport),
+        needs: reception.needs ?? [],
+        createdBy: actor.userId,
+        createdAt: clock(),
+        updatedAt: clock(),
+      });
       let primaryId: string | null = null;
       for (const [position, person] of persons.entries()) {
-        const [row]: { id: string }[] = await tx
-          .insert(victimPersons)
-          .values({
-            fileId: file!.id,
-            orgUnitId,
-            agencyId,
-            position,
-            role: person.role,
-            relatedPersonId: position === 0 ? null : primaryId,
-            relationship: person.relationship,
-            ...personColumns(cipher, person.value),
-            identificationStatus: person.role === 'under_identification' ? 'received' : null,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning({ id: victimPersons.id });
-        if (position === 0) primaryId = row!.id;
+        const personId = await insertVictimPerson(tx, {
+          fileId: file.id,
+          orgUnitId,
+          agencyId,
+          position,
+          role: person.role,
+          relatedPersonId: position === 0 ? null : primaryId,
+          relationship: person.relationship,
+          ...personColumns(cipher, person.value),
+          identificationStatus: person.role === 'under_identification' ? 'received' : null,
+          createdAt: clock(),
+          updatedAt: clock(),
+        });
+        if (position === 0) primaryId = personId;
       }
       await recordAudit(
         tx,
@@ -315,11 +303,11 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
         {
           action: 'victim.file_created',
           entityType: 'victim_file',
-          entityId: file!.id,
+          entityId: file.id,
           orgUnitId,
           // Never identifying data in the audit trail: the reference, roles and counts only.
           details: {
-            reference: file!.reference,
+            reference: file.reference,
             receptionWay: reception.way,
             roles: persons.map((person) => person.role),
             possibleDuplicateConfirmed: Boolean(body.confirmNotDuplicate),
@@ -327,17 +315,12 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
         },
         clock(),
       );
-      return file!;
+      return file;
     });
     return { id: fileId.id, reference: fileId.reference, warnings };
   }
 
   // ── List ──────────────────────────────────────────────────────────────────────────────────────
-  const SORTS = {
-    receivedOn: textSortExpression(victimFiles.receivedOn),
-    createdAt: sql`${victimFiles.createdAt}`,
-  } as const;
-
   async function list(
     actor: Actor,
     query: {
@@ -345,64 +328,14 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       cursor?: string | undefined;
       q?: string | undefined;
       citizenId?: string | undefined;
-      sort: 'receivedOn' | '-receivedOn' | 'createdAt' | '-createdAt';
+      sort: VictimFileSort;
     } & VictimFileFilter,
   ) {
     requireAnyPermission(actor, ['read:victims', 'read:support']);
     const day = today();
     const deadlines = await loadDeadlineContext(db);
-    const key = query.sort.replace(/^-/, '') as keyof typeof SORTS;
-    const sort: KeysetSort = {
-      key,
-      expression: SORTS[key],
-      idColumn: victimFiles.id,
-      isDescending: query.sort.startsWith('-'),
-      isTimestamp: key === 'createdAt',
-    };
     const where = victimFileCondition(cipher, actor, query);
-    const after = keysetAfter(sort, query.cursor);
-    const primary = sql`victim_persons p0`;
-    const direct = sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')})`;
-    const rows = await db
-      .select({
-        id: victimFiles.id,
-        reference: victimFiles.reference,
-        orgUnitId: victimFiles.orgUnitId,
-        orgUnitName: orgUnits.fullName,
-        agencyId: victimFiles.agencyId,
-        receivedOn: victimFiles.receivedOn,
-        receptionWay: victimFiles.receptionWay,
-        status: victimFiles.status,
-        confidentialityFlags: victimFiles.confidentialityFlags,
-        createdAt: victimFiles.createdAt,
-        sortValue: sort.expression,
-        direct: sql<boolean>`${direct}`,
-        personCount: sql<number>`(select count(*)::int from ${victimPersons} where ${victimPersons.fileId} = ${victimFiles.id})`,
-        primaryId: sql<string>`p0.id`,
-      })
-      .from(victimFiles)
-      .innerJoin(orgUnits, eq(orgUnits.id, victimFiles.orgUnitId))
-      .innerJoin(primary, sql`p0.file_id = ${victimFiles.id} and p0.position = 0`)
-      .where(after ? and(where, after) : where)
-      .orderBy(...keysetOrder(sort))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(victimFiles)
-      .innerJoin(primary, sql`p0.file_id = ${victimFiles.id} and p0.position = 0`)
-      .where(where);
-    const page = rows.slice(0, query.limit);
-    const persons = page.length
-      ? await db
-          .select()
-          .from(victimPersons)
-          .where(
-            inArray(
-              victimPersons.id,
-              page.map((row) => row.primaryId),
-            ),
-          )
-      : [];
+    const { rows: page, total, primaries: persons, nextCursor } = await victimFilePage(db, actor, where, query);
     const byId = new Map(persons.map((person) => [person.id, person]));
     const agencyNameMap = await agencyNames(
       db,
@@ -435,15 +368,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
         createdAt: toIso(row.createdAt) as string,
       };
     });
-    const last = page.at(-1);
-    return {
-      items,
-      total: count?.total ?? 0,
-      nextCursor:
-        rows.length > query.limit && last
-          ? keysetCursor(sort, last.sortValue instanceof Date ? last.sortValue : String(last.sortValue), last.id)
-          : null,
-    };
+    return { items, total, nextCursor };
   }
 
   const get = createFileDetailReader({ db, clock, cipher });
@@ -490,13 +415,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       };
     });
     const statements = want('statements')
-      ? (
-          await db
-            .select({ id: victimStatements.id, contentEnc: victimStatements.contentEnc })
-            .from(victimStatements)
-            .where(eq(victimStatements.fileId, id))
-            .orderBy(asc(victimStatements.takenOn), asc(victimStatements.id))
-        ).map((row) => ({ id: row.id, content: cipher.decrypt(row.contentEnc, AAD.statement) }))
+      ? (await fileStatementContents(db, id)).map((row) => ({ id: row.id, content: cipher.decrypt(row.contentEnc, AAD.statement) }))
       : undefined;
     await db.transaction((tx) =>
       recordAudit(
