@@ -1,14 +1,4 @@
 import {
-  victimConsents,
-  victimExploitation,
-  victimFollowUpVisits,
-  victimIdentificationEvents,
-  victimPersons,
-  victimProtectionAssessments,
-  victimStatements,
-  victimThreats,
-} from '@atmis/db';
-import {
   type Actor,
   applyIdentificationTransition,
   type consentBodySchema,
@@ -27,7 +17,6 @@ import {
   type withdrawConsentBodySchema,
   formatVietnamDate,
 } from '@atmis/domain';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -44,6 +33,20 @@ import {
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
+import {
+  consentById,
+  fileIdOfPerson,
+  identificationEventById,
+  insertConsent,
+  insertFollowUpVisit,
+  insertIdentificationEvent,
+  insertProtectionAssessment,
+  insertStatement,
+  insertThreat,
+  updatePersonIdentificationInStatus,
+  upsertExploitation,
+  withdrawConsentIfActive,
+} from './victim-casework.repository.ts';
 import { presentConsent } from './victim-views.ts';
 import { unknownOrgUnits } from './victims.repository.ts';
 
@@ -57,9 +60,9 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
 
   // ── Identification ────────────────────────────────────────────────────────────────────────────
   async function identify(actor: Actor, personId: string, body: Body<typeof identificationBodySchema>, context: AuditContext) {
-    const [found] = await db.select({ fileId: victimPersons.fileId }).from(victimPersons).where(eq(victimPersons.id, personId));
-    if (!found) throw notFound();
-    const access = await loadFileAccess(db, actor, found.fileId);
+    const fileId = await fileIdOfPerson(db, personId);
+    if (!fileId) throw notFound();
+    const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'victims');
     const person = personOf(access, personId);
     requireOpen(access);
@@ -71,7 +74,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     const status = person.identificationStatus as IdentificationStatus;
     let decision: IdentificationDecision | null = null;
     if (person.currentDecisionId) {
-      const [event] = await db.select().from(victimIdentificationEvents).where(eq(victimIdentificationEvents.id, person.currentDecisionId));
+      const event = await identificationEventById(db, person.currentDecisionId);
       if (event) {
         decision = {
           outcome: event.outcome as 'victim' | 'not_victim',
@@ -109,41 +112,34 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         },
       },
       async (tx) => {
-        const [event] = await tx
-          .insert(victimIdentificationEvents)
-          .values({
-            fileId: access.file.id,
-            personId,
-            ...accessColumnsOf(access.file),
-            transition: entry.transition,
-            fromStatus: entry.from,
-            toStatus: entry.to,
-            onDate: entry.on,
-            outcome: entry.decision?.outcome ?? null,
-            decidingAgency: entry.decision?.decidingAgency ?? null,
-            decisionNumber: entry.decision?.decisionNumber ?? null,
-            decisionDate: entry.decision?.decisionDate ?? null,
-            legalBasis: entry.decision?.legalBasis ?? null,
-            evidenceSources: entry.decision?.evidenceSources ?? [],
-            indicators: body.indicators ?? [],
-            reason: entry.reason,
-            revisedEventId: entry.transition === 'revise' ? person.currentDecisionId : null,
-            createdBy: actor.userId,
-            createdAt: clock(),
-          })
-          .returning({ id: victimIdentificationEvents.id });
-        const changed = await tx
-          .update(victimPersons)
-          .set({
-            identificationStatus: result.state.status,
-            role: result.role,
-            lastDecisionDate: result.state.lastDecisionDate,
-            currentDecisionId: entry.decision ? event!.id : null,
-            updatedAt: clock(),
-          })
-          .where(and(eq(victimPersons.id, personId), eq(victimPersons.identificationStatus, status)))
-          .returning({ id: victimPersons.id });
-        if (!changed.length) throw new AppError('resource.version_conflict');
+        const eventId = await insertIdentificationEvent(tx, {
+          fileId: access.file.id,
+          personId,
+          ...accessColumnsOf(access.file),
+          transition: entry.transition,
+          fromStatus: entry.from,
+          toStatus: entry.to,
+          onDate: entry.on,
+          outcome: entry.decision?.outcome ?? null,
+          decidingAgency: entry.decision?.decidingAgency ?? null,
+          decisionNumber: entry.decision?.decisionNumber ?? null,
+          decisionDate: entry.decision?.decisionDate ?? null,
+          legalBasis: entry.decision?.legalBasis ?? null,
+          evidenceSources: entry.decision?.evidenceSources ?? [],
+          indicators: body.indicators ?? [],
+          reason: entry.reason,
+          revisedEventId: entry.transition === 'revise' ? person.currentDecisionId : null,
+          createdBy: actor.userId,
+          createdAt: clock(),
+        });
+        const changed = await updatePersonIdentificationInStatus(tx, personId, status, {
+          identificationStatus: result.state.status,
+          role: result.role,
+          lastDecisionDate: result.state.lastDecisionDate,
+          currentDecisionId: entry.decision ? eventId : null,
+          updatedAt: clock(),
+        });
+        if (!changed) throw new AppError('resource.version_conflict');
       },
     );
     return { id: personId };
@@ -164,30 +160,25 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         action: 'victim.consent_given',
         details: { personId: body.personId, purpose: body.purpose, givenBy: body.givenBy, givenOn: body.givenOn },
       },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimConsents)
-          .values({
-            fileId,
-            personId: body.personId,
-            ...accessColumnsOf(access.file),
-            purpose: body.purpose,
-            givenBy: body.givenBy,
-            givenOn: body.givenOn,
-            note: body.note ?? null,
-            recordedBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning();
-        return row!;
-      },
+      async (tx) =>
+        insertConsent(tx, {
+          fileId,
+          personId: body.personId,
+          ...accessColumnsOf(access.file),
+          purpose: body.purpose,
+          givenBy: body.givenBy,
+          givenOn: body.givenOn,
+          note: body.note ?? null,
+          recordedBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        }),
     );
     return presentConsent(id, today());
   }
 
   async function withdrawConsent(actor: Actor, consentId: string, body: Body<typeof withdrawConsentBodySchema>, context: AuditContext) {
-    const [consent] = await db.select().from(victimConsents).where(eq(victimConsents.id, consentId));
+    const consent = await consentById(db, consentId);
     if (!consent) throw notFound();
     const access = await loadFileAccess(db, actor, consent.fileId);
     if (!access.sections.includes('consents')) throw notFound();
@@ -202,11 +193,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.consent_withdrawn', details: { consentId, personId: consent.personId, purpose: consent.purpose, withdrawnOn } },
       async (tx) => {
-        const [updated] = await tx
-          .update(victimConsents)
-          .set({ withdrawnOn, withdrawalReason: body.reason, updatedAt: clock() })
-          .where(and(eq(victimConsents.id, consentId), isNull(victimConsents.withdrawnOn)))
-          .returning();
+        const updated = await withdrawConsentIfActive(tx, consentId, { withdrawnOn, withdrawalReason: body.reason, updatedAt: clock() });
         if (!updated) throw new AppError('resource.version_conflict');
         return updated;
       },
@@ -232,32 +219,27 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         action: 'victim.follow_up_recorded',
         details: { personId: body.personId ?? null, visitedOn: body.visitedOn, situation: body.situation },
       },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimFollowUpVisits)
-          .values({
-            fileId,
-            personId: body.personId ?? null,
-            ...accessColumnsOf(access.file),
-            visitedOn: body.visitedOn,
-            visitedBy: body.visitedBy ?? null,
-            situation: body.situation,
-            notesEnc: cipher.encryptNullable(body.notes, AAD.followUpNotes),
-            nextVisitOn: body.nextVisitOn ?? null,
-            createdBy: actor.userId,
-            createdAt: clock(),
-          })
-          .returning({ id: victimFollowUpVisits.id });
-        return row!.id;
-      },
+      async (tx) =>
+        insertFollowUpVisit(tx, {
+          fileId,
+          personId: body.personId ?? null,
+          ...accessColumnsOf(access.file),
+          visitedOn: body.visitedOn,
+          visitedBy: body.visitedBy ?? null,
+          situation: body.situation,
+          notesEnc: cipher.encryptNullable(body.notes, AAD.followUpNotes),
+          nextVisitOn: body.nextVisitOn ?? null,
+          createdBy: actor.userId,
+          createdAt: clock(),
+        }),
     );
     return { id };
   }
 
   async function setExploitation(actor: Actor, personId: string, body: Body<typeof exploitationBodySchema>, context: AuditContext) {
-    const [found] = await db.select({ fileId: victimPersons.fileId }).from(victimPersons).where(eq(victimPersons.id, personId));
-    if (!found) throw notFound();
-    const access = await loadFileAccess(db, actor, found.fileId);
+    const fileId = await fileIdOfPerson(db, personId);
+    if (!fileId) throw notFound();
+    const access = await loadFileAccess(db, actor, fileId);
     requireManage(access, 'victims');
     personOf(access, personId);
     requireOpen(access);
@@ -299,10 +281,7 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.exploitation_recorded', details: { personId, forms: body.forms, destinationCountry: values.destinationCountry } },
       async (tx) => {
-        await tx
-          .insert(victimExploitation)
-          .values({ fileId: found.fileId, personId, ...accessColumnsOf(access.file), ...values, createdAt: clock() })
-          .onConflictDoUpdate({ target: victimExploitation.personId, set: values });
+        await upsertExploitation(tx, { fileId, personId, ...accessColumnsOf(access.file), ...values, createdAt: clock() }, values);
       },
     );
     return { id: personId };
@@ -320,25 +299,20 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
       access,
       context,
       { action: 'victim.statement_recorded', details: { personId: body.personId ?? null, kind: body.kind, takenOn: body.takenOn } },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimStatements)
-          .values({
-            fileId,
-            personId: body.personId ?? null,
-            ...accessColumnsOf(access.file),
-            kind: body.kind,
-            takenOn: body.takenOn,
-            takenBy: body.takenBy ?? null,
-            language: body.language,
-            interpreter: body.interpreter,
-            contentEnc: cipher.encrypt(body.content, AAD.statement),
-            createdBy: actor.userId,
-            createdAt: clock(),
-          })
-          .returning({ id: victimStatements.id });
-        return row!.id;
-      },
+      async (tx) =>
+        insertStatement(tx, {
+          fileId,
+          personId: body.personId ?? null,
+          ...accessColumnsOf(access.file),
+          kind: body.kind,
+          takenOn: body.takenOn,
+          takenBy: body.takenBy ?? null,
+          language: body.language,
+          interpreter: body.interpreter,
+          contentEnc: cipher.encrypt(body.content, AAD.statement),
+          createdBy: actor.userId,
+          createdAt: clock(),
+        }),
     );
     return { id };
   }
@@ -361,23 +335,18 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
         action: 'victim.protection_assessed',
         details: { assessedOn: body.assessedOn, riskLevel: body.riskLevel, measures: body.measures },
       },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimProtectionAssessments)
-          .values({
-            fileId,
-            ...accessColumnsOf(access.file),
-            assessedOn: body.assessedOn,
-            riskLevel: body.riskLevel,
-            measures: body.measures,
-            summary: body.summary ?? null,
-            detailsEnc: cipher.encryptNullable(body.details, AAD.protectionDetails),
-            createdBy: actor.userId,
-            createdAt: clock(),
-          })
-          .returning({ id: victimProtectionAssessments.id });
-        return row!.id;
-      },
+      async (tx) =>
+        insertProtectionAssessment(tx, {
+          fileId,
+          ...accessColumnsOf(access.file),
+          assessedOn: body.assessedOn,
+          riskLevel: body.riskLevel,
+          measures: body.measures,
+          summary: body.summary ?? null,
+          detailsEnc: cipher.encryptNullable(body.details, AAD.protectionDetails),
+          createdBy: actor.userId,
+          createdAt: clock(),
+        }),
     );
     return { id };
   }
@@ -388,20 +357,16 @@ export function createVictimCaseworkService({ db, clock, cipher }: VictimDeps) {
     requireOpen(access);
     const errors = checkDates(access, { reportedOn: body.reportedOn }, false);
     if (Object.keys(errors).length) throw invalid(errors);
-    const id = await write(access, context, { action: 'victim.threat_recorded', details: { reportedOn: body.reportedOn } }, async (tx) => {
-      const [row] = await tx
-        .insert(victimThreats)
-        .values({
-          fileId,
-          ...accessColumnsOf(access.file),
-          reportedOn: body.reportedOn,
-          descriptionEnc: cipher.encrypt(body.description, AAD.threat),
-          createdBy: actor.userId,
-          createdAt: clock(),
-        })
-        .returning({ id: victimThreats.id });
-      return row!.id;
-    });
+    const id = await write(access, context, { action: 'victim.threat_recorded', details: { reportedOn: body.reportedOn } }, async (tx) =>
+      insertThreat(tx, {
+        fileId,
+        ...accessColumnsOf(access.file),
+        reportedOn: body.reportedOn,
+        descriptionEnc: cipher.encrypt(body.description, AAD.threat),
+        createdBy: actor.userId,
+        createdAt: clock(),
+      }),
+    );
     return { id };
   }
 

@@ -1,4 +1,3 @@
-import { victimConsents, victimFiles, victimReferrals } from '@atmis/db';
 import {
   type Actor,
   applyReferralTransition,
@@ -13,7 +12,6 @@ import {
   type ReferralStatus,
   type ReferralTransition,
 } from '@atmis/domain';
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -33,9 +31,18 @@ import {
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
-import { REFERRAL_OVERDUE, selectReferrals } from './victim-files.repository.ts';
+import {
+  consentsOfPerson,
+  fileAgencyAndReference,
+  findReferralJoined,
+  insertReferral,
+  listReferralRows,
+  referralById,
+  updateReferralInStatus,
+  type ReferralChanges,
+} from './victim-referrals.repository.ts';
 import { dueDateOf, loadDeadlineContext, presentReferral, referralPartiesOf } from './victim-views.ts';
-import { agencyRow, fileScope, receiverAgencyIds, uuidList } from './victims.repository.ts';
+import { agencyRow, hasActiveReferralOfPerson, receiverAgencyIds } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -65,7 +72,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
 
   // ── Referrals ─────────────────────────────────────────────────────────────────────────────────
   async function referralView(actor: Actor, id: string) {
-    const [row] = await selectReferrals(db).where(eq(victimReferrals.id, id));
+    const row = await findReferralJoined(db, id);
     if (!row) throw notFound();
     const canManageFile =
       canAccess(actor, 'manage:victims', { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId }) ||
@@ -86,18 +93,9 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
     }
     if (receiver.id === access.file.agencyId)
       throw invalid({ receivingAgencyId: 'Không thể chuyển tuyến cho chính cơ quan đang quản lý hồ sơ.' });
-    const [open] = await db
-      .select({ id: victimReferrals.id })
-      .from(victimReferrals)
-      .where(
-        and(
-          eq(victimReferrals.personId, body.personId),
-          eq(victimReferrals.receivingAgencyId, receiver.id),
-          sql`${victimReferrals.status} in ('sent','accepted')`,
-        ),
-      );
-    if (open) throw new AppError('victim.referral_already_active', { agency: receiver.name });
-    const consents = await db.select().from(victimConsents).where(eq(victimConsents.personId, body.personId));
+    if (await hasActiveReferralOfPerson(db, body.personId, [receiver.id]))
+      throw new AppError('victim.referral_already_active', { agency: receiver.name });
+    const consents = await consentsOfPerson(db, body.personId);
     const basis = referralSendingBasis({
       consents: consents.map((row) => ({
         purpose: row.purpose as ConsentPurpose,
@@ -120,27 +118,24 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
         details: { personId: body.personId, receivingAgencyId: receiver.id, basis: basis.basis, services: body.services ?? [] },
       },
       async (tx) => {
-        const [row] = await tx
-          .insert(victimReferrals)
-          .values({
-            fileId,
-            personId: body.personId,
-            ...accessColumnsOf(access.file),
-            receivingAgencyId: receiver.id,
-            receivingOrgUnitId: receiver.orgUnitId,
-            status: 'sent',
-            reason: body.reason,
-            services: body.services ?? [],
-            basis: basis.basis,
-            consentPurpose: basis.basis === 'consent' ? basis.purpose : null,
-            legalBasis: basis.basis === 'legal_basis' ? basis.legalBasis : null,
-            sentOn: day,
-            answerDueOn,
-            sentBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning({ id: victimReferrals.id });
+        const referralId = await insertReferral(tx, {
+          fileId,
+          personId: body.personId,
+          ...accessColumnsOf(access.file),
+          receivingAgencyId: receiver.id,
+          receivingOrgUnitId: receiver.orgUnitId,
+          status: 'sent',
+          reason: body.reason,
+          services: body.services ?? [],
+          basis: basis.basis,
+          consentPurpose: basis.basis === 'consent' ? basis.purpose : null,
+          legalBasis: basis.basis === 'legal_basis' ? basis.legalBasis : null,
+          sentOn: day,
+          answerDueOn,
+          sentBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        });
         // The receiving agency is told that a referral waits (in the system, and by email after commit
         // when SMTP is set): the file reference only, no identity.
         await insertOutboxEvents(
@@ -148,7 +143,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
           [
             referralHandOverEvent(HAND_OVER_EVENTS.referralSent, {
               actorUserId: actor.userId,
-              referralId: row!.id,
+              referralId,
               fileId,
               fileReference: access.file.reference,
               recipientAgencyId: receiver.id,
@@ -159,7 +154,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
           ],
           clock(),
         );
-        return row!.id;
+        return referralId;
       },
     );
     return referralView(actor, id);
@@ -173,12 +168,9 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
     context: AuditContext,
   ) {
     requireAnyPermission(actor, ['manage:victims', 'manage:support']);
-    const [referral] = await db.select().from(victimReferrals).where(eq(victimReferrals.id, id));
+    const referral = await referralById(db, id);
     if (!referral) throw notFound();
-    const [file] = await db
-      .select({ agencyId: victimFiles.agencyId, reference: victimFiles.reference })
-      .from(victimFiles)
-      .where(eq(victimFiles.id, referral.fileId));
+    const file = await fileAgencyAndReference(db, referral.fileId);
     const record = { orgUnitId: referral.orgUnitId, agencyId: file?.agencyId ?? null };
     const isSender = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
     const isReceiver = receiverAgencyIds(actor, ['manage:victims', 'manage:support']).includes(referral.receivingAgencyId);
@@ -201,7 +193,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
     }
     const day = today();
     await db.transaction(async (tx) => {
-      const changes: Partial<typeof victimReferrals.$inferInsert> = { status: result.status, updatedAt: clock() };
+      const changes: ReferralChanges = { status: result.status, updatedAt: clock() };
       if (transition === 'accept' || transition === 'decline') {
         changes.answeredOn = day;
         changes.answeredBy = actor.userId;
@@ -209,12 +201,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
       if (transition === 'decline') changes.declineReason = result.reason;
       if (transition === 'cancel') changes.cancelReason = result.reason;
       if (transition !== 'accept') changes.closedOn = day;
-      const changed = await tx
-        .update(victimReferrals)
-        .set(changes)
-        .where(and(eq(victimReferrals.id, id), eq(victimReferrals.status, status)))
-        .returning({ id: victimReferrals.id });
-      if (!changed.length) throw new AppError('resource.version_conflict');
+      if (!(await updateReferralInStatus(tx, id, status, changes))) throw new AppError('resource.version_conflict');
       await recordAudit(
         tx,
         context,
@@ -262,29 +249,17 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
   ) {
     requireAnyPermission(actor, ['read:victims', 'read:support']);
     const day = today();
-    const conditions: SQL[] = [];
-    if (query.view === 'incoming') {
-      const mine = receiverAgencyIds(actor);
-      conditions.push(mine.length ? sql`${victimReferrals.receivingAgencyId} in (${uuidList(mine)})` : sql`false`);
-    } else {
-      conditions.push(sql`(${fileScope(actor, 'read:victims')} or ${fileScope(actor, 'read:support')})`);
-    }
-    if (query.status) conditions.push(eq(victimReferrals.status, query.status));
-    if (query.overdue === 'true') conditions.push(REFERRAL_OVERDUE(day));
-    const where = and(...conditions)!;
+    // Incoming: the referrals to the agencies the actor receives for; outgoing: those of the files they read.
+    const scope =
+      query.view === 'incoming'
+        ? { receivingAgencyIds: receiverAgencyIds(actor) }
+        : { filesOf: { actor, permissions: ['read:victims', 'read:support'] as const } };
     const after = decodeCursor(query.cursor, 2) as [string, string] | null;
-    const page = after
-      ? and(where, sql`(${victimReferrals.sentOn}, ${victimReferrals.id}) < (${after[0]}::date, ${after[1]}::uuid)`)
-      : where;
-    const rows = await selectReferrals(db)
-      .where(page)
-      .orderBy(desc(victimReferrals.sentOn), desc(victimReferrals.id))
-      .limit(query.limit + 1);
-    const [count] = await db
-      .select({ total: sql<number>`count(*)::int` })
-      .from(victimReferrals)
-      .innerJoin(victimFiles, eq(victimFiles.id, victimReferrals.fileId))
-      .where(where);
+    const { rows, total } = await listReferralRows(
+      db,
+      { scope, status: query.status, overdueOn: query.overdue === 'true' ? day : undefined },
+      { after, limit: query.limit },
+    );
     const items = rows.slice(0, query.limit).map((row) => {
       const record = { orgUnitId: row.referral.orgUnitId, agencyId: row.fileAgencyId };
       const canManageFile = canAccess(actor, 'manage:victims', record) || canAccess(actor, 'manage:support', record);
@@ -293,7 +268,7 @@ export function createVictimReferralsService({ db, clock, cipher }: VictimDeps) 
     const last = items.at(-1);
     return {
       items,
-      total: count?.total ?? 0,
+      total,
       nextCursor: rows.length > query.limit && last ? encodeCursor([last.sentOn, last.id]) : null,
     };
   }
