@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { victimAttachments } from '@atmis/db';
 import { type Actor, type attachmentUploadBodySchema, detectAttachmentFormat } from '@atmis/domain';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
@@ -16,7 +14,7 @@ import {
   requireSupportManager,
   type VictimDeps,
 } from './victim-access.ts';
-import { selectAttachmentMeta } from './victim-files.repository.ts';
+import { attachmentById, attachmentMetaById, insertAttachment } from './victim-documents.repository.ts';
 import { isAttachmentVisible, presentAttachment } from './victim-record-views.ts';
 
 type UploadBody = z.infer<typeof attachmentUploadBodySchema>;
@@ -69,34 +67,29 @@ export function createVictimDocumentsService({ db, clock, cipher }: VictimDeps) 
       context,
       // Never the name: it may say who the document is about.
       { action: 'victim.attachment_added', details: { kind: body.kind, personId: body.personId ?? null, size: bytes.length, sha256 } },
-      async (tx) => {
-        const [row] = await tx
-          .insert(victimAttachments)
-          .values({
-            fileId,
-            personId: body.personId ?? null,
-            ...accessColumnsOf(access.file),
-            kind: body.kind,
-            fileNameEnc: cipher.encrypt(body.fileName, AAD.attachmentName),
-            descriptionEnc: cipher.encryptNullable(body.description, AAD.attachmentDescription),
-            mediaType: detected.mediaType,
-            size: bytes.length,
-            sha256,
-            contentEnc: cipher.encrypt(bytes.toString('base64'), AAD.attachmentContent),
-            uploadedBy: actor.userId,
-            createdAt: clock(),
-          })
-          .returning({ id: victimAttachments.id });
-        return row!.id;
-      },
+      (tx) =>
+        insertAttachment(tx, {
+          fileId,
+          personId: body.personId ?? null,
+          ...accessColumnsOf(access.file),
+          kind: body.kind,
+          fileNameEnc: cipher.encrypt(body.fileName, AAD.attachmentName),
+          descriptionEnc: cipher.encryptNullable(body.description, AAD.attachmentDescription),
+          mediaType: detected.mediaType,
+          size: bytes.length,
+          sha256,
+          contentEnc: cipher.encrypt(bytes.toString('base64'), AAD.attachmentContent),
+          uploadedBy: actor.userId,
+          createdAt: clock(),
+        }),
     );
-    const [row] = await selectAttachmentMeta(db).where(eq(victimAttachments.id, id));
+    const row = await attachmentMetaById(db, id);
     return presentAttachment(cipher, row!);
   }
 
   /** One document's content, for a reader who sees it in the file (else 404); the read is audited. */
   async function download(actor: Actor, id: string, context: AuditContext) {
-    const [row] = await db.select().from(victimAttachments).where(eq(victimAttachments.id, id));
+    const row = await attachmentById(db, id);
     if (!row) throw notFound();
     const access = await loadFileAccess(db, actor, row.fileId);
     if (!isAttachmentVisible(access, row)) throw notFound();

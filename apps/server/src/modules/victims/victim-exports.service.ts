@@ -1,4 +1,3 @@
-import { orgUnits, users, victimExploitation, victimFiles, victimPersons, victimReferrals, victimSupportServices } from '@atmis/db';
 import {
   type Actor,
   AGE_BAND_LABELS,
@@ -20,12 +19,21 @@ import {
   type SupportType,
   formatVietnamDate,
 } from '@atmis/domain';
-import { and, asc, desc, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AAD, ageFactsOf, invalid, requireAnyPermission, todayOf, type VictimDeps } from './victim-access.ts';
 import { renderVictimExportXlsx, type ExportPersonRow } from './victim-export-xlsx.ts';
-import { victimFileCondition, type VictimFileFilter } from './victim-list.repository.ts';
-import { ACTIVE_REFERRAL, fileScope, orgUnitNames, receiverAgencyIds, uuidList } from './victims.repository.ts';
+import {
+  countPersonsInFiles,
+  exportExploitation,
+  exportFileCondition,
+  exportFiles,
+  exportPersons,
+  exportReferredPersonIds,
+  exportSupportTypes,
+  userFullName,
+} from './victim-exports.repository.ts';
+import type { VictimFileFilter } from './victim-list.repository.ts';
+import { orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
 
 /** One export is one workbook an official can open: beyond this the filter must be narrowed. */
 export const VICTIM_EXPORT_MAX_ROWS = 20_000;
@@ -66,82 +74,31 @@ const nationalPhone = (phone: string | null) => (phone?.startsWith('+84') ? `0${
  */
 export function createVictimExportsService({ db, clock, cipher }: VictimDeps) {
   async function collect(actor: Actor, filter: VictimFileFilter, identified: boolean) {
-    const conditions: SQL[] = [victimFileCondition(cipher, actor, filter)];
-    if (identified) {
-      for (const permission of ['read:victims', 'read:victim_identity', 'export:victim_identity'] as const) {
-        conditions.push(fileScope(actor, permission));
-      }
-    }
-    const where = and(...conditions)!;
-    const inFiles = (column: AnyColumn) => sql`${column} in (select ${victimFiles.id} from ${victimFiles} where ${where})`;
-    const [count] = await db
-      .select({ persons: sql<number>`count(*)::int` })
-      .from(victimPersons)
-      .where(inFiles(victimPersons.fileId));
-    if ((count?.persons ?? 0) > VICTIM_EXPORT_MAX_ROWS) {
+    // The identified export: only the files whose identity the exporter may reveal through the file itself.
+    const where = exportFileCondition(
+      cipher,
+      actor,
+      filter,
+      identified ? (['read:victims', 'read:victim_identity', 'export:victim_identity'] as const) : [],
+    );
+    const count = await countPersonsInFiles(db, where);
+    if (count > VICTIM_EXPORT_MAX_ROWS) {
       throw invalid({
-        filter: `Danh sách có ${count!.persons.toLocaleString('vi-VN')} người, vượt quá ${VICTIM_EXPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng của một lần xuất: hãy thu hẹp bộ lọc (đơn vị, khoảng ngày tiếp nhận, tình trạng).`,
+        filter: `Danh sách có ${count.toLocaleString('vi-VN')} người, vượt quá ${VICTIM_EXPORT_MAX_ROWS.toLocaleString('vi-VN')} dòng của một lần xuất: hãy thu hẹp bộ lọc (đơn vị, khoảng ngày tiếp nhận, tình trạng).`,
       });
     }
-    const files = await db
-      .select({
-        id: victimFiles.id,
-        reference: victimFiles.reference,
-        orgUnitId: victimFiles.orgUnitId,
-        unitName: orgUnits.fullName,
-        agencyId: victimFiles.agencyId,
-        receivedOn: victimFiles.receivedOn,
-        receptionWay: victimFiles.receptionWay,
-        fromCountry: victimFiles.fromCountry,
-        status: victimFiles.status,
-      })
-      .from(victimFiles)
-      .innerJoin(orgUnits, eq(orgUnits.id, victimFiles.orgUnitId))
-      .where(where)
-      .orderBy(desc(victimFiles.receivedOn), asc(victimFiles.reference));
+    const files = await exportFiles(db, where);
     if (!files.length) return { rows: [], fileIds: [] };
-    const persons = await db
-      .select()
-      .from(victimPersons)
-      .where(inFiles(victimPersons.fileId))
-      .orderBy(asc(victimPersons.fileId), asc(victimPersons.position));
-    const exploitation = new Map(
-      (
-        await db
-          .select({
-            personId: victimExploitation.personId,
-            forms: victimExploitation.forms,
-            destination: victimExploitation.destinationCountry,
-          })
-          .from(victimExploitation)
-          .where(inFiles(victimExploitation.fileId))
-      ).map((row) => [row.personId, row]),
-    );
+    const persons = await exportPersons(db, where);
+    const exploitation = new Map((await exportExploitation(db, where)).map((row) => [row.personId, row]));
+    // The support given or under way, never the planned or the cancelled.
     const supports = new Map<string, SupportType[]>();
-    for (const row of await db
-      .select({ personId: victimSupportServices.personId, type: victimSupportServices.type })
-      .from(victimSupportServices)
-      .where(and(inFiles(victimSupportServices.fileId), sql`${victimSupportServices.status} in ('in_progress','completed')`))) {
-      supports.set(row.personId, [...(supports.get(row.personId) ?? []), row.type as SupportType]);
+    for (const row of await exportSupportTypes(db, where, ['in_progress', 'completed'])) {
+      supports.set(row.personId, [...(supports.get(row.personId) ?? []), row.type]);
     }
     // Files reached only through a referral: the referred persons only, as in the detail.
     const receiving = receiverAgencyIds(actor);
-    const referred = new Set(
-      receiving.length
-        ? (
-            await db
-              .select({ personId: victimReferrals.personId })
-              .from(victimReferrals)
-              .where(
-                and(
-                  inFiles(victimReferrals.fileId),
-                  ACTIVE_REFERRAL,
-                  sql`${victimReferrals.receivingAgencyId} in (${uuidList(receiving)})`,
-                ),
-              )
-          ).map((row) => row.personId)
-        : [],
-    );
+    const referred = new Set(receiving.length ? await exportReferredPersonIds(db, where, receiving) : []);
     const units = await orgUnitNames(db, [
       ...persons.map((person) => provinceOf(person.homeOrgUnitId)),
       ...(identified ? persons.map((person) => person.homeOrgUnitId) : []),
@@ -210,11 +167,11 @@ export function createVictimExportsService({ db, clock, cipher }: VictimDeps) {
     const { rows, fileIds } = await collect(actor, filter, options.identified);
     const described = describedFilter(filter);
     const now = clock();
-    const [user] = await db.select({ fullName: users.fullName }).from(users).where(eq(users.id, actor.userId));
+    const fullName = await userFullName(db, actor.userId);
     const buffer = await renderVictimExportXlsx({
       identified: options.identified,
       generatedAt: now.toISOString(),
-      exportedBy: `${user?.fullName ?? actor.username} (${actor.username})`,
+      exportedBy: `${fullName ?? actor.username} (${actor.username})`,
       filterText: described.text,
       ...(options.reason ? { reason: options.reason } : {}),
       rows,

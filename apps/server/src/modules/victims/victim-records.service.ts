@@ -1,15 +1,4 @@
 import {
-  victimFacilityStays,
-  victimFiles,
-  victimFollowUpVisits,
-  victimIdentificationEvents,
-  victimPersons,
-  victimRecordVersions,
-  victimReferrals,
-  victimRepatriations,
-  victimSupportServices,
-} from '@atmis/db';
-import {
   type Actor,
   canMoveRepatriation,
   changedFields,
@@ -29,7 +18,6 @@ import {
   validatePersonInput,
   formatVietnamDate,
 } from '@atmis/domain';
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
@@ -48,8 +36,20 @@ import {
   todayOf,
   type VictimDeps,
 } from './victim-access.ts';
+import { fileIdOfPerson } from './victim-casework.repository.ts';
 import { comparablePerson, personColumns, plaintextPerson } from './victim-person-codec.ts';
 import { presentRepatriation } from './victim-record-views.ts';
+import {
+  earliestRecordDate,
+  fileClosureCounts,
+  insertRecordVersion,
+  insertRepatriation,
+  repatriationById,
+  updateFile,
+  updateFileInStatus,
+  updatePerson,
+  updateRepatriationInStatus,
+} from './victim-records.repository.ts';
 import { agencyRow, unknownOrgUnits } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
@@ -64,9 +64,9 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
   const write = createFileWriter({ db, clock });
 
   async function accessOfPerson(actor: Actor, personId: string) {
-    const [found] = await db.select({ fileId: victimPersons.fileId }).from(victimPersons).where(eq(victimPersons.id, personId));
-    if (!found) throw notFound();
-    return loadFileAccess(db, actor, found.fileId);
+    const fileId = await fileIdOfPerson(db, personId);
+    if (!fileId) throw notFound();
+    return loadFileAccess(db, actor, fileId);
   }
 
   /** A stale version is refused before anything is validated against the file's current content. */
@@ -127,37 +127,12 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.person_corrected', details: { personId, changedFields: fields, reason: body.reason } },
       async (tx) => {
-        await tx
-          .insert(victimRecordVersions)
-          .values(versionRow(access, actor, { type: 'person', id: personId }, before, fields, body.reason));
-        await tx
-          .update(victimPersons)
-          .set({ ...personColumns(cipher, result.value), relationship, updatedAt: clock() })
-          .where(eq(victimPersons.id, personId));
+        await insertRecordVersion(tx, versionRow(access, actor, { type: 'person', id: personId }, before, fields, body.reason));
+        await updatePerson(tx, personId, { ...personColumns(cipher, result.value), relationship, updatedAt: clock() });
       },
       { expectedVersion: body.version },
     );
     return { id: personId };
-  }
-
-  /** The earliest date recorded in the file that the reception may not follow (verification, support, stays, visits…). */
-  async function earliestRecordDate(fileId: string): Promise<string | null> {
-    const first = (column: unknown, table: unknown, extra = sql``) =>
-      sql`(select min(${column}) from ${table} where file_id = ${fileId}::uuid ${extra})`;
-    const [row] = await db
-      .select({
-        earliest: sql<string | null>`least(
-          ${first(victimIdentificationEvents.onDate, victimIdentificationEvents)},
-          ${first(victimIdentificationEvents.decisionDate, victimIdentificationEvents)},
-          ${first(sql`least(${victimSupportServices.appliedOn}, ${victimSupportServices.startedOn})`, victimSupportServices)},
-          ${first(victimFacilityStays.admittedOn, victimFacilityStays)},
-          ${first(victimFollowUpVisits.visitedOn, victimFollowUpVisits)},
-          ${first(victimRepatriations.missionContactedOn, victimRepatriations)}
-        )::text`,
-      })
-      .from(victimFiles)
-      .where(eq(victimFiles.id, fileId));
-    return row?.earliest ?? null;
   }
 
   async function correctReception(actor: Actor, fileId: string, body: Body<typeof receptionCorrectionBodySchema>, context: AuditContext) {
@@ -174,7 +149,8 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       const born = access.persons
         .map((person) => person.dateOfBirth)
         .filter((date): date is string => Boolean(date) && date! > reception.receivedOn);
-      const earliest = await earliestRecordDate(fileId);
+      // The earliest date recorded in the file (verification, support, stays, visits…): the reception may not follow it.
+      const earliest = await earliestRecordDate(db, fileId);
       if (born.length) errors['reception.receivedOn'] = 'Ngày tiếp nhận không được trước ngày sinh của người trong hồ sơ.';
       else if (earliest && reception.receivedOn > earliest) {
         errors['reception.receivedOn'] =
@@ -211,24 +187,19 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.reception_corrected', details: { changedFields: fields, reason: body.reason } },
       async (tx) => {
-        await tx
-          .insert(victimRecordVersions)
-          .values(versionRow(access, actor, { type: 'reception', id: fileId }, before, fields, body.reason));
-        await tx
-          .update(victimFiles)
-          .set({
-            receivedOn: after.receivedOn as string,
-            receivedByAgencyId: after.receivedByAgencyId as string | null,
-            receivedByName: after.receivedByName as string | null,
-            receivingOfficer: after.receivingOfficer as string | null,
-            receptionPlace: after.place as string | null,
-            receptionWay: after.way as string,
-            fromCountry: after.fromCountry as string | null,
-            borderGate: after.borderGate as string | null,
-            initialSupportEnc: cipher.encryptNullable(after.initialSupport as string | null, AAD.initialSupport),
-            needs: after.needs as string[],
-          })
-          .where(eq(victimFiles.id, fileId));
+        await insertRecordVersion(tx, versionRow(access, actor, { type: 'reception', id: fileId }, before, fields, body.reason));
+        await updateFile(tx, fileId, {
+          receivedOn: after.receivedOn as string,
+          receivedByAgencyId: after.receivedByAgencyId as string | null,
+          receivedByName: after.receivedByName as string | null,
+          receivingOfficer: after.receivingOfficer as string | null,
+          receptionPlace: after.place as string | null,
+          receptionWay: after.way as string,
+          fromCountry: after.fromCountry as string | null,
+          borderGate: after.borderGate as string | null,
+          initialSupportEnc: cipher.encryptNullable(after.initialSupport as string | null, AAD.initialSupport),
+          needs: after.needs as string[],
+        });
       },
       { expectedVersion: body.version },
     );
@@ -252,24 +223,15 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       { action: 'victim.file_closed', details: { closedOn: body.closedOn, reason: body.reason, hasNote: Boolean(body.note) } },
       async (tx) => {
         // Counted after the file row is locked by the writer: a referral sent meanwhile is seen here.
-        const [counts] = await tx
-          .select({
-            activeReferrals: sql<number>`(select count(*)::int from ${victimReferrals} where ${victimReferrals.fileId} = ${fileId}::uuid and ${victimReferrals.status} in ('sent','accepted'))`,
-            openStays: sql<number>`(select count(*)::int from ${victimFacilityStays} where ${victimFacilityStays.fileId} = ${fileId}::uuid and ${victimFacilityStays.dischargedOn} is null)`,
-          })
-          .from(victimFiles)
-          .where(eq(victimFiles.id, fileId));
+        const counts = await fileClosureCounts(tx, fileId);
         const blocking = fileClosureProblem({ status, action: 'close', reason: body.reason, note: body.note, ...counts });
         if (blocking) throw new AppError('victim.file_status', { detail: blocking.message });
-        await tx
-          .update(victimFiles)
-          .set({
-            status: 'closed',
-            closedOn: body.closedOn,
-            closureReason: body.reason,
-            closureNoteEnc: cipher.encryptNullable(body.note, AAD.closureNote),
-          })
-          .where(eq(victimFiles.id, fileId));
+        await updateFile(tx, fileId, {
+          status: 'closed',
+          closedOn: body.closedOn,
+          closureReason: body.reason,
+          closureNoteEnc: cipher.encryptNullable(body.note, AAD.closureNote),
+        });
       },
     );
     return { id: fileId };
@@ -288,12 +250,13 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
         details: { reason: body.reason, closedOn: access.file.closedOn, closureReason: access.file.closureReason },
       },
       async (tx) => {
-        const changed = await tx
-          .update(victimFiles)
-          .set({ status: 'open', closedOn: null, closureReason: null, closureNoteEnc: null })
-          .where(and(eq(victimFiles.id, fileId), eq(victimFiles.status, 'closed')))
-          .returning({ id: victimFiles.id });
-        if (!changed.length) throw new AppError('resource.version_conflict');
+        const changed = await updateFileInStatus(tx, fileId, 'closed', {
+          status: 'open',
+          closedOn: null,
+          closureReason: null,
+          closureNoteEnc: null,
+        });
+        if (!changed) throw new AppError('resource.version_conflict');
       },
       { allowClosed: true },
     );
@@ -315,7 +278,7 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.confidentiality_changed', details: { before, after, reason: body.reason } },
       async (tx) => {
-        await tx.update(victimFiles).set({ confidentialityFlags: after }).where(eq(victimFiles.id, fileId));
+        await updateFile(tx, fileId, { confidentialityFlags: after });
       },
     );
     return { id: fileId };
@@ -367,28 +330,24 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.repatriation_recorded', details: { personId: person.id, country: record.country, status: record.status } },
       async (tx) => {
-        const [inserted] = await tx
-          .insert(victimRepatriations)
-          .values({
-            fileId,
-            personId: person.id,
-            ...accessColumnsOf(access.file),
-            ...record,
-            mission: body.mission ?? null,
-            notesEnc: cipher.encryptNullable(body.notes, AAD.repatriationNotes),
-            createdBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning();
-        return inserted!;
+        return insertRepatriation(tx, {
+          fileId,
+          personId: person.id,
+          ...accessColumnsOf(access.file),
+          ...record,
+          mission: body.mission ?? null,
+          notesEnc: cipher.encryptNullable(body.notes, AAD.repatriationNotes),
+          createdBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        });
       },
     );
     return presentRepatriation(cipher, row);
   }
 
   async function updateRepatriation(actor: Actor, id: string, body: Body<typeof repatriationUpdateBodySchema>, context: AuditContext) {
-    const [current] = await db.select().from(victimRepatriations).where(eq(victimRepatriations.id, id));
+    const current = await repatriationById(db, id);
     if (!current) throw notFound();
     const access = await loadFileAccess(db, actor, current.fileId);
     requireManage(access, 'either');
@@ -416,16 +375,12 @@ export function createVictimRecordsService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.repatriation_updated', details: { repatriationId: id, personId: person.id, from, to: body.status } },
       async (tx) => {
-        const [updated] = await tx
-          .update(victimRepatriations)
-          .set({
-            ...record,
-            mission: keep(body.mission, current.mission),
-            notesEnc: body.notes === undefined ? current.notesEnc : cipher.encryptNullable(body.notes, AAD.repatriationNotes),
-            updatedAt: clock(),
-          })
-          .where(and(eq(victimRepatriations.id, id), eq(victimRepatriations.status, from)))
-          .returning();
+        const updated = await updateRepatriationInStatus(tx, id, from, {
+          ...record,
+          mission: keep(body.mission, current.mission),
+          notesEnc: body.notes === undefined ? current.notesEnc : cipher.encryptNullable(body.notes, AAD.repatriationNotes),
+          updatedAt: clock(),
+        });
         if (!updated) throw new AppError('resource.version_conflict');
         return updated;
       },
