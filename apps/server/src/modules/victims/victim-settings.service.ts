@@ -1,11 +1,4 @@
-import {
-  victimDeadlineRules,
-  victimFacilities,
-  victimFacilityStays,
-  victimHolidays,
-  victimSupportRates,
-  type Transaction,
-} from '@atmis/db';
+import type { Transaction } from '@atmis/db';
 import {
   type Actor,
   canAccess,
@@ -17,14 +10,25 @@ import {
   type supportRateUpdateBodySchema,
   formatVietnamDate,
 } from '@atmis/domain';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import { invalid, requireAnyPermission, type VictimDeps } from './victim-access.ts';
+import {
+  deadlineRuleOverride,
+  deleteDeadlineRule,
+  deleteHoliday,
+  facilityViewById,
+  holidayOn,
+  updateSupportRate,
+  upsertDeadlineRule,
+  upsertHoliday,
+  writeFacilityChanges,
+} from './victim-settings.repository.ts';
+import { countOpenStays, facilityById, lockFacility, supportRateById } from './victim-support.repository.ts';
 import { presentRate } from './victim-views.ts';
-import { deadlineSettingsRows, orgUnitNames, selectFacilities } from './victims.repository.ts';
+import { deadlineSettingsRows, orgUnitNames } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -109,19 +113,14 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
           defaultKind: rule.kind,
         },
       },
-      async (tx) => {
-        await tx
-          .insert(victimDeadlineRules)
-          .values({ code, ...values, updatedBy: actor.userId, updatedAt: clock() })
-          .onConflictDoUpdate({ target: victimDeadlineRules.code, set: { ...values, updatedBy: actor.userId, updatedAt: clock() } });
-      },
+      (tx) => upsertDeadlineRule(tx, code, { ...values, updatedBy: actor.userId, updatedAt: clock() }),
     );
   }
 
   async function resetRule(actor: Actor, code: string, context: AuditContext) {
     if (!canManageDeadlines(actor)) throw forbidden();
     const rule = defaultRule(code);
-    const [current] = await db.select().from(victimDeadlineRules).where(eq(victimDeadlineRules.code, code));
+    const current = await deadlineRuleOverride(db, code);
     if (!current) throw notFound();
     return changeSettings(
       actor,
@@ -132,9 +131,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
         entityId: null,
         details: { code, reset: true, days: rule.days, kind: rule.kind, previousDays: current.days, previousKind: current.kind },
       },
-      async (tx) => {
-        await tx.delete(victimDeadlineRules).where(eq(victimDeadlineRules.code, code));
-      },
+      (tx) => deleteDeadlineRule(tx, code),
     );
   }
 
@@ -149,18 +146,13 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
         entityId: null,
         details: { date: body.date, name: body.name, set: true },
       },
-      async (tx) => {
-        await tx
-          .insert(victimHolidays)
-          .values({ date: body.date, name: body.name, createdBy: actor.userId, createdAt: clock() })
-          .onConflictDoUpdate({ target: victimHolidays.date, set: { name: body.name } });
-      },
+      (tx) => upsertHoliday(tx, { date: body.date, name: body.name, createdBy: actor.userId, createdAt: clock() }),
     );
   }
 
   async function removeHoliday(actor: Actor, date: string, context: AuditContext) {
     if (!canManageDeadlines(actor)) throw forbidden();
-    const [current] = await db.select().from(victimHolidays).where(eq(victimHolidays.date, date));
+    const current = await holidayOn(db, date);
     if (!current) throw notFound();
     return changeSettings(
       actor,
@@ -171,15 +163,13 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
         entityId: null,
         details: { date, name: current.name, removed: true },
       },
-      async (tx) => {
-        await tx.delete(victimHolidays).where(eq(victimHolidays.date, date));
-      },
+      (tx) => deleteHoliday(tx, date),
     );
   }
 
   // ── Registry edits ────────────────────────────────────────────────────────────────────────────
   async function updateRate(actor: Actor, id: string, body: Body<typeof supportRateUpdateBodySchema>, context: AuditContext) {
-    const [rate] = await db.select().from(victimSupportRates).where(eq(victimSupportRates.id, id));
+    const rate = await supportRateById(db, id);
     if (!rate) throw notFound();
     if (!canAccess(actor, 'manage:support', { orgUnitId: rate.orgUnitId })) throw forbidden();
     const validTo = body.validTo === undefined ? rate.validTo : body.validTo;
@@ -190,7 +180,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
     if (validTo === rate.validTo && legalBasis === rate.legalBasis)
       throw invalid({ validTo: 'Không có thay đổi nào so với định mức hiện tại.' });
     const row = await db.transaction(async (tx) => {
-      const [updated] = await tx.update(victimSupportRates).set({ validTo, legalBasis }).where(eq(victimSupportRates.id, id)).returning();
+      const updated = await updateSupportRate(tx, id, { validTo, legalBasis });
       await recordAudit(
         tx,
         context,
@@ -215,7 +205,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
    */
   async function updateFacility(actor: Actor, id: string, body: Body<typeof facilityUpdateBodySchema>, context: AuditContext) {
     requireAnyPermission(actor, ['read:support']);
-    const [facility] = await db.select().from(victimFacilities).where(eq(victimFacilities.id, id));
+    const facility = await facilityById(db, id);
     if (!facility) throw notFound();
     const record = { orgUnitId: facility.orgUnitId, agencyId: facility.agencyId };
     const seenFromBelow = actor.assignments.some((assignment) => assignment.orgUnitId.startsWith(`${facility.orgUnitId}.`));
@@ -231,12 +221,8 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
     }
     await db.transaction(async (tx) => {
       // The same lock as an admission: the occupancy counted here cannot grow before the change is written.
-      await tx.execute(sql`select id from ${victimFacilities} where ${victimFacilities.id} = ${id} for update`);
-      const [count] = await tx
-        .select({ occupied: sql<number>`count(*)::int` })
-        .from(victimFacilityStays)
-        .where(and(eq(victimFacilityStays.facilityId, id), isNull(victimFacilityStays.dischargedOn)));
-      const occupied = count?.occupied ?? 0;
+      await lockFacility(tx, id);
+      const occupied = await countOpenStays(tx, id);
       if (changes.capacity < occupied) {
         throw new AppError('victim.facility_below_occupancy', { facility: changes.name, capacity: changes.capacity, occupied });
       }
@@ -245,10 +231,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
           detail: `${facility.name} đang có ${occupied} người ở; cần ghi nhận ngày ra của họ trước khi ngừng hoạt động cơ sở`,
         });
       }
-      await tx
-        .update(victimFacilities)
-        .set({ ...changes, updatedAt: clock() })
-        .where(eq(victimFacilities.id, id));
+      await writeFacilityChanges(tx, id, { ...changes, updatedAt: clock() });
       await recordAudit(
         tx,
         context,
@@ -265,8 +248,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
         clock(),
       );
     });
-    const [view] = await selectFacilities(db).where(eq(victimFacilities.id, id));
-    return view!;
+    return (await facilityViewById(db, id))!;
   }
 
   return { deadlineSettings, setRule, resetRule, setHoliday, removeHoliday, updateRate, updateFacility };

@@ -1,4 +1,3 @@
-import { orgUnits, victimFacilities, victimFacilityStays, victimReferrals, victimSupportRates, victimSupportServices } from '@atmis/db';
 import {
   type Actor,
   canAccess,
@@ -15,11 +14,10 @@ import {
   supportNeedsStartDate,
   formatVietnamDate,
 } from '@atmis/domain';
-import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import type { z } from 'zod';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors/app-error.ts';
+import { findOrgUnit } from '../org-units/index.ts';
 import {
   AAD,
   accessColumnsOf,
@@ -34,9 +32,26 @@ import {
   type FileAccess,
   type VictimDeps,
 } from './victim-access.ts';
-import { selectStays } from './victim-files.repository.ts';
+import { referralById } from './victim-referrals.repository.ts';
+import {
+  countOpenStays,
+  dischargeStayIfOpen,
+  facilityById,
+  insertFacility,
+  insertStay,
+  insertSupportRate,
+  insertSupportService,
+  listReachableFacilities,
+  listSupportRates,
+  lockFacility,
+  openStayOfPerson,
+  stayById,
+  supportRateById,
+  supportServiceById,
+  updateSupportServiceInStatus,
+} from './victim-support.repository.ts';
 import { loadDeadlineContext, presentRate, presentStay, presentSupportService } from './victim-views.ts';
-import { agencyNames, agencyRow, orgUnitNames, selectFacilities, unknownOrgUnits } from './victims.repository.ts';
+import { agencyNames, agencyRow, orgUnitNames, unknownOrgUnits } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -73,7 +88,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       errors.providerAgencyId = 'Không có cơ quan này trong danh mục.';
     let amountVnd = body.amountVnd ?? null;
     if (body.rateId) {
-      const [rate] = await db.select().from(victimSupportRates).where(eq(victimSupportRates.id, body.rateId));
+      const rate = await supportRateById(db, body.rateId);
       const on = body.startedOn ?? body.appliedOn ?? today();
       if (!rate || rate.type !== body.type) errors.rateId = 'Định mức không có hoặc không đúng loại hỗ trợ.';
       else if (rate.validFrom > on || (rate.validTo !== null && rate.validTo < on))
@@ -81,10 +96,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       else if (rate.per === 'person' && amountVnd === null) amountVnd = rate.amountVnd;
     }
     if (body.referralId) {
-      const [referral] = await db
-        .select({ fileId: victimReferrals.fileId })
-        .from(victimReferrals)
-        .where(eq(victimReferrals.id, body.referralId));
+      const referral = await referralById(db, body.referralId);
       if (referral?.fileId !== fileId) errors.referralId = 'Chuyển tuyến không thuộc hồ sơ này.';
     }
     if (Object.keys(errors).length) throw invalid(errors);
@@ -92,37 +104,32 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       access,
       context,
       { action: 'victim.support_created', details: { personId: body.personId, type: body.type, status: body.status, amountVnd } },
-      async (tx) => {
-        const [inserted] = await tx
-          .insert(victimSupportServices)
-          .values({
-            fileId,
-            personId: body.personId,
-            ...accessColumnsOf(access.file),
-            type: body.type,
-            providerAgencyId: body.providerAgencyId ?? null,
-            providerName: body.providerName ?? null,
-            status: body.status,
-            appliedOn: body.appliedOn ?? null,
-            startedOn: body.startedOn ?? null,
-            endedOn: body.endedOn ?? null,
-            amountVnd,
-            rateId: body.rateId ?? null,
-            referralId: body.referralId ?? null,
-            notesEnc: cipher.encryptNullable(body.notes, AAD.supportNotes),
-            createdBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning();
-        return inserted!;
-      },
+      (tx) =>
+        insertSupportService(tx, {
+          fileId,
+          personId: body.personId,
+          ...accessColumnsOf(access.file),
+          type: body.type,
+          providerAgencyId: body.providerAgencyId ?? null,
+          providerName: body.providerName ?? null,
+          status: body.status,
+          appliedOn: body.appliedOn ?? null,
+          startedOn: body.startedOn ?? null,
+          endedOn: body.endedOn ?? null,
+          amountVnd,
+          rateId: body.rateId ?? null,
+          referralId: body.referralId ?? null,
+          notesEnc: cipher.encryptNullable(body.notes, AAD.supportNotes),
+          createdBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        }),
     );
     return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNames(db, [row.providerAgencyId]));
   }
 
   async function updateSupport(actor: Actor, id: string, body: Body<typeof supportServiceUpdateBodySchema>, context: AuditContext) {
-    const [current] = await db.select().from(victimSupportServices).where(eq(victimSupportServices.id, id));
+    const current = await supportServiceById(db, id);
     if (!current) throw notFound();
     const access = await supportAccess(actor, current.fileId, current.personId);
     const from = current.status as SupportStatus;
@@ -145,18 +152,14 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
         details: { supportId: id, from, to: body.status, amountVnd: body.amountVnd ?? current.amountVnd },
       },
       async (tx) => {
-        const [updated] = await tx
-          .update(victimSupportServices)
-          .set({
-            status: body.status,
-            startedOn,
-            endedOn,
-            amountVnd: body.amountVnd === undefined ? current.amountVnd : body.amountVnd,
-            notesEnc: body.notes === undefined ? current.notesEnc : cipher.encryptNullable(body.notes, AAD.supportNotes),
-            updatedAt: clock(),
-          })
-          .where(and(eq(victimSupportServices.id, id), eq(victimSupportServices.status, from)))
-          .returning();
+        const updated = await updateSupportServiceInStatus(tx, id, from, {
+          status: body.status,
+          startedOn,
+          endedOn,
+          amountVnd: body.amountVnd === undefined ? current.amountVnd : body.amountVnd,
+          notesEnc: body.notes === undefined ? current.notesEnc : cipher.encryptNullable(body.notes, AAD.supportNotes),
+          updatedAt: clock(),
+        });
         if (!updated) throw new AppError('resource.version_conflict');
         return updated;
       },
@@ -167,23 +170,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
   // ── Support rates (administrators' data: amounts are never hard-coded) ─────────────────────────
 
   async function listRates(query: { type?: string | undefined; orgUnitId?: string | undefined; on?: string | undefined }) {
-    const conditions: SQL[] = [];
-    if (query.type) conditions.push(eq(victimSupportRates.type, query.type));
-    // A unit's rates are its own and those of the units above it (a province's rate, the national one).
-    if (query.orgUnitId)
-      conditions.push(
-        sql`(${query.orgUnitId} = ${victimSupportRates.orgUnitId} or ${query.orgUnitId} like ${victimSupportRates.orgUnitId} || '.%')`,
-      );
-    if (query.on) {
-      conditions.push(lte(victimSupportRates.validFrom, query.on));
-      conditions.push(or(isNull(victimSupportRates.validTo), gte(victimSupportRates.validTo, query.on))!);
-    }
-    const rows = await db
-      .select()
-      .from(victimSupportRates)
-      .where(conditions.length ? and(...conditions) : undefined)
-      .orderBy(asc(victimSupportRates.type), desc(victimSupportRates.validFrom), asc(victimSupportRates.id))
-      .limit(500);
+    const rows = await listSupportRates(db, query);
     const unitNames = await orgUnitNames(
       db,
       rows.map((row) => row.orgUnitId),
@@ -194,30 +181,27 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
   async function createRate(actor: Actor, body: Body<typeof supportRateBodySchema>, context: AuditContext) {
     if (!canAccess(actor, 'manage:support', { orgUnitId: body.orgUnitId })) throw forbidden();
     const errors: Record<string, string> = {};
-    const [unit] = await db.select({ level: orgUnits.level }).from(orgUnits).where(eq(orgUnits.id, body.orgUnitId));
+    const unit = await findOrgUnit(db, body.orgUnitId);
     if (!unit) errors.orgUnitId = `Không có đơn vị hành chính mã ${body.orgUnitId}.`;
     else if (unit.level !== 'national' && unit.level !== 'province')
       errors.orgUnitId = 'Định mức hỗ trợ do cấp tỉnh hoặc trung ương ban hành.';
     if (body.validTo && body.validTo < body.validFrom) errors.validTo = 'Ngày hết hiệu lực không được trước ngày bắt đầu áp dụng.';
     if (Object.keys(errors).length) throw invalid(errors);
     const row = await db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(victimSupportRates)
-        .values({ ...body, validTo: body.validTo ?? null, createdBy: actor.userId, createdAt: clock() })
-        .returning();
+      const inserted = await insertSupportRate(tx, { ...body, validTo: body.validTo ?? null, createdBy: actor.userId, createdAt: clock() });
       await recordAudit(
         tx,
         context,
         {
           action: 'victim.support_rate_created',
           entityType: 'victim_support_rate',
-          entityId: inserted!.id,
+          entityId: inserted.id,
           orgUnitId: body.orgUnitId,
           details: { type: body.type, amountVnd: body.amountVnd, per: body.per, validFrom: body.validFrom, validTo: body.validTo ?? null },
         },
         clock(),
       );
-      return inserted!;
+      return inserted;
     });
     return presentRate(row, await orgUnitNames(db, [row.orgUnitId]));
   }
@@ -226,25 +210,11 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
   /** Facilities a reader may place persons in: those in their read:support scope and those of the units above them. */
   async function listFacilities(actor: Actor, query: { orgUnitId?: string | undefined }) {
     requireAnyPermission(actor, ['read:support']);
-    const own = scopeCondition(scopeFilterFor(actor, 'read:support'), {
-      orgUnitId: victimFacilities.orgUnitId,
-      agencyId: victimFacilities.agencyId,
+    const rows = await listReachableFacilities(db, {
+      scope: scopeFilterFor(actor, 'read:support'),
+      belowOrgUnitIds: [...new Set(actor.assignments.map((assignment) => assignment.orgUnitId))],
+      orgUnitId: query.orgUnitId,
     });
-    const above = sql.join(
-      [...new Set(actor.assignments.map((assignment) => assignment.orgUnitId))].map(
-        (unit) => sql`${unit} like ${victimFacilities.orgUnitId} || '.%'`,
-      ),
-      sql` or `,
-    );
-    const conditions: SQL[] = [sql`(${own} or ${above})`];
-    if (query.orgUnitId)
-      conditions.push(
-        sql`(${victimFacilities.orgUnitId} = ${query.orgUnitId} or ${victimFacilities.orgUnitId} like ${`${query.orgUnitId}.%`})`,
-      );
-    const rows = await selectFacilities(db)
-      .where(and(...conditions))
-      .orderBy(asc(victimFacilities.orgUnitId), asc(victimFacilities.name), asc(victimFacilities.id))
-      .limit(500);
     return { items: rows };
   }
 
@@ -257,31 +227,28 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
     if (agencyId && !(await agencyRow(db, agencyId))) errors.agencyId = 'Không có cơ quan này trong danh mục.';
     if (Object.keys(errors).length) throw invalid(errors);
     const id = await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(victimFacilities)
-        .values({
-          name: body.name,
-          orgUnitId,
-          agencyId,
-          capacity: body.capacity,
-          createdBy: actor.userId,
-          createdAt: clock(),
-          updatedAt: clock(),
-        })
-        .returning({ id: victimFacilities.id });
+      const facilityId = await insertFacility(tx, {
+        name: body.name,
+        orgUnitId,
+        agencyId,
+        capacity: body.capacity,
+        createdBy: actor.userId,
+        createdAt: clock(),
+        updatedAt: clock(),
+      });
       await recordAudit(
         tx,
         context,
         {
           action: 'victim.facility_created',
           entityType: 'victim_facility',
-          entityId: row!.id,
+          entityId: facilityId,
           orgUnitId,
           details: { name: body.name, capacity: body.capacity },
         },
         clock(),
       );
-      return row!.id;
+      return facilityId;
     });
     const { items } = await listFacilities(actor, {});
     return items.find((item) => item.id === id)!;
@@ -289,7 +256,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
 
   async function admit(actor: Actor, fileId: string, body: Body<typeof stayBodySchema>, context: AuditContext) {
     const access = await supportAccess(actor, fileId, body.personId);
-    const [facility] = await db.select().from(victimFacilities).where(eq(victimFacilities.id, body.facilityId));
+    const facility = await facilityById(db, body.facilityId);
     const errors = checkDates(access, { admittedOn: body.admittedOn });
     if (!facility || !facility.isActive) errors.facilityId = 'Không có cơ sở này hoặc cơ sở đã ngừng hoạt động.';
     if (Object.keys(errors).length) throw invalid(errors);
@@ -299,46 +266,35 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       { action: 'victim.stay_admitted', details: { personId: body.personId, facilityId: facility!.id, admittedOn: body.admittedOn } },
       async (tx) => {
         // One admission at a time per facility: the capacity check and the insert see the same occupancy.
-        await tx.execute(sql`select id from ${victimFacilities} where ${victimFacilities.id} = ${facility!.id} for update`);
-        const [open] = await selectStays(tx).where(
-          and(eq(victimFacilityStays.personId, body.personId), isNull(victimFacilityStays.dischargedOn)),
-        );
+        await lockFacility(tx, facility!.id);
+        const open = await openStayOfPerson(tx, body.personId);
         if (open) {
           throw new AppError('victim.stay_open', {
             facility: open.facilityName,
             date: formatVietnamDate(open.stay.admittedOn),
           });
         }
-        const [count] = await tx
-          .select({ occupied: sql<number>`count(*)::int` })
-          .from(victimFacilityStays)
-          .where(and(eq(victimFacilityStays.facilityId, facility!.id), isNull(victimFacilityStays.dischargedOn)));
-        if ((count?.occupied ?? 0) >= facility!.capacity) {
+        if ((await countOpenStays(tx, facility!.id)) >= facility!.capacity) {
           throw new AppError('victim.facility_full', { facility: facility!.name, capacity: facility!.capacity });
         }
-        const [row] = await tx
-          .insert(victimFacilityStays)
-          .values({
-            facilityId: facility!.id,
-            fileId,
-            personId: body.personId,
-            ...accessColumnsOf(access.file),
-            admittedOn: body.admittedOn,
-            notesEnc: cipher.encryptNullable(body.notes, AAD.stayNotes),
-            createdBy: actor.userId,
-            createdAt: clock(),
-            updatedAt: clock(),
-          })
-          .returning({ id: victimFacilityStays.id });
-        return row!.id;
+        return insertStay(tx, {
+          facilityId: facility!.id,
+          fileId,
+          personId: body.personId,
+          ...accessColumnsOf(access.file),
+          admittedOn: body.admittedOn,
+          notesEnc: cipher.encryptNullable(body.notes, AAD.stayNotes),
+          createdBy: actor.userId,
+          createdAt: clock(),
+          updatedAt: clock(),
+        });
       },
     );
-    const [row] = await selectStays(db).where(eq(victimFacilityStays.id, id));
-    return presentStay(cipher, row!);
+    return presentStay(cipher, (await stayById(db, id))!);
   }
 
   async function discharge(actor: Actor, stayId: string, body: Body<typeof dischargeBodySchema>, context: AuditContext) {
-    const [current] = await selectStays(db).where(eq(victimFacilityStays.id, stayId));
+    const current = await stayById(db, stayId);
     if (!current) throw notFound();
     const access = await supportAccess(actor, current.stay.fileId, current.stay.personId);
     if (current.stay.dischargedOn)
@@ -354,20 +310,15 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       context,
       { action: 'victim.stay_discharged', details: { stayId, personId: current.stay.personId, dischargedOn } },
       async (tx) => {
-        const changed = await tx
-          .update(victimFacilityStays)
-          .set({
-            dischargedOn,
-            notesEnc: body.notes === undefined ? current.stay.notesEnc : cipher.encryptNullable(body.notes, AAD.stayNotes),
-            updatedAt: clock(),
-          })
-          .where(and(eq(victimFacilityStays.id, stayId), isNull(victimFacilityStays.dischargedOn)))
-          .returning({ id: victimFacilityStays.id });
-        if (!changed.length) throw new AppError('resource.version_conflict');
+        const discharged = await dischargeStayIfOpen(tx, stayId, {
+          dischargedOn,
+          notesEnc: body.notes === undefined ? current.stay.notesEnc : cipher.encryptNullable(body.notes, AAD.stayNotes),
+          updatedAt: clock(),
+        });
+        if (!discharged) throw new AppError('resource.version_conflict');
       },
     );
-    const [row] = await selectStays(db).where(eq(victimFacilityStays.id, stayId));
-    return presentStay(cipher, row!);
+    return presentStay(cipher, (await stayById(db, stayId))!);
   }
 
   return {
