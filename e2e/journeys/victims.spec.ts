@@ -336,12 +336,12 @@ test.describe('victims', () => {
       await expect(corrections).toContainText('Nguyễn Văn Thường Trực');
     });
 
-    await test.step("the province's statistics count her, received and identified", async () => {
+    await test.step("the province's statistics hide her: one received and identified person is a small cell at every level", async () => {
       await page.getByTestId('nav-victims').click();
       await page.getByTestId('victim-statistics-link').click();
-      await expect(page.getByTestId('stats-received-total')).toHaveText('1');
-      await expect(page.getByTestId('stats-identified-total')).toHaveText('1');
-      await expect(page.getByTestId('stats-suppressed')).toHaveCount(0);
+      await expect(page.getByTestId('stats-suppressed')).toBeVisible();
+      await expect(page.getByTestId('stats-received-total')).toHaveAttribute('data-suppressed', 'true');
+      await expect(page.getByTestId('stats-identified-total')).toHaveAttribute('data-suppressed', 'true');
     });
 
     await test.step('an identified export needs a reason and downloads a workbook', async () => {

@@ -647,7 +647,10 @@ export const statisticsViewSchema = z.object({
   orgUnitId: z.string(),
   orgUnitName: z.string(),
   window: z.object({ start: z.string(), end: z.string() }),
-  /** True when counts from 1 to threshold − 1 are shown as null (units below province level). */
+  /**
+   * True when at least one cell is hidden (null): counts from 1 to threshold − 1 and the complementary
+   * cells that would give them back, at every level (`publishVictimStatistics`).
+   */
   suppressed: z.boolean(),
   threshold: z.number().int(),
   received: sexAgeSchema,

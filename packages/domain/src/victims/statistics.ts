@@ -151,23 +151,6 @@ export type Suppressed<T> = T extends number
       ? { [K in keyof T]: Suppressed<T[K]> }
       : T;
 
-/**
- * Primary suppression only, on any nested table of numbers: every count from 1 to `threshold - 1`
- * becomes null; 0 and counts of at least `threshold` stay. Tables with totals use
- * `publishVictimStatistics`, which also hides the complementary cells.
- */
-export function suppressSmallCells<T>(table: T, threshold: number = DEFAULT_SMALL_CELL_THRESHOLD): Suppressed<T> {
-  const walk = (value: unknown): unknown => {
-    if (typeof value === 'number') return value >= 1 && value < threshold ? null : value;
-    if (Array.isArray(value)) return value.map(walk);
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, walk(inner)]));
-    }
-    return value;
-  };
-  return walk(table) as Suppressed<T>;
-}
-
 /** The additive groups of the victim statistics: which totals are sums of which cells. */
 function victimStatisticsGroups(statistics: VictimStatistics): AdditiveGroup[] {
   const groups: AdditiveGroup[] = [];

@@ -1,18 +1,10 @@
 import {
-  agencies,
-  orgUnits,
-  victimExploitation,
-  victimFiles,
-  victimIdentificationEvents,
-  victimPersons,
-  victimSupportServices,
-  type Executor,
-} from '@atmis/db';
-import {
   ageBand,
   canAccess,
   DEFAULT_SMALL_CELL_THRESHOLD,
-  suppressSmallCells,
+  lastDayOfMonth,
+  publishVictimStatistics,
+  statisticsWindowProblem,
   victimStatistics,
   type Actor,
   type ExploitationForm,
@@ -24,88 +16,59 @@ import {
   type SupportType,
   type VictimStatistics,
 } from '@atmis/domain';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '@atmis/db';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import type { PrefillCells, PrefillContext } from '../reports/index.ts';
 import { ageFactsOf, requireAnyPermission } from './victim-access.ts';
-import { fileScope } from './victims.repository.ts';
+import { agencyTypeOf, loadStatRows, statisticsUnit, type StatFilesFilter } from './victim-statistics.repository.ts';
 
 /**
  * Victim statistics over a unit and a data window, computed from the records with the domain's
  * `victimStatistics` (any past period can be recomputed), and the prefill of the periodic report's
- * victim tables from the same figures.
+ * victim tables from the same figures. The SQL is in victim-statistics.repository.ts.
+ *
+ * What a person is shown passes the one small-cell rule of the domain (`publishVictimStatistics`:
+ * small counts and their complementary cells hidden, at every level from commune to nation) over a
+ * window of whole reporting months (`statisticsWindowProblem`). The report prefill is official
+ * reporting to the superior committee and keeps exact figures.
  */
 
-/** Counts from 1 to threshold − 1 are suppressed below province level; `ATMIS_STATS_MIN_CELL` (default 5). */
+/** Counts from 1 to threshold − 1 are suppressed at every level, with their complementary cells; `ATMIS_STATS_MIN_CELL` (default 5). */
 export function smallCellThreshold(env: NodeJS.ProcessEnv = process.env): number {
   const value = Number(env.ATMIS_STATS_MIN_CELL ?? DEFAULT_SMALL_CELL_THRESHOLD);
   return Number.isInteger(value) && value >= 1 ? value : DEFAULT_SMALL_CELL_THRESHOLD;
 }
 
-const within = (column: SQL | typeof victimFiles.orgUnitId, unit: string) => sql`(${column} = ${unit} or ${column} like ${`${unit}.%`})`;
-
 /**
- * One record per person of the files matching `condition` with something in the window: received
+ * One record per person of the files matching `filter` with something in the window: received
  * in it, a victim decision in it, or a support started in it.
  */
-export async function loadStatRecords(executor: Executor, condition: SQL, window: StatWindow): Promise<StatRecord[]> {
-  const inWindow = (column: SQL) => sql`${column} between ${window.start}::date and ${window.end}::date`;
-  const activity = sql`(
-    ${inWindow(sql`${victimFiles.receivedOn}`)}
-    or exists (select 1 from ${victimIdentificationEvents} where ${victimIdentificationEvents.id} = ${victimPersons.currentDecisionId} and ${inWindow(sql`${victimIdentificationEvents.decisionDate}`)})
-    or exists (select 1 from ${victimSupportServices} where ${victimSupportServices.personId} = ${victimPersons.id} and ${victimSupportServices.status} <> 'cancelled' and ${inWindow(sql`${victimSupportServices.startedOn}`)})
-  )`;
-  const rows = await executor
-    .select({
-      personId: victimPersons.id,
-      role: victimPersons.role,
-      sex: victimPersons.sex,
-      dateOfBirth: victimPersons.dateOfBirth,
-      birthYear: victimPersons.birthYear,
-      estimatedAge: victimPersons.estimatedAge,
-      ageEstimatedOn: victimPersons.ageEstimatedOn,
-      ageUncertain: victimPersons.ageUncertain,
-      receivedOn: victimFiles.receivedOn,
-      receptionWay: victimFiles.receptionWay,
-      forms: victimExploitation.forms,
-      destinationCountry: victimExploitation.destinationCountry,
-      decisionDate: victimIdentificationEvents.decisionDate,
-      decisionOutcome: victimIdentificationEvents.outcome,
-    })
-    .from(victimPersons)
-    .innerJoin(victimFiles, eq(victimFiles.id, victimPersons.fileId))
-    .leftJoin(victimExploitation, eq(victimExploitation.personId, victimPersons.id))
-    .leftJoin(victimIdentificationEvents, eq(victimIdentificationEvents.id, victimPersons.currentDecisionId))
-    .where(and(condition, sql`${victimFiles.receivedOn} <= ${window.end}::date`, activity));
-  const supports = rows.length
-    ? await executor
-        .select({ personId: victimSupportServices.personId, type: victimSupportServices.type, startedOn: victimSupportServices.startedOn })
-        .from(victimSupportServices)
-        .where(
-          and(
-            inArray(
-              victimSupportServices.personId,
-              rows.map((row) => row.personId),
-            ),
-            sql`${victimSupportServices.status} <> 'cancelled' and ${victimSupportServices.startedOn} is not null`,
-          ),
-        )
-    : [];
+export async function loadStatRecords(executor: Executor, filter: StatFilesFilter, window: StatWindow): Promise<StatRecord[]> {
+  const rows = await loadStatRows(executor, filter, window);
   return rows.map((row) => ({
     receivedOn: row.receivedOn,
     role: row.role as PersonRole,
     sex: row.sex as Sex,
     ageBandOnReception: ageBand(ageFactsOf(row), row.receivedOn),
     exploitationForms: row.forms ?? [],
-    destinationCountry: row.destinationCountry ?? null,
+    destinationCountry: row.destinationCountry,
     wayOfReturn: row.receptionWay as ReceptionWay,
     identifiedOn: row.decisionOutcome === 'victim' ? row.decisionDate : null,
-    supports: supports
-      .filter((support) => support.personId === row.personId)
-      .map((support) => ({ type: support.type as SupportType, startedOn: support.startedOn! })),
+    supports: row.supports.map((support) => ({ type: support.type as SupportType, startedOn: support.startedOn })),
   }));
 }
 
+/** True when a published table hides at least one cell. */
+function hidesAny(value: unknown): boolean {
+  if (value === null) return true;
+  if (value && typeof value === 'object') return Object.values(value).some(hidesAny);
+  return false;
+}
+
+/**
+ * The statistics of a unit (the actor's by default) over a window of whole reporting months, as
+ * the actor may see them: only the files they may read, suppressed at every level.
+ */
 export async function statisticsFor(
   executor: Executor,
   actor: Actor,
@@ -113,21 +76,19 @@ export async function statisticsFor(
   threshold: number = smallCellThreshold(),
 ) {
   requireAnyPermission(actor, ['read:victims']);
-  if (query.start > query.end) {
-    throw new AppError('validation.failed', {}, [{ path: 'end', message: 'Ngày kết thúc không được trước ngày bắt đầu.' }]);
+  const window = { start: query.start, end: query.end };
+  const problem = statisticsWindowProblem(window);
+  if (problem) {
+    // The start is at fault when even the month it starts could not be published; otherwise the end.
+    const path = statisticsWindowProblem({ start: window.start, end: lastDayOfMonth(window.start) }) ? 'start' : 'end';
+    throw new AppError('validation.failed', {}, [{ path, message: problem }]);
   }
   const orgUnitId = query.orgUnitId ?? actor.orgUnitId;
-  const [unit] = await executor
-    .select({ id: orgUnits.id, name: orgUnits.fullName, level: orgUnits.level })
-    .from(orgUnits)
-    .where(eq(orgUnits.id, orgUnitId));
+  const unit = await statisticsUnit(executor, orgUnitId);
   if (!unit || !canAccess(actor, 'read:victims', { orgUnitId })) throw notFound();
-  const window = { start: query.start, end: query.end };
-  const records = await loadStatRecords(executor, and(fileScope(actor, 'read:victims'), within(victimFiles.orgUnitId, orgUnitId))!, window);
-  const statistics = victimStatistics(records, window);
-  const suppressed = unit.level !== 'national' && unit.level !== 'province';
-  const shown = suppressed ? suppressSmallCells(statistics, threshold) : statistics;
-  return { orgUnitId, orgUnitName: unit.name, suppressed, threshold, ...shown, window };
+  const records = await loadStatRecords(executor, { orgUnitId, readableBy: actor }, window);
+  const { window: _window, ...shown } = publishVictimStatistics(victimStatistics(records, window), threshold);
+  return { orgUnitId, orgUnitName: unit.name, suppressed: hidesAny(shown), threshold, ...shown, window };
 }
 
 // ── Prefill of the periodic report (default template, ADR 0003) ───────────────────────────────────
@@ -232,11 +193,15 @@ export function prefillCellsFrom(statistics: VictimStatistics): PrefillCells {
 /** Agencies that report on everything of their area; any other agency reports on the files it received. */
 const AREA_AGENCY_TYPES = ['steering_committee', 'standing_office', 'police', 'peoples_committee'];
 
-/** The 'victims' prefill source: the reporting unit's files (all of them, or the reporting agency's), no suppression (official reporting). */
+/**
+ * The 'victims' prefill source: the reporting unit's files (all of them, or the reporting agency's).
+ * Not suppressed: the prefill is official reporting to the superior committee, which needs the exact
+ * figures; every aggregate shown to a person elsewhere passes `publishVictimStatistics`.
+ */
 export async function victimPrefill(executor: Executor, context: PrefillContext): Promise<PrefillCells | null> {
-  const [agency] = await executor.select({ type: agencies.type }).from(agencies).where(eq(agencies.id, context.agencyId));
-  const conditions: SQL[] = [within(victimFiles.orgUnitId, context.orgUnitId)];
-  if (!agency || !AREA_AGENCY_TYPES.includes(agency.type)) conditions.push(eq(victimFiles.agencyId, context.agencyId));
-  const records = await loadStatRecords(executor, and(...conditions)!, context.window);
+  const agencyType = await agencyTypeOf(executor, context.agencyId);
+  const filter: StatFilesFilter = { orgUnitId: context.orgUnitId };
+  if (!agencyType || !AREA_AGENCY_TYPES.includes(agencyType)) filter.agencyId = context.agencyId;
+  const records = await loadStatRecords(executor, filter, context.window);
   return prefillCellsFrom(victimStatistics(records, context.window));
 }

@@ -436,7 +436,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
         config: { permission: 'read:victims' },
         schema: {
           tags,
-          summary: 'Thống kê nạn nhân theo đơn vị và khoảng thời gian (dưới cấp tỉnh: che ô nhỏ hơn ngưỡng ATMIS_STATS_MIN_CELL)',
+          summary: 'Thống kê nạn nhân theo đơn vị và kỳ trọn tháng (ở mọi cấp: che ô nhỏ hơn ngưỡng ATMIS_STATS_MIN_CELL và các ô bù)',
           querystring: statisticsQuerySchema,
           response: { 200: statisticsViewSchema },
         },

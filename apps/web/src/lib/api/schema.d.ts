@@ -10748,7 +10748,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thống kê nạn nhân theo đơn vị và khoảng thời gian (dưới cấp tỉnh: che ô nhỏ hơn ngưỡng ATMIS_STATS_MIN_CELL) */
+        /** Thống kê nạn nhân theo đơn vị và kỳ trọn tháng (ở mọi cấp: che ô nhỏ hơn ngưỡng ATMIS_STATS_MIN_CELL và các ô bù) */
         get: {
             parameters: {
                 query: {

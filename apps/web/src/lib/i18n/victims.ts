@@ -190,8 +190,8 @@ export const victimsVi = {
     choosePeriod: 'Chọn kỳ số liệu để xem thống kê.',
     window: 'số liệu từ {{from}} đến {{to}}',
     suppressedNotice:
-      'Đơn vị dưới cấp tỉnh: các ô có số khác 0 nhưng nhỏ hơn {{threshold}} được ẩn (hiển thị "< {{threshold}}") để không thể nhận ra nạn nhân.',
-    suppressedHelp: 'Số nhỏ hơn {{threshold}} được ẩn để bảo vệ danh tính nạn nhân (đơn vị dưới cấp tỉnh).',
+      'Các ô có số khác 0 nhưng nhỏ hơn {{threshold}}, và các ô có thể dùng để tính ngược ra chúng, được ẩn (hiển thị "—") ở mọi cấp để không thể nhận ra nạn nhân.',
+    suppressedHelp: 'Ô bị ẩn: số nhỏ hơn {{threshold}}, hoặc ô có thể dùng để tính ngược ra một số nhỏ (bảo vệ danh tính nạn nhân).',
     none: 'Không có số liệu',
     sexAge: 'Tiếp nhận và xác định theo giới tính, độ tuổi',
     group: 'Chỉ tiêu',
@@ -446,8 +446,9 @@ export const victimsEn: typeof victimsVi = {
     choosePeriod: 'Choose a period to see the statistics.',
     window: 'figures from {{from}} to {{to}}',
     suppressedNotice:
-      'Below province level, non-zero counts under {{threshold}} are hidden (shown as "< {{threshold}}") so that no victim can be recognised.',
-    suppressedHelp: 'Counts under {{threshold}} are hidden to protect victims’ identity (units below province level).',
+      'At every level, non-zero counts under {{threshold}}, and the cells from which they could be worked out, are hidden (shown as "—") so that no victim can be recognised.',
+    suppressedHelp:
+      'Hidden: a count under {{threshold}}, or a cell from which a small count could be worked out (to protect victims’ identity).',
     none: 'No figures',
     sexAge: 'Received and identified by sex and age',
     group: 'Figure',

@@ -17,14 +17,14 @@ import type { VictimStatistics } from '../api/victims-api.ts';
 
 type Count = number | null;
 
-/** A count, or "< N" where a small count is hidden so that nobody can be recognised from it. */
+/** A count, or "—" where a small count (or a cell that would give one back) is hidden so that nobody can be recognised from it. */
 export function CountCell({ value, threshold, testId }: { value: Count; threshold: number; testId?: string }) {
   const { t, i18n } = useTranslation();
   if (value === null)
     return (
       <Tooltip title={t('victims.statistics.suppressedHelp', { threshold })}>
         <span data-testid={testId} data-suppressed="true" tabIndex={0} style={{ cursor: 'help', borderBottom: '1px dotted' }}>
-          {`< ${threshold}`}
+          —
         </span>
       </Tooltip>
     );

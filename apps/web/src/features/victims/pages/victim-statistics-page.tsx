@@ -1,4 +1,4 @@
-import type { PeriodWindow } from '@atmis/domain';
+import { statisticsWindowProblem, type PeriodWindow } from '@atmis/domain';
 import { Link } from '@tanstack/react-router';
 import { Alert, Button, Card, Col, Empty, Form, Radio, Row, Skeleton, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -18,7 +18,8 @@ import { StatisticsTables } from '../components/statistics-tables.tsx';
 /**
  * "Thống kê nạn nhân": received and identified persons by sex and age band, by form of exploitation,
  * destination, way of return and support, for a unit and a period (a reporting period's data window,
- * or any date range). Small counts below province level come back hidden and say so.
+ * or a date range of whole months). Small counts, and the cells that would give them back, come back
+ * hidden at every level and say so.
  */
 function VictimStatisticsView() {
   const { t, i18n } = useTranslation();
@@ -29,7 +30,9 @@ function VictimStatisticsView() {
   const [window, setWindow] = useState<PeriodWindow>('decree09');
   const [periodId, setPeriodId] = useState<string>(() => currentPeriodId('year', 'decree09'));
   const check = periodId ? checkPeriodId(periodId, window, language) : null;
-  const query = check?.ok ? { orgUnitId, start: check.period.start, end: check.period.end } : null;
+  // Only whole reporting months are published (the domain's rule, which the server applies too).
+  const windowProblem = check?.ok ? statisticsWindowProblem(check.period) : null;
+  const query = check?.ok && !windowProblem ? { orgUnitId, start: check.period.start, end: check.period.end } : null;
   const statistics = useVictimStatistics(query);
   const knownUnits = [
     ...options.map((option) => ({ value: option.orgUnitId, label: option.orgUnitName })),
@@ -86,7 +89,9 @@ function VictimStatisticsView() {
         </Form>
       </Card>
       <ErrorAlert error={statistics.error} onRetry={() => void statistics.refetch()} testId="stats-error" />
-      {!query ? (
+      {windowProblem ? (
+        <Alert type="warning" showIcon data-testid="stats-window-problem" title={windowProblem} />
+      ) : !query ? (
         <Empty description={t('victims.statistics.choosePeriod')} />
       ) : statistics.isLoading ? (
         <Skeleton active />
