@@ -1,6 +1,7 @@
-import { auditEvents, orgUnits, users } from '@atmis/db';
-import { and, count, eq, gt } from 'drizzle-orm';
+import { auditEvents, orgUnits, userAssignments, users } from '@atmis/db';
+import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { loginAs, uniqueName } from '../../testing/test-app.ts';
 import { createFile, useVictimTestContext, womanWithChild } from './victim-test-kit.ts';
 import { DUPLICATE_PROBE_LIMIT, DUPLICATE_PROBE_WINDOW_MS } from './victims.service.ts';
 
@@ -24,6 +25,24 @@ async function auditRows(action: 'victim.duplicate_probe' | 'victim.duplicate_pr
     })
     .from(auditEvents)
     .where(and(eq(auditEvents.action, action), eq(auditEvents.actorUserId, actorUserId)));
+}
+
+/**
+ * PGlite answers in-process without giving the event loop a turn, so requests sent at once would run
+ * one after another; while the returned function is not called, each query outside a transaction
+ * first waits a turn, as a round trip to PostgreSQL does, and requests interleave as they do there.
+ */
+function interleavingQueries(): () => void {
+  const pglite = ctx.t.database.pglite;
+  if (!pglite) return () => {};
+  const query = pglite.query;
+  pglite.query = async function (this: typeof pglite, ...args: Parameters<typeof query>) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return query.apply(this, args);
+  } as typeof query;
+  return () => {
+    pglite.query = query;
+  };
 }
 
 describe('the duplicate check as a lookup oracle', () => {
@@ -104,6 +123,52 @@ describe('the duplicate check as a lookup oracle', () => {
     // Another commune officer is not affected: the limit is per user.
     const own = await ctx.communeA.post('/api/v1/victim-files', stranger);
     expect(own.statusCode).toBe(201);
+  });
+
+  it('holds the limit against probes sent at once: the limit answered, every other one refused and audited', async () => {
+    // A fresh officer of commune B (a copy of xa.b: same unit, same assignments), so that no earlier probe counts.
+    const username = uniqueName('xa.b.song');
+    const db = ctx.t.database.db;
+    const [original] = await db.select().from(users).where(eq(users.username, 'xa.b'));
+    const [clone] = await db
+      .insert(users)
+      .values({
+        username,
+        fullName: original!.fullName,
+        orgUnitId: original!.orgUnitId,
+        agencyId: original!.agencyId,
+        passwordHash: original!.passwordHash,
+      })
+      .returning({ id: users.id });
+    const assignments = await db
+      .select()
+      .from(userAssignments)
+      .where(and(eq(userAssignments.userId, original!.id), isNull(userAssignments.revokedAt)));
+    await db.insert(userAssignments).values(
+      assignments.map((assignment) => ({
+        userId: clone!.id,
+        roleId: assignment.roleId,
+        orgUnitId: assignment.orgUnitId,
+        agencyId: assignment.agencyId,
+        scope: assignment.scope,
+      })),
+    );
+    const prober = await loginAs(ctx.t.app, username);
+
+    const body = womanWithChild({ receivedOn: recent(2), homeOrgUnitId: ctx.communeAId, child: false });
+    await createFile(ctx.communeA, body);
+    const restore = interleavingQueries();
+    const responses = await Promise.all(
+      Array.from({ length: DUPLICATE_PROBE_LIMIT + 5 }, () => prober.post('/api/v1/victim-files', body)),
+    ).finally(restore);
+    const codes = responses.map((response) => `${response.statusCode} ${problem(response).code}`);
+    const answered = codes.filter((code) => code === '409 victim.possible_duplicate_elsewhere');
+    expect(answered).toHaveLength(DUPLICATE_PROBE_LIMIT);
+    expect(codes.filter((code) => code === '429 victim.duplicate_probe_limit')).toHaveLength(codes.length - answered.length);
+    expect((await auditRows('victim.duplicate_probe', clone!.id)).length).toBeLessThanOrEqual(DUPLICATE_PROBE_LIMIT);
+    expect(await auditRows('victim.duplicate_probe_refused', clone!.id)).toHaveLength(codes.length - answered.length);
+    // Nothing was created by any of them.
+    expect(responses.some((response) => response.statusCode === 201)).toBe(false);
   });
 
   it('refuses an incomplete or invalid reception with 400 before any lookup, revealing no match', async () => {

@@ -8,6 +8,15 @@ import { fileScope, type PersonRow } from './victims.repository.ts';
 // file list, the statements a reveal decrypts, and the blind indexes a key rotation rewrites.
 
 // ── Reception ─────────────────────────────────────────────────────────────────────────────────────
+/**
+ * Holds the duplicate check of one user until the transaction ends: a transaction-scoped advisory
+ * lock keyed by the user (the two-key form, a key space apart from the audit chain's single key), so
+ * that the probes of a user are counted and recorded one after another.
+ */
+export async function lockDuplicateProbesOf(executor: Executor, userId: string): Promise<void> {
+  await executor.execute(sql`select pg_advisory_xact_lock(hashtext('victim.duplicate_probe'), hashtext(${userId}))`);
+}
+
 /** How many out-of-scope duplicate matches (`victim.duplicate_probe` audit events) a user has had since `since`. */
 export async function countDuplicateProbes(executor: Executor, userId: string, since: Date): Promise<number> {
   const [row] = await executor

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Executor } from '@atmis/db';
 import {
   type Actor,
   canAccess,
@@ -36,6 +37,7 @@ import {
   fileStatementContents,
   insertVictimFile,
   insertVictimPerson,
+  lockDuplicateProbesOf,
   victimFilePage,
   type VictimFileSort,
 } from './victim-register.repository.ts';
@@ -79,9 +81,9 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
   const today = () => todayOf(clock);
 
   /** Existing persons that may be `person` (domain `isPossibleDuplicate`, names compared after decryption in memory). */
-  async function findDuplicates(person: PersonInput) {
+  async function findDuplicates(executor: Executor, person: PersonInput) {
     const citizenIdHmac = person.citizenId ? cipher.blindIndex(person.citizenId, INDEX.citizenId) : null;
-    const candidates = await duplicateCandidates(db, {
+    const candidates = await duplicateCandidates(executor, {
       citizenIdHmac,
       homeOrgUnitId: person.homeOrgUnitId,
       birthYear: birthYearOf(person),
@@ -113,72 +115,99 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
       );
   }
 
-  /** 429 (audited) once the actor has `DUPLICATE_PROBE_LIMIT` out-of-scope matches in the window. */
-  async function requireProbeAllowance(actor: Actor, context: AuditContext) {
-    const since = new Date(clock().getTime() - DUPLICATE_PROBE_WINDOW_MS);
-    const matches = await countDuplicateProbes(db, actor.userId, since);
-    if (matches < DUPLICATE_PROBE_LIMIT) return;
-    await db.transaction((tx) =>
-      recordAudit(
-        tx,
-        context,
-        {
-          action: 'victim.duplicate_probe_refused',
-          entityType: 'victim_file',
-          orgUnitId: actor.orgUnitId,
-          details: { limit: DUPLICATE_PROBE_LIMIT, matchesInWindow: matches },
-        },
-        clock(),
-      ),
-    );
-    throw new AppError('victim.duplicate_probe_limit', { limit: DUPLICATE_PROBE_LIMIT });
+  /**
+   * The duplicate check of a reception, one at a time per user. Under a transaction lock on the
+   * actor, the out-of-scope matches of the window are counted: at `DUPLICATE_PROBE_LIMIT` the check
+   * is refused (429, audited) before any lookup; otherwise the lookup runs and its out-of-scope
+   * matches are recorded in the same transaction. Probes sent at once are thus counted one after
+   * another and never pass the limit. The answer: the matched files in the actor's scope, and the
+   * names of the units that hold the others.
+   */
+  async function probeDuplicates(actor: Actor, probingOrgUnitId: string, persons: readonly PersonInput[], context: AuditContext) {
+    const outcome = await db.transaction(async (tx) => {
+      await lockDuplicateProbesOf(tx, actor.userId);
+      const since = new Date(clock().getTime() - DUPLICATE_PROBE_WINDOW_MS);
+      const matchesInWindow = await countDuplicateProbes(tx, actor.userId, since);
+      if (matchesInWindow >= DUPLICATE_PROBE_LIMIT) {
+        await recordAudit(
+          tx,
+          context,
+          {
+            action: 'victim.duplicate_probe_refused',
+            entityType: 'victim_file',
+            orgUnitId: actor.orgUnitId,
+            details: { limit: DUPLICATE_PROBE_LIMIT, matchesInWindow },
+          },
+          clock(),
+        );
+        return null;
+      }
+      const duplicates: Awaited<ReturnType<typeof findDuplicates>> = [];
+      for (const person of persons) duplicates.push(...(await findDuplicates(tx, person)));
+      const inScope = new Set<string>();
+      const elsewhere = new Set<string>();
+      const outOfScope = new Map<string, (typeof duplicates)[number]>();
+      for (const candidate of duplicates) {
+        if (canAccess(actor, 'read:victims', { orgUnitId: candidate.fileOrgUnitId, agencyId: candidate.fileAgencyId })) {
+          inScope.add(candidate.fileId);
+        } else {
+          elsewhere.add(candidate.fileOrgUnitName);
+          const known = outOfScope.get(candidate.fileId);
+          if (!known || candidate.matchKind === 'citizen_id') outOfScope.set(candidate.fileId, candidate);
+        }
+      }
+      if (outOfScope.size) await recordProbe(tx, actor, probingOrgUnitId, [...outOfScope.values()], context);
+      return { inScope: [...inScope], elsewhere: [...elsewhere].sort() };
+    });
+    // The refusal is committed (audited) first; then the 429.
+    if (!outcome) throw new AppError('victim.duplicate_probe_limit', { limit: DUPLICATE_PROBE_LIMIT });
+    return outcome;
   }
 
   /** One audit row per matched file outside the actor's scope, and a notification to the unit that holds it. */
   async function recordProbe(
+    tx: Executor,
     actor: Actor,
     probingOrgUnitId: string,
     matches: { fileId: string; fileOrgUnitId: string; fileAgencyId: string | null; matchKind: 'citizen_id' | 'name_birth_home' }[],
     context: AuditContext,
   ) {
     const at = clock();
-    await db.transaction(async (tx) => {
-      const probingName = (await orgUnitNames(tx, [probingOrgUnitId])).get(probingOrgUnitId);
-      const files = await fileReferences(
+    const probingName = (await orgUnitNames(tx, [probingOrgUnitId])).get(probingOrgUnitId);
+    const files = await fileReferences(
+      tx,
+      matches.map((match) => match.fileId),
+    );
+    const references = new Map(files.map((file) => [file.id, file.reference]));
+    for (const match of matches) {
+      await recordAudit(
         tx,
-        matches.map((match) => match.fileId),
+        context,
+        {
+          action: 'victim.duplicate_probe',
+          entityType: 'victim_file',
+          entityId: match.fileId,
+          orgUnitId: match.fileOrgUnitId,
+          // What matched and who asked from where: never the identity that was entered.
+          details: { matchKind: match.matchKind, probingOrgUnitId, holdingOrgUnitId: match.fileOrgUnitId },
+        },
+        at,
       );
-      const references = new Map(files.map((file) => [file.id, file.reference]));
-      for (const match of matches) {
-        await recordAudit(
-          tx,
-          context,
-          {
-            action: 'victim.duplicate_probe',
-            entityType: 'victim_file',
-            entityId: match.fileId,
-            orgUnitId: match.fileOrgUnitId,
-            // What matched and who asked from where: never the identity that was entered.
-            details: { matchKind: match.matchKind, probingOrgUnitId, holdingOrgUnitId: match.fileOrgUnitId },
-          },
-          at,
-        );
-        // The holding unit's officers learn that their file was matched, by whom and when (in the system only).
-        if (match.fileAgencyId) {
-          await notifyAgency(tx, match.fileAgencyId, {
-            kind: 'victim_duplicate_probe',
-            title: `Đơn vị khác kiểm tra trùng với hồ sơ ${references.get(match.fileId) ?? ''}`,
-            body:
-              `${probingName ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
-              `có thể trùng với hồ sơ này (${match.matchKind === 'citizen_id' ? 'cùng số định danh' : 'gần giống họ tên, năm sinh và nơi thường trú'}) ` +
-              `lúc ${formatVietnamTimeOfDay(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
-            link: `/victim-files/${match.fileId}`,
-            entityType: 'victim_file',
-            entityId: match.fileId,
-          });
-        }
+      // The holding unit's officers learn that their file was matched, by whom and when (in the system only).
+      if (match.fileAgencyId) {
+        await notifyAgency(tx, match.fileAgencyId, {
+          kind: 'victim_duplicate_probe',
+          title: `Đơn vị khác kiểm tra trùng với hồ sơ ${references.get(match.fileId) ?? ''}`,
+          body:
+            `${probingName ?? probingOrgUnitId} (người dùng ${actor.username}) đã nhập một lượt tiếp nhận ` +
+            `có thể trùng với hồ sơ này (${match.matchKind === 'citizen_id' ? 'cùng số định danh' : 'gần giống họ tên, năm sinh và nơi thường trú'}) ` +
+            `lúc ${formatVietnamTimeOfDay(at)}. Nếu lượt kiểm tra này không có lý do chính đáng, hãy báo cho đơn vị cấp trên.`,
+          link: `/victim-files/${match.fileId}`,
+          entityType: 'victim_file',
+          entityId: match.fileId,
+        });
       }
-    });
+    }
   }
 
   async function create(actor: Actor, body: CreateVictimFileBody, context: AuditContext) {
@@ -234,30 +263,21 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
 
     // Only a complete, valid reception reaches the check (every error above is a 400 first), and a
     // user who has used up the out-of-scope matches is refused before any lookup.
-    if (!body.confirmNotDuplicate) await requireProbeAllowance(actor, context);
-    const duplicates = body.confirmNotDuplicate ? [] : (await Promise.all(persons.map((person) => findDuplicates(person.value)))).flat();
-    if (duplicates.length) {
-      const inScope = new Map<string, string>();
-      const elsewhere = new Set<string>();
-      const outOfScope = new Map<string, (typeof duplicates)[number]>();
-      for (const candidate of duplicates) {
-        if (canAccess(actor, 'read:victims', { orgUnitId: candidate.fileOrgUnitId, agencyId: candidate.fileAgencyId })) {
-          inScope.set(candidate.fileId, '');
-        } else {
-          elsewhere.add(candidate.fileOrgUnitName);
-          const known = outOfScope.get(candidate.fileId);
-          if (!known || candidate.matchKind === 'citizen_id') outOfScope.set(candidate.fileId, candidate);
-        }
-      }
-      if (outOfScope.size) await recordProbe(actor, orgUnitId, [...outOfScope.values()], context);
-      if (inScope.size) {
-        const rows = await fileReferences(db, [...inScope.keys()]);
+    if (!body.confirmNotDuplicate) {
+      const { inScope, elsewhere } = await probeDuplicates(
+        actor,
+        orgUnitId,
+        persons.map((person) => person.value),
+        context,
+      );
+      if (inScope.length) {
+        const rows = await fileReferences(db, inScope);
         throw new PossibleDuplicateError(
           rows.map((row) => ({ fileId: row.id, reference: row.reference })),
           [],
         );
       }
-      throw new PossibleDuplicateError([], [...elsewhere].sort());
+      if (elsewhere.length) throw new PossibleDuplicateError([], elsewhere);
     }
 
     const fileId = await db.transaction(async (tx) => {
