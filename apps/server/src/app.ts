@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
-import { formatErrorMessage, type Permission } from '@atmis/domain';
+import { formatErrorMessage, type ErrorCode, type Permission } from '@atmis/domain';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -122,10 +122,12 @@ export async function buildApp({
         },
       },
     },
-    // Each operation says how it is reached and the permission it needs (any one of `x-permission`).
+    // Each operation says how it is reached, the permission it needs (any one of `x-permission`) and,
+    // where its contract names them, the problems it may answer with beyond the common ones (`x-problems`).
     transform: (input) => {
       const result = jsonSchemaTransform(input);
-      const config = input.route.config as { access?: RouteAccess; permission?: Permission | readonly Permission[] } | undefined;
+      const config = input.route.config as
+        { access?: RouteAccess; permission?: Permission | readonly Permission[]; problems?: readonly ErrorCode[] } | undefined;
       const permissions = routePermissions(config);
       return {
         ...result,
@@ -133,6 +135,7 @@ export async function buildApp({
           ...result.schema,
           'x-access': config?.access ?? (input.url.startsWith('/api/v1/') ? 'session' : 'public'),
           ...(permissions.length ? { 'x-permission': [...permissions] } : {}),
+          ...(config?.problems?.length ? { 'x-problems': [...config.problems] } : {}),
         },
       };
     },

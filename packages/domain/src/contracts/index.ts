@@ -5,3 +5,5 @@ export * from './plans.ts';
 export * from './reports.ts';
 export * from './report-workflow.ts';
 export * from './victims.ts';
+export * from './route-contract.ts';
+export * from './routes/admin-routes.ts';

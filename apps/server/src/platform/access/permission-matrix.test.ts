@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { agencies, notifications, reportInstances, reportTemplates, roles, users } from '@atmis/db';
 import { and, eq } from 'drizzle-orm';
+import { auditRouteContracts, lastDayOfMonth, orgUnitRouteContracts, roleRouteContracts, type RouteContract } from '@atmis/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
@@ -1024,7 +1025,8 @@ const CASES: RouteCase[] = [
       {
         method: 'GET',
         route: '/api/v1/victim-statistics',
-        url: () => `/api/v1/victim-statistics?start=2025-01-01&end=${today()}`,
+        // Whole months only (the small-cell rule): January 2025 to the end of this month.
+        url: () => `/api/v1/victim-statistics?start=2025-01-01&end=${lastDayOfMonth(today())}`,
         expected: { ...all(200), 'so.yte': 403, toaan: 403 },
       },
     ];
@@ -1169,6 +1171,36 @@ describe('permission matrix', () => {
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(undeclared).toEqual([]);
+  });
+});
+
+describe('route contracts', () => {
+  it('the published document is the contracts: each operation with its path, permission and the problems it names', async () => {
+    type Operation = { summary?: string; 'x-permission'?: string[]; 'x-problems'?: string[] };
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
+    const contracts: RouteContract[] = [
+      ...Object.values(roleRouteContracts),
+      ...Object.values(auditRouteContracts),
+      ...Object.values(orgUnitRouteContracts),
+    ];
+    for (const contract of contracts) {
+      const path = `/api/v1${contract.path.replace(/:(\w+)/g, '{$1}')}`;
+      const operation = spec.paths[path]?.[contract.method.toLowerCase()];
+      expect(operation, `${contract.method} ${path}`).toBeDefined();
+      expect(operation!.summary).toBe(contract.summary);
+      expect(operation!['x-permission']).toEqual([contract.permission].flat());
+      expect(operation!['x-problems']).toEqual(contract.problems ? [...contract.problems] : undefined);
+    }
+    // A problem the contract names is one the operation answers: a second role with a code already taken.
+    const admin = await loginAs(t.app, 'admin');
+    const [existing] = (await admin.get('/api/v1/roles')).json<{ code: string }[]>();
+    const conflict = await admin.post('/api/v1/roles', {
+      code: existing!.code,
+      name: 'Trùng mã',
+      nameEn: 'Same code',
+      permissions: ['read:plans'],
+    });
+    expect(spec.paths['/api/v1/roles']!.post!['x-problems']).toContain(conflict.json<{ code: string }>().code);
   });
 });
 

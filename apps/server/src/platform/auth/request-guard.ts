@@ -1,5 +1,5 @@
 import type { Database } from '@atmis/db';
-import { hasPermission, type Actor, type Permission } from '@atmis/domain';
+import { hasPermission, type Actor, type Permission, type RouteAccess } from '@atmis/domain';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -10,13 +10,8 @@ import { safeEqual } from './tokens.ts';
 export const SESSION_COOKIE = 'atmis_session';
 export const CSRF_COOKIE = 'atmis_csrf';
 
-/**
- * How a route is reached:
- *  - public: no session needed (login, health, docs)
- *  - session: a full session (the default)
- *  - limited: also while the second factor or a password change is still pending (me, logout, …)
- */
-export type RouteAccess = 'public' | 'session' | 'limited';
+/** How a route is reached: the domain's `RouteAccess` (a route contract's `access`). */
+export type { RouteAccess };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
