@@ -1,0 +1,2 @@
+// The route contracts of victims (to be filled: see route-contract.ts).
+export {};
