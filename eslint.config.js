@@ -115,6 +115,24 @@ export default tseslint.config(
     },
   },
   {
+    // Outside the modules (app.ts, the CLI, the platform), a module is reached only through its index.ts too.
+    files: ['apps/server/src/**/*.ts'],
+    ignores: ['apps/server/src/modules/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)modules/(${SERVER_MODULES.join('|')})/(?!index\\.ts$)`,
+              message: 'Ngoài các phân hệ, một phân hệ chỉ được dùng qua index.ts của nó.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The web's features likewise: the app shell, and every feature, use a feature only through its
     // index.ts. The router's lazy page imports (import()) are not import declarations and stay split.
     files: ['apps/web/src/**/*.{ts,tsx}'],

@@ -24,7 +24,7 @@ import { planRoutes } from './modules/plans/index.ts';
 import { taskRoutes } from './modules/tasks/index.ts';
 import { roleRoutes } from './modules/roles/index.ts';
 import { userRoutes } from './modules/users/index.ts';
-import { victimRoutes } from './modules/victims/victims.routes.ts';
+import { victimRoutes } from './modules/victims/index.ts';
 import { registerRequestGuard, routePermissions, type RouteAccess } from './platform/auth/request-guard.ts';
 import { createFieldCipher } from './platform/crypto/keyring-file.ts';
 import { AppError } from './platform/errors/app-error.ts';

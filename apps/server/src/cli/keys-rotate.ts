@@ -4,7 +4,7 @@ import { recordAudit } from '../platform/audit/audit-log.ts';
 import { keyFileLocation, loadKeyring } from '../platform/crypto/keyring-file.ts';
 import { resumeIndexRebuild, rotateIndexKey, type BlindIndexRebuilder } from '../platform/crypto/index-rotation.ts';
 import { keyUsage, pruneUnusedKeys, resumeRotation, rotateDataKey, type RotationResult } from '../platform/crypto/rotation.ts';
-import { victimPersonIndexes } from '../modules/victims/victim-index-rebuild.ts';
+import { victimPersonIndexes } from '../modules/victims/index.ts';
 
 // npm run keys:rotate                 — adds a new data key, makes it current, re-encrypts every encrypted column.
 // npm run keys:rotate -- --resume     — finishes an interrupted rotation (re-encrypts what is not under the current key,

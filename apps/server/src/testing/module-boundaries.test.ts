@@ -45,6 +45,17 @@ export type Deps = { db: Database; where: SQL };
   });
 });
 
+describe('outside the modules', () => {
+  it("app.ts or the CLI reaching into a module's files fails lint; through its index.ts it passes", async () => {
+    const inside = `import { victimRoutes } from './modules/victims/victims.routes.ts';\nexport const f = victimRoutes;\n`;
+    expect(await problemsOf('apps/server/src/app.ts', inside)).toEqual([expect.stringContaining('qua index.ts')]);
+    const cli = `import { victimPersonIndexes } from '../modules/victims/victim-index-rebuild.ts';\nexport const f = victimPersonIndexes;\n`;
+    expect(await problemsOf('apps/server/src/cli/example.ts', cli)).toEqual([expect.stringContaining('qua index.ts')]);
+    const throughIndex = `import { victimRoutes } from './modules/victims/index.ts';\nexport const f = victimRoutes;\n`;
+    expect(await problemsOf('apps/server/src/app.ts', throughIndex)).toEqual([]);
+  });
+});
+
 describe("the web's features behind their index.ts", () => {
   it("a feature reaching into another feature's files fails lint; through its index.ts it passes", async () => {
     const inside = `import { usePlan } from '../../plans/api/plans-api.ts';\nexport const f = usePlan;\n`;

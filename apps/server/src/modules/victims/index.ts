@@ -1,0 +1,3 @@
+/** The victims module's public surface: what code outside the module may import. */
+export { victimRoutes } from './victims.routes.ts';
+export { victimPersonIndexes } from './victim-index-rebuild.ts';
