@@ -1,2 +1,130 @@
-// The route contracts of plans (to be filled: see route-contract.ts).
-export {};
+import { idParamsSchema, pageSchema } from '../common.ts';
+import {
+  attachPlanFilesBodySchema,
+  createPlanBodySchema,
+  createPlanImportBodySchema,
+  PLAN_IMPORT_MAX_BYTES,
+  planDetailSchema,
+  planImportViewSchema,
+  planListQuerySchema,
+  planViewSchema,
+  updatePlanBodySchema,
+  updatePlanImportBodySchema,
+} from '../plans.ts';
+import { defineRoutes } from '../route-contract.ts';
+
+const tags = ['plans'] as const;
+
+/**
+ * Plans and their imports: read in scope with read:plans; created, imported, edited, issued and given
+ * attachments with manage:plans in the plan's unit.
+ */
+export const planRouteContracts = defineRoutes({
+  createPlanImport: {
+    method: 'POST',
+    path: '/plan-imports',
+    tags,
+    summary: 'Nhập kế hoạch từ văn bản (.txt, .md, .docx hoặc nội dung dán)',
+    permission: 'manage:plans',
+    body: createPlanImportBodySchema,
+    response: { 201: planImportViewSchema },
+    problems: [
+      'plan_import.too_large',
+      'plan_import.unreadable',
+      'plan_import.not_a_plan',
+      'document.zip_too_large',
+      'document.zip_xml_too_large',
+      'document.zip_too_many_entries',
+    ],
+    uploadMaxBytes: PLAN_IMPORT_MAX_BYTES,
+  },
+  getPlanImport: {
+    method: 'GET',
+    path: '/plan-imports/:id',
+    tags,
+    summary: 'Bản nhập kế hoạch đang rà soát',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    response: { 200: planImportViewSchema },
+  },
+  updatePlanImport: {
+    method: 'PATCH',
+    path: '/plan-imports/:id',
+    tags,
+    summary: 'Sửa bản nhập: gắn cơ quan, chỉnh thông tin',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    body: updatePlanImportBodySchema,
+    response: { 200: planImportViewSchema },
+    problems: ['plan_import.not_pending'],
+  },
+  confirmPlanImport: {
+    method: 'POST',
+    path: '/plan-imports/:id/confirm',
+    tags,
+    summary: 'Xác nhận bản nhập: tạo kế hoạch và nhiệm vụ',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    response: { 201: planDetailSchema },
+    problems: ['plan_import.not_pending'],
+  },
+  listPlans: {
+    method: 'GET',
+    path: '/plans',
+    tags,
+    summary: 'Danh sách kế hoạch trong phạm vi',
+    permission: 'read:plans',
+    query: planListQuerySchema,
+    response: { 200: pageSchema(planViewSchema) },
+  },
+  createPlan: {
+    method: 'POST',
+    path: '/plans',
+    tags,
+    summary: 'Tạo kế hoạch (dự thảo)',
+    permission: 'manage:plans',
+    body: createPlanBodySchema,
+    response: { 201: planDetailSchema },
+  },
+  getPlan: {
+    method: 'GET',
+    path: '/plans/:id',
+    tags,
+    summary: 'Chi tiết kế hoạch: chỉ tiêu, mục, tình hình nhiệm vụ, kế hoạch cấp dưới',
+    permission: 'read:plans',
+    params: idParamsSchema,
+    response: { 200: planDetailSchema },
+  },
+  updatePlan: {
+    method: 'PATCH',
+    path: '/plans/:id',
+    tags,
+    summary: 'Sửa thông tin kế hoạch',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    body: updatePlanBodySchema,
+    response: { 200: planDetailSchema },
+    problems: ['plan.not_draft', 'plan.stale'],
+  },
+  issuePlan: {
+    method: 'POST',
+    path: '/plans/:id/issue',
+    tags,
+    summary: 'Ban hành kế hoạch dự thảo',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    response: { 200: planDetailSchema },
+    problems: ['plan.not_draft', 'plan.stale'],
+  },
+  attachPlanFiles: {
+    method: 'POST',
+    path: '/plans/:id/attachments',
+    tags,
+    summary: 'Đính kèm tệp đã tải lên (văn bản ký, phụ lục) vào kế hoạch',
+    permission: 'manage:plans',
+    params: idParamsSchema,
+    body: attachPlanFilesBodySchema,
+    response: { 200: planDetailSchema },
+    problems: ['file.invalid'],
+  },
+});
