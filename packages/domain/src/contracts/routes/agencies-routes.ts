@@ -1,2 +1,84 @@
-// The route contracts of agencies (to be filled: see route-contract.ts).
-export {};
+import {
+  agencyHistorySchema,
+  agencyListQuerySchema,
+  agencyViewSchema,
+  createAgencyBodySchema,
+  mergeAgencyBodySchema,
+  renameAgencyBodySchema,
+  updateAgencyBodySchema,
+} from '../admin.ts';
+import { idParamsSchema, pageSchema } from '../common.ts';
+import { defineRoutes } from '../route-contract.ts';
+
+/** The agency registry: read by every signed-in user, changed with manage:agencies over the agency's unit. */
+export const agencyRouteContracts = defineRoutes({
+  listAgencies: {
+    method: 'GET',
+    path: '/agencies',
+    tags: ['agencies'],
+    summary: 'Danh mục cơ quan',
+    permission: 'read:agencies',
+    query: agencyListQuerySchema,
+    response: { 200: pageSchema(agencyViewSchema) },
+  },
+  createAgency: {
+    method: 'POST',
+    path: '/agencies',
+    tags: ['agencies'],
+    summary: 'Thêm cơ quan',
+    permission: 'manage:agencies',
+    body: createAgencyBodySchema,
+    response: { 201: agencyViewSchema },
+    problems: ['resource.conflict'],
+  },
+  getAgency: {
+    method: 'GET',
+    path: '/agencies/:id',
+    tags: ['agencies'],
+    summary: 'Chi tiết cơ quan',
+    permission: 'read:agencies',
+    params: idParamsSchema,
+    response: { 200: agencyViewSchema },
+  },
+  updateAgency: {
+    method: 'PATCH',
+    path: '/agencies/:id',
+    tags: ['agencies'],
+    summary: 'Sửa loại, cơ quan cấp trên',
+    permission: 'manage:agencies',
+    params: idParamsSchema,
+    body: updateAgencyBodySchema,
+    response: { 200: agencyViewSchema },
+  },
+  renameAgency: {
+    method: 'POST',
+    path: '/agencies/:id/rename',
+    tags: ['agencies'],
+    summary: 'Đổi tên cơ quan (giữ lịch sử)',
+    permission: 'manage:agencies',
+    params: idParamsSchema,
+    body: renameAgencyBodySchema,
+    response: { 200: agencyViewSchema },
+    problems: ['resource.conflict'],
+  },
+  mergeAgency: {
+    method: 'POST',
+    path: '/agencies/:id/merge',
+    tags: ['agencies'],
+    summary: 'Sáp nhập cơ quan vào cơ quan khác',
+    permission: 'manage:agencies',
+    params: idParamsSchema,
+    body: mergeAgencyBodySchema,
+    response: { 200: agencyViewSchema },
+    problems: ['resource.conflict'],
+  },
+  getAgencyHistory: {
+    method: 'GET',
+    path: '/agencies/:id/history',
+    tags: ['agencies'],
+    summary: 'Lịch sử tên gọi',
+    permission: 'read:agencies',
+    params: idParamsSchema,
+    response: { 200: agencyHistorySchema },
+  },
+});
