@@ -1,2 +1,317 @@
-// The route contracts of victims (to be filled: see route-contract.ts).
-export {};
+import { z } from 'zod';
+import { idParamsSchema, pageSchema, problemSchema } from '../common.ts';
+import { defineRoutes, type RouteContract } from '../route-contract.ts';
+import {
+  consentBodySchema,
+  consentViewSchema,
+  createdSchema,
+  dischargeBodySchema,
+  exploitationBodySchema,
+  facilityBodySchema,
+  facilityListQuerySchema,
+  facilityViewSchema,
+  followUpBodySchema,
+  identificationBodySchema,
+  protectionAssessmentBodySchema,
+  type REFERRAL_ACTIONS,
+  referralActionBodySchema,
+  referralBodySchema,
+  referralListQuerySchema,
+  referralViewSchema,
+  revealBodySchema,
+  revealResultSchema,
+  statementBodySchema,
+  statisticsQuerySchema,
+  statisticsViewSchema,
+  stayBodySchema,
+  stayViewSchema,
+  supportRateBodySchema,
+  supportRateListQuerySchema,
+  supportRateViewSchema,
+  supportServiceBodySchema,
+  supportServiceUpdateBodySchema,
+  supportServiceViewSchema,
+  threatBodySchema,
+  victimFileDetailSchema,
+  victimFileListItemSchema,
+  victimFileListQuerySchema,
+  withdrawConsentBodySchema,
+} from '../victims.ts';
+
+const tags = ['victims'] as const;
+
+const READ_NOTE = ' (quyền read:victims hoặc read:support trong phạm vi, hoặc cơ quan nhận chuyển tuyến)';
+const MANAGE_NOTE = ' (quyền manage:victims hoặc manage:support trên hồ sơ)';
+
+/** The answer of a reception (POST /victim-files): the new file, and the warnings on what was entered. */
+export const victimFileCreatedSchema = z.object({ id: z.uuid(), reference: z.string(), warnings: z.record(z.string(), z.string()) });
+
+/**
+ * The 409 of a reception that may be a duplicate: a problem with, for matches in the reader's scope
+ * only, the files it may be (a match elsewhere is named by its unit in the title, never by id).
+ */
+export const possibleDuplicateProblemSchema = problemSchema.extend({
+  duplicates: z.array(z.object({ fileId: z.uuid(), reference: z.string() })).optional(),
+});
+
+type ReferralAction = (typeof REFERRAL_ACTIONS)[number];
+
+const REFERRAL_ACTION_LABELS: Readonly<Record<ReferralAction, string>> = {
+  accept: 'Tiếp nhận',
+  decline: 'Từ chối (có lý do)',
+  complete: 'Hoàn thành',
+  cancel: 'Hủy (đơn vị chuyển, có lý do)',
+};
+
+/** An answer or end of a referral, by the party it belongs to (the receiver, or the sender for `cancel`). */
+function referralActionContract(action: ReferralAction) {
+  return {
+    method: 'POST',
+    path: `/victim-referrals/:id/${action}`,
+    tags,
+    summary: `${REFERRAL_ACTION_LABELS[action]} chuyển tuyến (manage:victims hoặc manage:support của bên tương ứng)`,
+    permission: ['manage:victims', 'manage:support'],
+    params: idParamsSchema,
+    body: referralActionBodySchema,
+    response: { 200: referralViewSchema },
+    problems: ['victim.referral_not_allowed', 'resource.version_conflict'],
+  } as const satisfies RouteContract;
+}
+
+/**
+ * Victim files (issue 5): identification, consents, referrals, support, protection, follow-up and
+ * statistics. Identity is masked everywhere; plaintext only through the audited reveal. The reception
+ * (POST /victim-files) is not a contract yet: it documents its 409 with the possible duplicates
+ * (`possibleDuplicateProblemSchema`) and a description, which a RouteContract cannot say.
+ */
+export const victimRouteContracts = defineRoutes({
+  listVictimFiles: {
+    method: 'GET',
+    path: '/victim-files',
+    tags,
+    summary: `Danh sách hồ sơ nạn nhân (che nhân thân; tìm theo từng từ của họ tên hoặc đúng số CCCD)${READ_NOTE}`,
+    permission: ['read:victims', 'read:support'],
+    query: victimFileListQuerySchema,
+    response: { 200: pageSchema(victimFileListItemSchema) },
+  },
+  getVictimFile: {
+    method: 'GET',
+    path: '/victim-files/:id',
+    tags,
+    summary: `Chi tiết hồ sơ (che nhân thân; các phần theo quyền)${READ_NOTE}`,
+    permission: ['read:victims', 'read:support'],
+    params: idParamsSchema,
+    response: { 200: victimFileDetailSchema },
+  },
+  revealVictimIdentity: {
+    method: 'POST',
+    path: '/victim-files/:id/reveal',
+    tags,
+    summary: 'Xem thông tin nhận diện (có lý do, ghi nhật ký victim.reveal)',
+    permission: 'read:victim_identity',
+    params: idParamsSchema,
+    body: revealBodySchema,
+    response: { 200: revealResultSchema },
+  },
+  identifyVictimPerson: {
+    method: 'POST',
+    path: '/victim-persons/:id/identification',
+    tags,
+    summary: 'Xác minh, xác định nạn nhân: bắt đầu xác minh, quyết định, xem xét lại',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: identificationBodySchema,
+    response: { 200: createdSchema },
+    problems: ['victim.file_closed', 'victim.identification_not_allowed', 'resource.version_conflict'],
+  },
+  setVictimExploitation: {
+    method: 'POST',
+    path: '/victim-persons/:id/exploitation',
+    tags,
+    summary: 'Ghi nhận hình thức bị mua bán, bóc lột (thay thế bản trước)',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: exploitationBodySchema,
+    response: { 200: createdSchema },
+    problems: ['victim.file_closed'],
+  },
+  addVictimConsent: {
+    method: 'POST',
+    path: '/victim-files/:id/consents',
+    tags,
+    summary: `Ghi nhận sự đồng ý${MANAGE_NOTE}`,
+    permission: ['manage:victims', 'manage:support'],
+    params: idParamsSchema,
+    body: consentBodySchema,
+    response: { 201: consentViewSchema },
+    problems: ['victim.file_closed'],
+  },
+  withdrawVictimConsent: {
+    method: 'POST',
+    path: '/victim-consents/:id/withdraw',
+    tags,
+    summary: `Rút lại sự đồng ý${MANAGE_NOTE}`,
+    permission: ['manage:victims', 'manage:support'],
+    params: idParamsSchema,
+    body: withdrawConsentBodySchema,
+    response: { 200: consentViewSchema },
+    problems: ['victim.consent_already_withdrawn', 'resource.version_conflict'],
+  },
+  sendVictimReferral: {
+    method: 'POST',
+    path: '/victim-files/:id/referrals',
+    tags,
+    summary: `Chuyển tuyến (cần sự đồng ý còn hiệu lực hoặc căn cứ pháp lý)${MANAGE_NOTE}`,
+    permission: ['manage:victims', 'manage:support'],
+    params: idParamsSchema,
+    body: referralBodySchema,
+    response: { 201: referralViewSchema },
+    problems: ['victim.file_closed', 'victim.referral_already_active', 'victim.referral_basis_missing'],
+  },
+  listVictimReferrals: {
+    method: 'GET',
+    path: '/victim-referrals',
+    tags,
+    summary: `Chuyển tuyến đến (cơ quan của tôi nhận) hoặc đi (hồ sơ trong phạm vi), có cờ quá hạn trả lời${READ_NOTE}`,
+    permission: ['read:victims', 'read:support'],
+    query: referralListQuerySchema,
+    response: { 200: pageSchema(referralViewSchema) },
+  },
+  acceptVictimReferral: referralActionContract('accept'),
+  declineVictimReferral: referralActionContract('decline'),
+  completeVictimReferral: referralActionContract('complete'),
+  cancelVictimReferral: referralActionContract('cancel'),
+  addVictimSupportService: {
+    method: 'POST',
+    path: '/victim-files/:id/support-services',
+    tags,
+    summary: 'Ghi nhận hỗ trợ (kế hoạch hoặc đã thực hiện; số tiền là số nguyên đồng)',
+    permission: 'manage:support',
+    params: idParamsSchema,
+    body: supportServiceBodySchema,
+    response: { 201: supportServiceViewSchema },
+    problems: ['victim.file_closed'],
+  },
+  updateVictimSupportService: {
+    method: 'PATCH',
+    path: '/victim-support-services/:id',
+    tags,
+    summary: 'Cập nhật trạng thái, ngày, số tiền của một khoản hỗ trợ',
+    permission: 'manage:support',
+    params: idParamsSchema,
+    body: supportServiceUpdateBodySchema,
+    response: { 200: supportServiceViewSchema },
+    problems: ['victim.file_closed', 'victim.support_status_not_allowed', 'resource.version_conflict'],
+  },
+  listVictimSupportRates: {
+    method: 'GET',
+    path: '/victim-support-rates',
+    tags,
+    summary: 'Định mức hỗ trợ (theo loại, đơn vị, ngày áp dụng)',
+    permission: 'read:support',
+    query: supportRateListQuerySchema,
+    response: { 200: z.object({ items: z.array(supportRateViewSchema) }) },
+  },
+  createVictimSupportRate: {
+    method: 'POST',
+    path: '/victim-support-rates',
+    tags,
+    summary: 'Thêm định mức hỗ trợ (cấp tỉnh hoặc trung ương, theo văn bản)',
+    permission: 'manage:support',
+    body: supportRateBodySchema,
+    response: { 201: supportRateViewSchema },
+  },
+  listVictimFacilities: {
+    method: 'GET',
+    path: '/victim-facilities',
+    tags,
+    summary: 'Cơ sở trợ giúp, nhà tạm lánh (trong phạm vi và của cấp trên), với số chỗ đang dùng',
+    permission: 'read:support',
+    query: facilityListQuerySchema,
+    response: { 200: z.object({ items: z.array(facilityViewSchema) }) },
+  },
+  createVictimFacility: {
+    method: 'POST',
+    path: '/victim-facilities',
+    tags,
+    summary: 'Thêm cơ sở trợ giúp, nhà tạm lánh',
+    permission: 'manage:support',
+    body: facilityBodySchema,
+    response: { 201: facilityViewSchema },
+  },
+  admitVictimStay: {
+    method: 'POST',
+    path: '/victim-files/:id/stays',
+    tags,
+    summary: 'Đưa vào cơ sở trợ giúp (kiểm tra số chỗ; mỗi người một nơi tại một thời điểm)',
+    permission: 'manage:support',
+    params: idParamsSchema,
+    body: stayBodySchema,
+    response: { 201: stayViewSchema },
+    problems: ['victim.file_closed', 'victim.stay_open', 'victim.facility_full'],
+  },
+  dischargeVictimStay: {
+    method: 'POST',
+    path: '/victim-stays/:id/discharge',
+    tags,
+    summary: 'Ra khỏi cơ sở trợ giúp',
+    permission: 'manage:support',
+    params: idParamsSchema,
+    body: dischargeBodySchema,
+    response: { 200: stayViewSchema },
+    problems: ['victim.file_closed', 'resource.conflict', 'resource.version_conflict'],
+  },
+  addVictimFollowUp: {
+    method: 'POST',
+    path: '/victim-files/:id/follow-ups',
+    tags,
+    summary: `Ghi nhận lần thăm, theo dõi tái hòa nhập${MANAGE_NOTE}`,
+    permission: ['manage:victims', 'manage:support'],
+    params: idParamsSchema,
+    body: followUpBodySchema,
+    response: { 201: createdSchema },
+    problems: ['victim.file_closed'],
+  },
+  addVictimStatement: {
+    method: 'POST',
+    path: '/victim-files/:id/statements',
+    tags,
+    summary: 'Ghi lời khai, biên bản (nội dung được mã hóa; chỉ xem qua reveal)',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: statementBodySchema,
+    response: { 201: createdSchema },
+    problems: ['victim.file_closed'],
+  },
+  addVictimProtectionAssessment: {
+    method: 'POST',
+    path: '/victim-files/:id/protection-assessments',
+    tags,
+    summary: 'Đánh giá an toàn, biện pháp bảo vệ (chi tiết được mã hóa)',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: protectionAssessmentBodySchema,
+    response: { 201: createdSchema },
+    problems: ['victim.file_closed'],
+  },
+  addVictimThreat: {
+    method: 'POST',
+    path: '/victim-files/:id/threats',
+    tags,
+    summary: 'Ghi nhận đe dọa đối với nạn nhân, người thân (nội dung được mã hóa)',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: threatBodySchema,
+    response: { 201: createdSchema },
+    problems: ['victim.file_closed'],
+  },
+  getVictimStatistics: {
+    method: 'GET',
+    path: '/victim-statistics',
+    tags,
+    summary: 'Thống kê nạn nhân theo đơn vị và kỳ trọn tháng (ở mọi cấp: che ô nhỏ hơn ngưỡng ATMIS_STATS_MIN_CELL và các ô bù)',
+    permission: 'read:victims',
+    query: statisticsQuerySchema,
+    response: { 200: statisticsViewSchema },
+  },
+});
