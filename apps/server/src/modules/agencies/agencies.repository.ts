@@ -1,6 +1,6 @@
 import { agencies, agencyNameHistory, orgUnits, type Executor } from '@atmis/db';
 import { parseSort, type AgencyView } from '@atmis/domain';
-import { aliasedTable, and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, type KeysetSort } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
 
@@ -125,6 +125,17 @@ export async function endAgencyNames(executor: Executor, agencyId: string, valid
     .update(agencyNameHistory)
     .set({ validTo })
     .where(and(eq(agencyNameHistory.agencyId, agencyId), isNull(agencyNameHistory.validTo)));
+}
+
+/**
+ * Agencies' current names by id, in force or not (ids not found, null or repeated are left out): the
+ * one lookup every module uses to name the agencies of the rows it shows.
+ */
+export async function agencyNamesById(executor: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Every name the agency has borne, oldest first. */

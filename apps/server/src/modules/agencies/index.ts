@@ -1,3 +1,3 @@
 /** The agencies module's public surface: what code outside the module may import. */
 export { agencyRoutes } from './agencies.routes.ts';
-export { findAgencyPlace } from './agencies.repository.ts';
+export { agencyNamesById, findAgencyPlace } from './agencies.repository.ts';

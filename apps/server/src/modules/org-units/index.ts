@@ -1,3 +1,3 @@
 /** The org-units module's public surface: what code outside the module may import. */
 export { orgUnitRoutes } from './org-units.routes.ts';
-export { findOrgUnit } from './org-units.repository.ts';
+export { findOrgUnit, orgUnitNamesById } from './org-units.repository.ts';

@@ -1,6 +1,6 @@
 import { orgUnits, type Executor } from '@atmis/db';
 import type { OrgUnitView } from '@atmis/domain';
-import { and, asc, eq, gt, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
 
@@ -50,4 +50,15 @@ export async function listOrgUnits(
 export async function findOrgUnit(executor: Executor, id: string): Promise<OrgUnitRow | null> {
   const [row] = await executor.select().from(orgUnits).where(eq(orgUnits.id, id));
   return row ?? null;
+}
+
+/**
+ * Units' full names by id (ids not found, null or repeated are left out): the one lookup every module
+ * uses to name the units of the rows it shows.
+ */
+export async function orgUnitNamesById(executor: Executor, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (!wanted.length) return new Map();
+  const rows = await executor.select({ id: orgUnits.id, name: orgUnits.fullName }).from(orgUnits).where(inArray(orgUnits.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

@@ -1,5 +1,5 @@
-import { agencies, planImports, type Executor } from '@atmis/db';
-import { and, eq, inArray } from 'drizzle-orm';
+import { planImports, type Executor } from '@atmis/db';
+import { and, eq } from 'drizzle-orm';
 
 /** A stored plan import: the extracted text, the parse result under review and its agency matches. */
 export type PlanImportRow = typeof planImports.$inferSelect;
@@ -20,14 +20,6 @@ export async function insertPlanImport(
 export async function findPlanImport(executor: Executor, id: string): Promise<PlanImportRow | null> {
   const [row] = await executor.select().from(planImports).where(eq(planImports.id, id));
   return row ?? null;
-}
-
-/** Agency names by id, for the given ids (in force or not). */
-export async function agencyNamesByIds(executor: Executor, ids: readonly string[]): Promise<{ id: string; name: string }[]> {
-  return executor
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(inArray(agencies.id, [...ids]));
 }
 
 /**

@@ -12,13 +12,13 @@ import { applyImportReview, isLikelyPlan, parsePlan, type PlanImportResult } fro
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
+import { agencyNamesById } from '../agencies/index.ts';
 import { matchAgencyNames } from './agency-matcher.ts';
 import { ZipRefusedError } from '../../platform/documents/zip-guard.ts';
 import { extractPlanText, PlanTextExtractionError } from './extract-text.ts';
 import { insertPlanGraph } from './plan-graph.repository.ts';
 import { phaseOf, type PlanGraphTask } from './plan-graph.ts';
 import {
-  agencyNamesByIds,
   findPlanImport,
   insertPlanImport,
   markPlanImportConfirmed,
@@ -167,7 +167,7 @@ export function createPlanImportsService(
       const ids = input.agencyMappings.map((m) => m.agencyId).filter((v): v is string => Boolean(v));
       const missing = await missingAgencyIds(db, ids);
       if (missing.length) throw invalid('agencyMappings', `Cơ quan không tồn tại hoặc đã hết hiệu lực: ${missing.join(', ')}`);
-      const agencyNames = new Map(ids.length ? (await agencyNamesByIds(db, ids)).map((a) => [a.id, a.name]) : []);
+      const agencyNames = await agencyNamesById(db, ids);
       for (const mapping of input.agencyMappings) {
         const match = matches.find((m) => m.name === mapping.name);
         if (!match) throw invalid('agencyMappings', `Tên cơ quan "${mapping.name}" không có trong văn bản.`);

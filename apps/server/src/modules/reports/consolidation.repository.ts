@@ -1,4 +1,4 @@
-import { agencies, orgUnits, reportEvents, reportInstances, reportSchedules, type Executor } from '@atmis/db';
+import { agencies, reportEvents, reportInstances, reportSchedules, type Executor } from '@atmis/db';
 import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { ReportChanges, ReportInsert } from './reports.repository.ts';
 
@@ -20,16 +20,6 @@ export async function matrixReports(executor: Executor, scheduleId: string, peri
     .from(reportInstances)
     .innerJoin(agencies, eq(agencies.id, reportInstances.agencyId))
     .where(and(eq(reportInstances.scheduleId, scheduleId), inArray(reportInstances.periodId, [...periodIds])));
-}
-
-/** Units' full names by id (ids not found are left out). */
-export async function unitNamesOf(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await executor
-    .select({ id: orgUnits.id, name: orgUnits.fullName })
-    .from(orgUnits)
-    .where(inArray(orgUnits.id, [...new Set(ids)]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The accepted (or locked) unit reports of a schedule's period, by agency name: what a consolidation sums. */

@@ -29,6 +29,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { toIso } from '../../platform/http/pagination.ts';
 import type { Mail, Mailer } from '../../platform/mail/mailer.ts';
 import { notifyAgency } from '../notifications/index.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
 import { currentPeriod, materialiseSchedule, periodOf, periodsBetween, previousPeriod } from './report-periods.ts';
 import type { createReportSchedulesService } from './report-schedules.service.ts';
 import { presentSchedule } from './report-schedules.service.ts';
@@ -39,7 +40,6 @@ import {
   insertReportIfAbsent,
   matrixReports,
   scheduleReminderCandidates,
-  unitNamesOf,
   updateReportAtVersion,
 } from './consolidation.repository.ts';
 import { activeScheduleIds, findTemplate, insertReportEvent, reportersOf, type ScheduleRow } from './reports.repository.ts';
@@ -109,7 +109,7 @@ export function createConsolidationService(
       if (!rows.some((row) => row.agencyId === instance.agencyId))
         rows.push({ agencyId: instance.agencyId, agencyName: instance.agencyName, orgUnitId: instance.orgUnitId, orgUnitName: '' });
     }
-    const unitNames = await unitNamesOf(
+    const unitNames = await orgUnitNamesById(
       db,
       rows.filter((row) => !row.orgUnitName).map((row) => row.orgUnitId),
     );

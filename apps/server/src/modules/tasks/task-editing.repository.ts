@@ -1,4 +1,4 @@
-import { agencies, planSections, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, type Executor } from '@atmis/db';
+import { planSections, plans, taskAgencies, taskOccurrences, tasks, taskUpdates, type Executor } from '@atmis/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 
 /** The plan a task is written into: unit, province, period, phases and status (the plan must exist). */
@@ -16,16 +16,6 @@ export async function planContextOf(executor: Executor, planId: string) {
     .from(plans)
     .where(eq(plans.id, planId));
   return plan!;
-}
-
-/** Agency names by id, for the given ids (in force or not). */
-export async function agencyNamesOf(executor: Executor, ids: readonly string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await executor
-    .select({ id: agencies.id, name: agencies.name })
-    .from(agencies)
-    .where(inArray(agencies.id, [...ids]));
-  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** The first section of a plan at that path (by position), or undefined. */

@@ -2,6 +2,7 @@ import type { Database, Executor, Transaction } from '@atmis/db';
 import { canAccess, scopeFilterFor, type Actor, type CreateTaskBody, type TaskDetail, type UpdateTaskBody } from '@atmis/domain';
 import { isFinalTaskStatus, mayEditTasks, TASK_STATUS_LABELS, taskRelationsOf, type TaskStatus } from '@atmis/domain/plans/index';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
+import { agencyNamesById } from '../agencies/index.ts';
 import { runCommand } from '../../platform/commands/run-command.ts';
 import { HAND_OVER_EVENTS, taskHandOverEvent } from '../../platform/outbox/hand-over-events.ts';
 import { insertOutboxEvents } from '../../platform/outbox/outbox.repository.ts';
@@ -16,7 +17,6 @@ import {
   type PlanGraphTask,
 } from '../plans/index.ts';
 import {
-  agencyNamesOf,
   appendPlanSection,
   deleteOccurrences,
   insertOccurrences,
@@ -79,7 +79,7 @@ export function createTaskEditingService(
     const ids = [input.leadAgencyId, ...(input.coordinatingAgencyIds ?? []), ...(input.requestedAgencyIds ?? [])].filter(
       (id): id is string => Boolean(id),
     );
-    const names = await agencyNamesOf(db, ids);
+    const names = await agencyNamesById(db, ids);
     const deadline = input.deadline ?? null;
     const task: PlanGraphTask = {
       sectionPath,
@@ -266,7 +266,7 @@ export function createTaskEditingService(
     if (changed.includes('leadAgencyId')) roleChanges.push(['lead', next.leadAgencyId ? [next.leadAgencyId] : []]);
     if (changed.includes('coordinatingAgencyIds')) roleChanges.push(['coordinating', next.coordinatingAgencyIds]);
     if (changed.includes('requestedAgencyIds')) roleChanges.push(['requested', next.requestedAgencyIds]);
-    const names = await agencyNamesOf(
+    const names = await agencyNamesById(
       db,
       roleChanges.flatMap(([, ids]) => ids),
     );

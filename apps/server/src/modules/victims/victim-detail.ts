@@ -42,7 +42,9 @@ import {
   fileSupportServices,
   fileThreats,
 } from './victim-files.repository.ts';
-import { agencyNames, orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
+import { agencyNamesById } from '../agencies/index.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
+import { receiverAgencyIds } from './victims.repository.ts';
 
 /**
  * The detail of a victim file as one reader may see it: the sections of their relation to the file
@@ -61,7 +63,7 @@ export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
     const has = (section: (typeof sections)[number]) => sections.includes(section);
     const visible = access.persons.filter((person) => isPersonVisible(access, person.id));
     const visibleIds = visible.map((person) => person.id);
-    const unitNames = await orgUnitNames(
+    const unitNames = await orgUnitNamesById(
       db,
       visible.map((person) => person.homeOrgUnitId),
     );
@@ -98,7 +100,7 @@ export function createFileDetailReader({ db, clock, cipher }: VictimDeps) {
     if (relations.canView && primary) {
       deadlines.push(initialVerificationDeadline(deadlineContext, file.receivedOn, primary.identificationStatus, day));
     }
-    const providers = await agencyNames(db, services?.map((row) => row.providerAgencyId) ?? []);
+    const providers = await agencyNamesById(db, services?.map((row) => row.providerAgencyId) ?? []);
     const serviceViews = services?.map((row) => presentSupportService(cipher, row, day, deadlineContext, providers)) ?? null;
     deadlines.push(...supportDecisionDeadlines(deadlineContext, serviceViews ?? [], day));
     const records = await fileRecordSections(db, cipher, access);

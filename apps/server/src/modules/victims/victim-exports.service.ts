@@ -33,7 +33,8 @@ import {
   userFullName,
 } from './victim-exports.repository.ts';
 import type { VictimFileFilter } from './victim-list.repository.ts';
-import { orgUnitNames, receiverAgencyIds } from './victims.repository.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
+import { receiverAgencyIds } from './victims.repository.ts';
 
 /** One export is one workbook an official can open: beyond this the filter must be narrowed. */
 export const VICTIM_EXPORT_MAX_ROWS = 20_000;
@@ -99,7 +100,7 @@ export function createVictimExportsService({ db, clock, cipher }: VictimDeps) {
     // Files reached only through a referral: the referred persons only, as in the detail.
     const receiving = receiverAgencyIds(actor);
     const referred = new Set(receiving.length ? await exportReferredPersonIds(db, where, receiving) : []);
-    const units = await orgUnitNames(db, [
+    const units = await orgUnitNamesById(db, [
       ...persons.map((person) => provinceOf(person.homeOrgUnitId)),
       ...(identified ? persons.map((person) => person.homeOrgUnitId) : []),
     ]);

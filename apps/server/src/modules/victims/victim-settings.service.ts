@@ -28,7 +28,8 @@ import {
 } from './victim-settings.repository.ts';
 import { countOpenStays, facilityById, lockFacility, supportRateById } from './victim-support.repository.ts';
 import { presentRate } from './victim-views.ts';
-import { deadlineSettingsRows, orgUnitNames } from './victims.repository.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
+import { deadlineSettingsRows } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -195,7 +196,7 @@ export function createVictimSettingsService({ db, clock }: Pick<VictimDeps, 'db'
       );
       return updated!;
     });
-    return presentRate(row, await orgUnitNames(db, [row.orgUnitId]));
+    return presentRate(row, await orgUnitNamesById(db, [row.orgUnitId]));
   }
 
   /**

@@ -51,7 +51,9 @@ import {
   updateSupportServiceInStatus,
 } from './victim-support.repository.ts';
 import { loadDeadlineContext, presentRate, presentStay, presentSupportService } from './victim-views.ts';
-import { agencyNames, agencyRow, orgUnitNames, unknownOrgUnits } from './victims.repository.ts';
+import { agencyNamesById } from '../agencies/index.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
+import { agencyRow, unknownOrgUnits } from './victims.repository.ts';
 
 type Body<T extends z.ZodType> = z.infer<T>;
 
@@ -125,7 +127,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
           updatedAt: clock(),
         }),
     );
-    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNames(db, [row.providerAgencyId]));
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNamesById(db, [row.providerAgencyId]));
   }
 
   async function updateSupport(actor: Actor, id: string, body: Body<typeof supportServiceUpdateBodySchema>, context: AuditContext) {
@@ -164,14 +166,14 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
         return updated;
       },
     );
-    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNames(db, [row.providerAgencyId]));
+    return presentSupportService(cipher, row, today(), await loadDeadlineContext(db), await agencyNamesById(db, [row.providerAgencyId]));
   }
 
   // ── Support rates (administrators' data: amounts are never hard-coded) ─────────────────────────
 
   async function listRates(query: { type?: string | undefined; orgUnitId?: string | undefined; on?: string | undefined }) {
     const rows = await listSupportRates(db, query);
-    const unitNames = await orgUnitNames(
+    const unitNames = await orgUnitNamesById(
       db,
       rows.map((row) => row.orgUnitId),
     );
@@ -203,7 +205,7 @@ export function createVictimSupportService({ db, clock, cipher }: VictimDeps) {
       );
       return inserted;
     });
-    return presentRate(row, await orgUnitNames(db, [row.orgUnitId]));
+    return presentRate(row, await orgUnitNamesById(db, [row.orgUnitId]));
   }
 
   // ── Facilities and stays ─────────────────────────────────────────────────────────────────────────

@@ -130,7 +130,7 @@ export type SupportServiceRow = typeof victimSupportServices.$inferSelect;
 
 /**
  * A support record as every view shows it; `agencyNames` names the providing agency (load them with
- * `agencyNames()` of the repository for the rows shown).
+ * `agencyNamesById()` of the agencies module for the rows shown).
  */
 export function presentSupportService(
   cipher: FieldCipher,

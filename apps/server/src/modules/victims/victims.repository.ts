@@ -12,6 +12,7 @@ import {
 } from '@atmis/db';
 import { communeCodeOf, scopeFilterFor, type Actor, type Permission } from '@atmis/domain';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { orgUnitNamesById } from '../org-units/index.ts';
 import { scopeCondition } from '../../platform/access/scope-sql.ts';
 import { currentVersionOf } from '../../platform/commands/versions.repository.ts';
 
@@ -167,25 +168,11 @@ export async function personsOfFile(executor: Executor, fileId: string): Promise
   return executor.select().from(victimPersons).where(eq(victimPersons.fileId, fileId)).orderBy(asc(victimPersons.position));
 }
 
-export async function orgUnitNames(executor: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const rows = await executor.select({ id: orgUnits.id, name: orgUnits.fullName }).from(orgUnits).where(inArray(orgUnits.id, wanted));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
-export async function agencyNames(executor: Executor, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (!wanted.length) return new Map();
-  const rows = await executor.select({ id: agencies.id, name: agencies.name }).from(agencies).where(inArray(agencies.id, wanted));
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 /** The ids among `ids` that are no org unit (an unknown commune code is a 400, never a silent null). */
 export async function unknownOrgUnits(executor: Executor, ids: readonly (string | null | undefined)[]): Promise<string[]> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (!wanted.length) return [];
-  const known = await orgUnitNames(executor, wanted);
+  const known = await orgUnitNamesById(executor, wanted);
   return wanted.filter((id) => !known.has(id));
 }
 

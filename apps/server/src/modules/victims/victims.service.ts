@@ -42,7 +42,9 @@ import {
   type VictimFileSort,
 } from './victim-register.repository.ts';
 import { initialVerificationDeadline, loadDeadlineContext } from './victim-views.ts';
-import { agencyNames, agencyRow, duplicateCandidates, orgUnitNames, unknownOrgUnits } from './victims.repository.ts';
+import { agencyNamesById } from '../agencies/index.ts';
+import { orgUnitNamesById } from '../org-units/index.ts';
+import { agencyRow, duplicateCandidates, unknownOrgUnits } from './victims.repository.ts';
 
 /** A possible duplicate found on creation: the file ids the actor may open, or only where the others are. */
 export class PossibleDuplicateError extends AppError {
@@ -173,7 +175,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
     context: AuditContext,
   ) {
     const at = clock();
-    const probingName = (await orgUnitNames(tx, [probingOrgUnitId])).get(probingOrgUnitId);
+    const probingName = (await orgUnitNamesById(tx, [probingOrgUnitId])).get(probingOrgUnitId);
     const files = await fileReferences(
       tx,
       matches.map((match) => match.fileId),
@@ -357,7 +359,7 @@ export function createVictimsService({ db, clock, cipher }: VictimDeps) {
     const where = victimFileCondition(cipher, actor, query);
     const { rows: page, total, primaries: persons, nextCursor } = await victimFilePage(db, actor, where, query);
     const byId = new Map(persons.map((person) => [person.id, person]));
-    const agencyNameMap = await agencyNames(
+    const agencyNameMap = await agencyNamesById(
       db,
       page.map((row) => row.agencyId),
     );
