@@ -23,6 +23,8 @@ export interface RouteContract {
   /** Fastify form, below the API prefix: `/tasks/:id`. */
   path: string;
   summary: string;
+  /** What a reader of the API document needs beyond the summary (how a type is detected, when a 409 comes). */
+  description?: string;
   tags: readonly string[];
   access?: RouteAccess;
   /** The coarse permission checked before the body is read: one, or any one of several. */
@@ -32,6 +34,11 @@ export interface RouteContract {
   body?: z.ZodType;
   /** Answers by status; an operation that streams a file declares none. */
   response: Readonly<Partial<Record<200 | 201 | 204, z.ZodType>>>;
+  /**
+   * Error answers published with their own schema: a problem extended with fields (the 409 of a possible
+   * duplicate lists the matches). Not a value the handler returns — it sends them with `reply`.
+   */
+  problemResponses?: Readonly<Partial<Record<400 | 409, z.ZodType>>>;
   /** Problems this operation answers with beyond the common ones (400 validation, 401, 403, 404, 413, 429). */
   problems?: readonly ErrorCode[];
   /** The largest decoded file a JSON body carries in base64: the body limit follows from it, and the 413 names it. */

@@ -1,12 +1,10 @@
 import { foldVietnamese, scopeFilterFor, taskRouteContracts } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { servedMediaType } from '../../platform/documents/upload-content.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { registerRoutes } from '../../platform/http/register-routes.ts';
-import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createFilesService } from '../../platform/files/files.service.ts';
 import { createPlanExportService } from './export/plan-export.service.ts';
 import { findPlanInScope } from '../plans/index.ts';
@@ -20,12 +18,6 @@ function planAttachment(plan: { number: string | null; symbol: string | null }, 
   const ascii = foldVietnamese(base).replace(/[^A-Za-z0-9-]/g, '-');
   return `attachment; filename="${ascii}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${base}.${extension}`)}`;
 }
-
-/** The upload's OpenAPI description, which a RouteContract has no field for (see below). */
-const UPLOAD_DESCRIPTION =
-  'Loại tệp xác định theo nội dung (magic bytes), không theo tên hay `mime` gửi lên. ' +
-  '415 file.unsupported_type với loại khác (HTML, SVG, JavaScript, tệp chạy…); 400 file.invalid khi tệp rỗng ' +
-  'hoặc phần mở rộng không khớp nội dung. Tải xuống luôn là Content-Disposition: attachment.';
 
 /** The handlers of the task contracts (`taskRouteContracts`): tasks, their evidence files and the plan exports. */
 export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
@@ -45,9 +37,10 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const editing = createTaskEditingService(deps, service);
   // The plan's exports list its tasks, so they are served here (tasks depend on plans, not the reverse).
   const exports = createPlanExportService(deps);
-  const { uploadFile, ...contracts } = taskRouteContracts;
   return async (app) => {
-    registerRoutes(app, contracts, {
+    registerRoutes(app, taskRouteContracts, {
+      uploadFile: async (request, reply) =>
+        reply.status(201).send(await files.upload(actorOf(request), request.body, auditContextOf(request))),
       listTasks: (request) => service.list(actorOf(request), request.query),
       getTask: (request) => service.get(actorOf(request), request.params.id),
       createTask: async (request, reply) =>
@@ -87,23 +80,6 @@ export function taskRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           .header('content-disposition', planAttachment(plan, 'tien-do-nhiem-vu', 'xlsx'))
           .send(buffer);
       },
-    });
-    // Not yet a contract: the upload's OpenAPI `description` (how the type is detected, its 415/400) has no
-    // RouteContract field. Registered from its contract, as registerRoutes would, plus that description.
-    app.withTypeProvider<ZodTypeProvider>().route({
-      method: uploadFile.method,
-      url: uploadFile.path,
-      bodyLimit: base64BodyLimit(uploadFile.uploadMaxBytes),
-      config: { permission: uploadFile.permission, uploadMaxBytes: uploadFile.uploadMaxBytes, problems: uploadFile.problems },
-      schema: {
-        tags: [...uploadFile.tags],
-        summary: uploadFile.summary,
-        description: UPLOAD_DESCRIPTION,
-        body: uploadFile.body,
-        response: uploadFile.response,
-      },
-      handler: async (request, reply) =>
-        reply.status(201).send(await files.upload(actorOf(request), request.body, auditContextOf(request))),
     });
   };
 }

@@ -1,25 +1,14 @@
-import {
-  attachmentUploadBodySchema,
-  attachmentViewSchema,
-  createdSchema,
-  idParamsSchema,
-  personCorrectionBodySchema,
-  VICTIM_ATTACHMENT_MAX_BYTES,
-  victimRecordRouteContracts,
-} from '@atmis/domain';
+import { victimRecordRouteContracts } from '@atmis/domain';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { attachmentDisposition } from '../../platform/http/content-disposition.ts';
 import { registerRoutes } from '../../platform/http/register-routes.ts';
-import { base64BodyLimit } from '../../platform/http/upload-limit.ts';
 import { createVictimDocumentsService } from './victim-documents.service.ts';
 import { createVictimExportsService } from './victim-exports.service.ts';
 import { createVictimRecordsService } from './victim-records.service.ts';
 import { createVictimSettingsService } from './victim-settings.service.ts';
 
-const tags = ['victims'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function sendWorkbook(reply: FastifyReply, { buffer, fileName }: { buffer: Buffer; fileName: string }) {
@@ -42,52 +31,11 @@ export function victimRecordRoutes(deps: ModuleDependencies): FastifyPluginAsync
   const exports = createVictimExportsService(services);
   const settings = createVictimSettingsService(services);
 
-  return async (plain) => {
-    const app = plain.withTypeProvider<ZodTypeProvider>();
-
-    // Not yet a contract: its OpenAPI description (RouteContract has no `description`).
-    app.patch(
-      '/victim-persons/:id',
-      {
-        config: { permission: 'manage:victims', problems: ['victim.file_closed', 'victim.stale'] },
-        schema: {
-          tags,
-          summary: 'Đính chính nhân thân (giữ lịch sử giá trị cũ, có lý do; gửi kèm version của hồ sơ)',
-          description: '409 victim.stale (kèm currentVersion) khi hồ sơ đã thay đổi sau khi tải; 409 victim.file_closed khi hồ sơ đã đóng.',
-          params: idParamsSchema,
-          body: personCorrectionBodySchema,
-          response: { 200: createdSchema },
-        },
-      },
-      (request) => records.correctPerson(actorOf(request), request.params.id, request.body, auditContextOf(request)),
-    );
-    // Not yet a contract: its OpenAPI description (RouteContract has no `description`).
-    app.post(
-      '/victim-files/:id/attachments',
-      {
-        bodyLimit: base64BodyLimit(VICTIM_ATTACHMENT_MAX_BYTES),
-        // The coarse check (the guard, before a body of several megabytes is read) and the upload limit.
-        config: {
-          permission: ['manage:victims', 'manage:support'],
-          uploadMaxBytes: VICTIM_ATTACHMENT_MAX_BYTES,
-          problems: ['victim.attachment_invalid', 'victim.file_closed'],
-        },
-        schema: {
-          tags,
-          summary: 'Thêm tài liệu vào hồ sơ (PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB; kiểm tra theo nội dung; được mã hóa)',
-          description:
-            'manage:victims trên hồ sơ (mọi loại), hoặc người ghi nhận hỗ trợ cho người đó (loại support_document). ' +
-            '400 victim.attachment_invalid khi tệp rỗng, quá lớn, sai loại hoặc phần mở rộng không khớp nội dung.',
-          params: idParamsSchema,
-          body: attachmentUploadBodySchema,
-          response: { 201: attachmentViewSchema },
-        },
-      },
-      async (request, reply) =>
-        reply.status(201).send(await documents.upload(actorOf(request), request.params.id, request.body, auditContextOf(request))),
-    );
-
+  return async (app) => {
     registerRoutes(app, victimRecordRouteContracts, {
+      correctVictimPerson: (request) => records.correctPerson(actorOf(request), request.params.id, request.body, auditContextOf(request)),
+      uploadVictimAttachment: async (request, reply) =>
+        reply.status(201).send(await documents.upload(actorOf(request), request.params.id, request.body, auditContextOf(request))),
       // ── Corrections, closing, confidentiality ──────────────────────────────────────────────────
       correctVictimReception: (request) =>
         records.correctReception(actorOf(request), request.params.id, request.body, auditContextOf(request)),

@@ -1,12 +1,5 @@
-import {
-  createVictimFileBodySchema,
-  formatErrorMessage,
-  possibleDuplicateProblemSchema,
-  victimFileCreatedSchema,
-  victimRouteContracts,
-} from '@atmis/domain';
+import { formatErrorMessage, victimRouteContracts } from '@atmis/domain';
 import type { FastifyPluginAsync } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ModuleDependencies } from '../../platform/modules/module-dependencies.ts';
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
@@ -22,7 +15,7 @@ import { createVictimsService, PossibleDuplicateError } from './victims.service.
 /**
  * Victim files (issue 5): reception, identification, consents, referrals, support, protection,
  * follow-up and statistics. Identity is masked everywhere; plaintext only through the audited reveal.
- * The handlers of `victimRouteContracts`, and the reception registered beside them.
+ * The handlers of `victimRouteContracts`.
  */
 export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const { cipher } = deps;
@@ -39,31 +32,11 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
     (request) =>
       referrals.actOnReferral(actorOf(request), request.params.id, action, request.body, auditContextOf(request));
 
-  return async (plain) => {
-    const app = plain.withTypeProvider<ZodTypeProvider>();
+  return async (app) => {
     await app.register(victimRecordRoutes(deps));
 
-    // Not yet a contract: its 409 answers a problem extended with the possible duplicates
-    // (`possibleDuplicateProblemSchema`, published as a response schema) and the operation carries a
-    // description; a RouteContract has neither answers beyond 200/201/204 nor a description.
-    app.post(
-      '/victim-files',
-      {
-        config: {
-          permission: 'manage:victims',
-          problems: ['victim.possible_duplicate', 'victim.possible_duplicate_elsewhere', 'victim.duplicate_probe_limit'],
-        },
-        schema: {
-          tags: ['victims'],
-          summary: 'Tiếp nhận: tạo hồ sơ nạn nhân (nhân thân được mã hóa; kiểm tra trùng trước khi tạo)',
-          description:
-            '409 victim.possible_duplicate kèm `duplicates` (hồ sơ trong phạm vi của bạn) hoặc victim.possible_duplicate_elsewhere ' +
-            '(chỉ nêu tên đơn vị); gửi lại với `confirmNotDuplicate: true` để vẫn tạo.',
-          body: createVictimFileBodySchema,
-          response: { 201: victimFileCreatedSchema, 409: possibleDuplicateProblemSchema },
-        },
-      },
-      async (request, reply) => {
+    registerRoutes(app, victimRouteContracts, {
+      createVictimFile: async (request, reply) => {
         try {
           return reply.status(201).send(await victims.create(actorOf(request), request.body, auditContextOf(request)));
         } catch (error) {
@@ -80,9 +53,6 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
           return reply.status(409).type('application/problem+json; charset=utf-8').send(body);
         }
       },
-    );
-
-    registerRoutes(plain, victimRouteContracts, {
       listVictimFiles: (request) => victims.list(actorOf(request), request.query),
       getVictimFile: (request) => victims.get(actorOf(request), request.params.id, auditContextOf(request)),
       revealVictimIdentity: (request) => victims.reveal(actorOf(request), request.params.id, request.body, auditContextOf(request)),

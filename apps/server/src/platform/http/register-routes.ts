@@ -52,10 +52,13 @@ export function registerRoutes<T extends Record<string, RouteContract>>(app: Fas
       schema: {
         tags: [...contract.tags],
         summary: contract.summary,
+        ...(contract.description ? { description: contract.description } : {}),
         ...(contract.params ? { params: contract.params } : {}),
         ...(contract.query ? { querystring: contract.query } : {}),
         ...(contract.body ? { body: contract.body } : {}),
-        ...(Object.keys(contract.response).length ? { response: contract.response } : {}),
+        ...(Object.keys(contract.response).length || contract.problemResponses
+          ? { response: { ...contract.response, ...contract.problemResponses } }
+          : {}),
       },
       handler: handlers[name] as unknown as RouteHandlerMethod,
     });

@@ -150,6 +150,10 @@ export const taskRouteContracts = defineRoutes({
     path: '/files',
     tags,
     summary: 'Tải lên tệp minh chứng (base64, tối đa 10 MB; PDF, JPG, PNG, DOCX, XLSX hoặc TXT, kiểm tra theo nội dung)',
+    description:
+      'Loại tệp xác định theo nội dung (magic bytes), không theo tên hay `mime` gửi lên. ' +
+      '415 file.unsupported_type với loại khác (HTML, SVG, JavaScript, tệp chạy…); 400 file.invalid khi tệp rỗng ' +
+      'hoặc phần mở rộng không khớp nội dung. Tải xuống luôn là Content-Disposition: attachment.',
     permission: 'update:tasks',
     body: uploadFileBodySchema,
     response: { 201: fileViewSchema },

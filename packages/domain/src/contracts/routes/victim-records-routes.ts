@@ -1,6 +1,9 @@
 import { idParamsSchema } from '../common.ts';
 import { defineRoutes } from '../route-contract.ts';
+import { VICTIM_ATTACHMENT_MAX_BYTES } from '../../victims/index.ts';
 import {
+  attachmentUploadBodySchema,
+  attachmentViewSchema,
   closeFileBodySchema,
   confidentialityBodySchema,
   createdSchema,
@@ -12,6 +15,7 @@ import {
   holidayBodySchema,
   holidayParamsSchema,
   identifiedExportBodySchema,
+  personCorrectionBodySchema,
   receptionCorrectionBodySchema,
   reopenFileBodySchema,
   repatriationBodySchema,
@@ -29,10 +33,37 @@ const READ_NOTE = ' (quyền read:victims hoặc read:support)';
 /**
  * The records that complete a victim file (issue 5): corrections with history, closing, confidentiality
  * flags, repatriation, documents, the list exports, and the administrators' deadline rules, holidays,
- * rate and facility edits. The person correction and the document upload carry an OpenAPI description
- * a contract cannot hold yet: the server registers those two by hand (victim-records.routes.ts).
+ * rate and facility edits.
  */
 export const victimRecordRouteContracts = defineRoutes({
+  correctVictimPerson: {
+    method: 'PATCH',
+    path: '/victim-persons/:id',
+    tags,
+    summary: 'Đính chính nhân thân (giữ lịch sử giá trị cũ, có lý do; gửi kèm version của hồ sơ)',
+    description: '409 victim.stale (kèm currentVersion) khi hồ sơ đã thay đổi sau khi tải; 409 victim.file_closed khi hồ sơ đã đóng.',
+    permission: 'manage:victims',
+    params: idParamsSchema,
+    body: personCorrectionBodySchema,
+    response: { 200: createdSchema },
+    problems: ['victim.file_closed', 'victim.stale'],
+  },
+  uploadVictimAttachment: {
+    method: 'POST',
+    path: '/victim-files/:id/attachments',
+    tags,
+    summary: 'Thêm tài liệu vào hồ sơ (PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB; kiểm tra theo nội dung; được mã hóa)',
+    description:
+      'manage:victims trên hồ sơ (mọi loại), hoặc người ghi nhận hỗ trợ cho người đó (loại support_document). ' +
+      '400 victim.attachment_invalid khi tệp rỗng, quá lớn, sai loại hoặc phần mở rộng không khớp nội dung.',
+    // The coarse check (the guard, before a body of several megabytes is read) and the upload limit.
+    permission: ['manage:victims', 'manage:support'],
+    uploadMaxBytes: VICTIM_ATTACHMENT_MAX_BYTES,
+    params: idParamsSchema,
+    body: attachmentUploadBodySchema,
+    response: { 201: attachmentViewSchema },
+    problems: ['victim.attachment_invalid', 'victim.file_closed'],
+  },
   // ── Corrections, closing, confidentiality ────────────────────────────────────────────────────
   correctVictimReception: {
     method: 'PATCH',

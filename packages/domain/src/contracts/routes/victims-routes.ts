@@ -3,6 +3,7 @@ import { idParamsSchema, pageSchema, problemSchema } from '../common.ts';
 import { defineRoutes, type RouteContract } from '../route-contract.ts';
 import {
   consentBodySchema,
+  createVictimFileBodySchema,
   consentViewSchema,
   createdSchema,
   dischargeBodySchema,
@@ -79,12 +80,24 @@ function referralActionContract(action: ReferralAction) {
 }
 
 /**
- * Victim files (issue 5): identification, consents, referrals, support, protection, follow-up and
- * statistics. Identity is masked everywhere; plaintext only through the audited reveal. The reception
- * (POST /victim-files) is not a contract yet: it documents its 409 with the possible duplicates
- * (`possibleDuplicateProblemSchema`) and a description, which a RouteContract cannot say.
+ * Victim files (issue 5): reception, identification, consents, referrals, support, protection,
+ * follow-up and statistics. Identity is masked everywhere; plaintext only through the audited reveal.
  */
 export const victimRouteContracts = defineRoutes({
+  createVictimFile: {
+    method: 'POST',
+    path: '/victim-files',
+    tags,
+    summary: 'Tiếp nhận: tạo hồ sơ nạn nhân (nhân thân được mã hóa; kiểm tra trùng trước khi tạo)',
+    description:
+      '409 victim.possible_duplicate kèm `duplicates` (hồ sơ trong phạm vi của bạn) hoặc victim.possible_duplicate_elsewhere ' +
+      '(chỉ nêu tên đơn vị); gửi lại với `confirmNotDuplicate: true` để vẫn tạo.',
+    permission: 'manage:victims',
+    body: createVictimFileBodySchema,
+    response: { 201: victimFileCreatedSchema },
+    problemResponses: { 409: possibleDuplicateProblemSchema },
+    problems: ['victim.possible_duplicate', 'victim.possible_duplicate_elsewhere', 'victim.duplicate_probe_limit'],
+  },
   listVictimFiles: {
     method: 'GET',
     path: '/victim-files',
