@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { agencies, notifications, reportInstances, reportTemplates, roles, users } from '@atmis/db';
 import { and, eq } from 'drizzle-orm';
-import { auditRouteContracts, lastDayOfMonth, orgUnitRouteContracts, roleRouteContracts, type RouteContract } from '@atmis/domain';
+import * as domain from '@atmis/domain';
+import { lastDayOfMonth, type RouteContract } from '@atmis/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, DEMO_USERNAMES, loginAs, uniqueName, type Agent, type DemoUsername, type TestApp } from '../../testing/test-app.ts';
@@ -1175,20 +1176,25 @@ describe('permission matrix', () => {
 });
 
 describe('route contracts', () => {
+  /** Every module's contracts: the domain's exports named `…RouteContracts`. */
+  const contracts = Object.entries(domain)
+    .filter(([name]) => name.endsWith('RouteContracts'))
+    .flatMap(([, group]) => Object.values(group as Record<string, RouteContract>));
+  /** The published path of a contract: below /api/v1 (health keeps its full path), `{id}` for `:id`. */
+  const publishedPath = (contract: RouteContract) =>
+    `${contract.path.startsWith('/api/') ? '' : '/api/v1'}${contract.path.replace(/:(\w+)/g, '{$1}')}`;
+
   it('the published document is the contracts: each operation with its path, permission and the problems it names', async () => {
-    type Operation = { summary?: string; 'x-permission'?: string[]; 'x-problems'?: string[] };
+    type Operation = { summary?: string; description?: string; 'x-permission'?: string[]; 'x-problems'?: string[] };
     const spec = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
-    const contracts: RouteContract[] = [
-      ...Object.values(roleRouteContracts),
-      ...Object.values(auditRouteContracts),
-      ...Object.values(orgUnitRouteContracts),
-    ];
+    expect(contracts.length).toBeGreaterThan(100);
     for (const contract of contracts) {
-      const path = `/api/v1${contract.path.replace(/:(\w+)/g, '{$1}')}`;
+      const path = publishedPath(contract);
       const operation = spec.paths[path]?.[contract.method.toLowerCase()];
       expect(operation, `${contract.method} ${path}`).toBeDefined();
       expect(operation!.summary).toBe(contract.summary);
-      expect(operation!['x-permission']).toEqual([contract.permission].flat());
+      expect(operation!.description).toBe(contract.description);
+      expect(operation!['x-permission']).toEqual(contract.permission ? [contract.permission].flat() : undefined);
       expect(operation!['x-problems']).toEqual(contract.problems ? [...contract.problems] : undefined);
     }
     // A problem the contract names is one the operation answers: a second role with a code already taken.
@@ -1201,6 +1207,18 @@ describe('route contracts', () => {
       permissions: ['read:plans'],
     });
     expect(spec.paths['/api/v1/roles']!.post!['x-problems']).toContain(conflict.json<{ code: string }>().code);
+  });
+
+  it('every operation of the API comes from exactly one contract: none is registered by hand', async () => {
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const published = Object.entries(spec.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((method) => ['get', 'post', 'patch', 'put', 'delete'].includes(method))
+        .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const declared = contracts.map((contract) => `${contract.method} ${publishedPath(contract)}`);
+    expect(new Set(declared).size).toBe(declared.length);
+    expect(published.filter((operation) => !declared.includes(operation))).toEqual([]);
   });
 });
 
