@@ -20,6 +20,7 @@ import { orgUnitRoutes } from './modules/org-units/index.ts';
 import { periodRoutes, reportRoutes } from './modules/reports/index.ts';
 import { handOverNotificationConsumers, notificationRoutes } from './modules/notifications/index.ts';
 import { createMailer } from './platform/mail/mailer.ts';
+import { createPrefillRegistry, type PrefillRegistry } from './platform/prefill/prefill-registry.ts';
 import { planRoutes } from './modules/plans/index.ts';
 import { taskRoutes } from './modules/tasks/index.ts';
 import { roleRoutes } from './modules/roles/index.ts';
@@ -52,6 +53,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The app's outbox dispatcher: main.ts sweeps with it; every successful write request runs it before answering. */
     outbox: OutboxDispatcher;
+    /** The app's prefill providers (the daily reports run in main.ts uses the same ones). */
+    prefill: PrefillRegistry;
   }
 }
 
@@ -166,7 +169,10 @@ export async function buildApp({
     }
     return payload;
   });
-  const deps = { db: database.db, database, config, clock, cipher, outbox, mailer };
+  // One registry of prefill providers per app: the victims module registers its own, reports ask it.
+  const prefill = createPrefillRegistry();
+  app.decorate('prefill', prefill);
+  const deps = { db: database.db, database, config, clock, cipher, outbox, mailer, prefill };
   await app.register(healthRoutes(deps));
   await app.register(
     async (api) => {

@@ -47,7 +47,12 @@ const digest =
 const dailyReports =
   process.env.ATMIS_DAILY_DIGEST === 'off'
     ? null
-    : startDailyReports({ db: database.db, clock: () => new Date(), log: (message) => console.log(`ATMIS: ${message}`) });
+    : startDailyReports({
+        db: database.db,
+        clock: () => new Date(),
+        prefill: app.prefill,
+        log: (message) => console.log(`ATMIS: ${message}`),
+      });
 
 let isClosing = false;
 async function shutdown(signal: string) {

@@ -2,4 +2,3 @@
 export { reportRoutes } from './reports.routes.ts';
 export { periodRoutes } from './periods.routes.ts';
 export { startDailyReports } from './report-scheduler.ts';
-export { prefillFor, registerPrefillProvider, type PrefillCells, type PrefillContext, type PrefillProvider } from './prefill.ts';

@@ -55,7 +55,7 @@ describe('report exports', () => {
   });
 
   it('maps the stored report into the document model', async () => {
-    const reports = createReportsService({ db: t.database.db, clock: () => t.clock.now });
+    const reports = createReportsService({ db: t.database.db, clock: () => t.clock.now, prefill: t.app.prefill });
     const model = await createReportExportService({ db: t.database.db, clock: () => t.clock.now }, reports).model(
       await detail(health, reportId),
     );

@@ -1,7 +1,7 @@
 import type { ReportDetail } from '@atmis/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Agent, type TestApp } from '../../testing/test-app.ts';
-import { prefillSources, registerPrefillProvider, type PrefillContext } from './prefill.ts';
+import type { PrefillContext } from '../../platform/prefill/prefill-registry.ts';
 import { agencyIds, createSchedule, defaultTemplateId, detail, reportOf, save } from './report-test-kit.ts';
 
 /**
@@ -34,7 +34,7 @@ async function healthReport(): Promise<ReportDetail> {
 describe('prefill from records', () => {
   it('lists exactly the report’s tables whose source has a provider', async () => {
     const report = await healthReport();
-    const provided = new Set(prefillSources());
+    const provided = new Set(t.app.prefill.sources());
     const expected = report.template.definition.tables
       .filter((table) => table.prefill && provided.has(table.prefill))
       .map((table) => table.key);
@@ -45,7 +45,7 @@ describe('prefill from records', () => {
   it('shows what a registered provider counts for the unit and window, and flags the cells that differ', async () => {
     const calls: PrefillContext[] = [];
     // Test fixture standing in for a tip-offs module (none exists yet): 12 received, 9 classified.
-    const unregister = registerPrefillProvider('tipoffs', 'Tin báo, tố giác (dữ liệu kiểm thử)', async (_executor, context) => {
+    const unregister = t.app.prefill.register('tipoffs', 'Tin báo, tố giác (dữ liệu kiểm thử)', async (_executor, context) => {
       calls.push(context);
       return {
         tipoffs: { received: { total: 12 }, classified: { total: 9 }, not_a_row: { total: 1 } },
@@ -77,6 +77,6 @@ describe('prefill from records', () => {
       unregister();
     }
     const after = await healthReport();
-    expect(after.prefill.sources.some((source) => source.source === 'tipoffs')).toBe(prefillSources().includes('tipoffs'));
+    expect(after.prefill.sources.some((source) => source.source === 'tipoffs')).toBe(t.app.prefill.sources().includes('tipoffs'));
   });
 });

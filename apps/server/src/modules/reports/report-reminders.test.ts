@@ -100,7 +100,10 @@ describe('reminders', () => {
 
     const clock = { now: new Date('2026-09-20T23:30:00Z') }; // 06:30 on 21/09 in Vietnam
     const logs: string[] = [];
-    const job = startDailyReports({ db: t.database.db, clock: () => clock.now, log: (m) => logs.push(m) }, 10_000_000);
+    const job = startDailyReports(
+      { db: t.database.db, clock: () => clock.now, prefill: t.app.prefill, log: (m) => logs.push(m) },
+      10_000_000,
+    );
     try {
       await job.tick();
       expect(await reportsOf()).toHaveLength(1);

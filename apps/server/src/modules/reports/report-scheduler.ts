@@ -1,12 +1,16 @@
 import type { Database } from '@atmis/db';
 import { createMailer, type Mailer } from '../../platform/mail/mailer.ts';
+import type { PrefillRegistry } from '../../platform/prefill/prefill-registry.ts';
 import { startDailyJob } from '../../platform/jobs/daily-job.ts';
 import { createConsolidationService } from './consolidation.service.ts';
 import { createReportSchedulesService } from './report-schedules.service.ts';
 import { createReportsService } from './reports.service.ts';
 
 /** The daily reports run for the whole country, as the system (audited as such). */
-export function createDailyReportsRun(deps: { db: Database; clock: () => Date }, mailer: Mailer = createMailer()) {
+export function createDailyReportsRun(
+  deps: { db: Database; clock: () => Date; prefill: PrefillRegistry },
+  mailer: Mailer = createMailer(),
+) {
   const schedules = createReportSchedulesService(deps, mailer);
   const reports = createReportsService(deps);
   return createConsolidationService(deps, schedules, reports, mailer).runDaily;
@@ -18,7 +22,10 @@ export function createDailyReportsRun(deps: { db: Database; clock: () => Date },
  * late are reminded. Reminders are idempotent per report and day, so a restart or a second
  * instance does not remind twice.
  */
-export function startDailyReports(deps: { db: Database; clock: () => Date; log: (message: string) => void }, intervalMs = 3_600_000) {
+export function startDailyReports(
+  deps: { db: Database; clock: () => Date; prefill: PrefillRegistry; log: (message: string) => void },
+  intervalMs = 3_600_000,
+) {
   const run = createDailyReportsRun(deps);
   return startDailyJob(
     deps,

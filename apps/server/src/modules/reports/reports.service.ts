@@ -32,7 +32,7 @@ import { runCommand } from '../../platform/commands/run-command.ts';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { keysetCursor, toIso } from '../../platform/http/pagination.ts';
 import { HAND_OVER_EVENTS, reportHandOverEvent, type HandOverEventType } from '../../platform/outbox/hand-over-events.ts';
-import { EMPTY_PREFILL, prefillFor } from './prefill.ts';
+import { EMPTY_PREFILL, type PrefillRegistry } from '../../platform/prefill/prefill-registry.ts';
 import { materialiseSchedule, periodOf } from './report-periods.ts';
 import { presentTemplateDetail } from './report-templates.service.ts';
 import {
@@ -100,7 +100,7 @@ export function issuesToErrors(issues: readonly ReportIssue[], locale: Locale) {
   return issues.map((issue) => ({ path: issue.path, message: describeReportIssue(issue, locale) }));
 }
 
-export function createReportsService({ db, clock }: { db: Database; clock: () => Date }) {
+export function createReportsService({ db, clock, prefill }: { db: Database; clock: () => Date; prefill: PrefillRegistry }) {
   const today = () => vietnamToday(clock());
   /** Schedules brought up to date today (reports exist up to the current period); a per-process shortcut. */
   const materialisedOn = new Map<string, string>();
@@ -223,7 +223,7 @@ export function createReportsService({ db, clock }: { db: Database; clock: () =>
       })),
       prefill:
         row.kind === 'unit'
-          ? await prefillFor(db, definition, content, {
+          ? await prefill.prefillFor(db, definition, content, {
               orgUnitId: row.orgUnitId,
               agencyId: row.agencyId,
               window: { start: view.period.start, end: view.period.end },

@@ -18,7 +18,7 @@ import {
 } from '@atmis/domain';
 import type { Executor } from '@atmis/db';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
-import type { PrefillCells, PrefillContext } from '../reports/index.ts';
+import type { PrefillCells, PrefillContext } from '../../platform/prefill/prefill-registry.ts';
 import { ageFactsOf, requireAnyPermission } from './victim-access.ts';
 import { agencyTypeOf, loadStatRows, statisticsUnit, type StatFilesFilter } from './victim-statistics.repository.ts';
 

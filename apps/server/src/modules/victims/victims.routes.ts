@@ -4,7 +4,6 @@ import type { ModuleDependencies } from '../../platform/modules/module-dependenc
 import { actorOf, auditContextOf } from '../../platform/auth/request-guard.ts';
 import { localeOf } from '../../platform/errors/problem-handler.ts';
 import { type ContractHandler, registerRoutes } from '../../platform/http/register-routes.ts';
-import { registerPrefillProvider } from '../reports/index.ts';
 import { createVictimCaseworkService } from './victim-casework.service.ts';
 import { victimRecordRoutes } from './victim-records.routes.ts';
 import { createVictimReferralsService } from './victim-referrals.service.ts';
@@ -23,7 +22,7 @@ export function victimRoutes(deps: ModuleDependencies): FastifyPluginAsync {
   const casework = createVictimCaseworkService({ db: deps.db, clock: deps.clock, cipher });
   const referrals = createVictimReferralsService({ db: deps.db, clock: deps.clock, cipher });
   const support = createVictimSupportService({ db: deps.db, clock: deps.clock, cipher });
-  registerPrefillProvider('victims', 'Hồ sơ nạn nhân', victimPrefill);
+  deps.prefill.register('victims', 'Hồ sơ nạn nhân', victimPrefill);
   const threshold = smallCellThreshold();
 
   /** The answer or end of a referral: one handler per action, the same service call. */

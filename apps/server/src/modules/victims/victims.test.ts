@@ -737,14 +737,18 @@ describe('statistics', () => {
     expect(partial.statusCode).toBe(400);
     expect(partial.json()).toMatchObject({ code: 'validation.failed', errors: [{ path: 'end' }] });
 
-    const { prefillFor } = await import('../reports/index.ts');
     const { DEFAULT_TEMPLATE_DEFINITION, emptyReportContent } = await import('@atmis/domain');
     const [police] = await ctx.t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, 'T31.CA'));
-    const prefill = await prefillFor(ctx.t.database.db, DEFAULT_TEMPLATE_DEFINITION, emptyReportContent(DEFAULT_TEMPLATE_DEFINITION), {
-      orgUnitId: 'VN.31',
-      agencyId: police!.id,
-      window: W,
-    });
+    const prefill = await ctx.t.app.prefill.prefillFor(
+      ctx.t.database.db,
+      DEFAULT_TEMPLATE_DEFINITION,
+      emptyReportContent(DEFAULT_TEMPLATE_DEFINITION),
+      {
+        orgUnitId: 'VN.31',
+        agencyId: police!.id,
+        window: W,
+      },
+    );
     expect(prefill.sources.filter((source) => source.source === 'victims').map((source) => source.table)).toEqual([
       'victims_received',
       'victims_by_exploitation',

@@ -3,6 +3,7 @@ import type { AppConfig } from '../../config.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { OutboxDispatcher } from '../outbox/outbox-dispatcher.ts';
+import type { PrefillRegistry } from '../prefill/prefill-registry.ts';
 
 /**
  * What every module's routes receive from the app: injected here, at the platform level, so that no
@@ -19,4 +20,6 @@ export type ModuleDependencies = {
   outbox: OutboxDispatcher;
   /** The app's one mailer (in-app only while ATMIS_SMTP_URL is unset). */
   mailer: Mailer;
+  /** The app's prefill providers: record modules register theirs, the reports module asks them. */
+  prefill: PrefillRegistry;
 };

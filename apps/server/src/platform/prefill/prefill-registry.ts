@@ -4,8 +4,9 @@ import { compareWithRecords, type ReportContent, type ReportTemplateDefinition }
 /**
  * Prefill of report tables from the records the system holds (tin báo, vụ án, nạn nhân, phòng
  * ngừa…). A table names its source in the template (`prefill: 'victims'`); a record module
- * registers a provider for that source, which counts its records for the reporting unit, agency and
- * data window. Until a module registers, its tables simply have no prefill.
+ * registers a provider for that source in the app's registry (`deps.prefill`, one per app, injected
+ * like the outbox), which counts its records for the reporting unit, agency and data window. Until
+ * a module registers, its tables simply have no prefill.
  *
  * A provider answers the cells it can count, by table key, row and column (keys the template does
  * not have are ignored), or null when it has nothing for that unit.
@@ -27,26 +28,40 @@ interface Registration {
   provide: PrefillProvider;
 }
 
-const providers = new Map<string, Registration>();
-
-/**
- * Registers the provider of a source (replacing any before it); returns a function that removes it
- * again and puts back the one it replaced.
- */
-export function registerPrefillProvider(source: string, label: string, provide: PrefillProvider): () => void {
-  const registration = { label, provide };
-  const replaced = providers.get(source);
-  providers.set(source, registration);
-  return () => {
-    if (providers.get(source) !== registration) return;
-    if (replaced) providers.set(source, replaced);
-    else providers.delete(source);
-  };
+export interface PrefillRegistry {
+  /**
+   * Registers the provider of a source (replacing any before it); returns a function that removes it
+   * again and puts back the one it replaced.
+   */
+  register(source: string, label: string, provide: PrefillProvider): () => void;
+  /** The sources that have a provider now. */
+  sources(): string[];
+  /** What the registered providers give for a report (see `prefillFrom`). */
+  prefillFor(
+    executor: Executor,
+    definition: ReportTemplateDefinition,
+    content: ReportContent,
+    context: Omit<PrefillContext, 'tables'>,
+  ): Promise<ReportPrefill>;
 }
 
-/** The sources that have a provider now. */
-export function prefillSources(): string[] {
-  return [...providers.keys()].sort();
+/** A registry of prefill providers: one per app, so two apps in one process (tests) never share one. */
+export function createPrefillRegistry(): PrefillRegistry {
+  const providers = new Map<string, Registration>();
+  return {
+    register(source, label, provide) {
+      const registration = { label, provide };
+      const replaced = providers.get(source);
+      providers.set(source, registration);
+      return () => {
+        if (providers.get(source) !== registration) return;
+        if (replaced) providers.set(source, replaced);
+        else providers.delete(source);
+      };
+    },
+    sources: () => [...providers.keys()].sort(),
+    prefillFor: (executor, definition, content, context) => prefillFrom(providers, executor, definition, content, context),
+  };
 }
 
 export interface ReportPrefill {
@@ -61,7 +76,8 @@ export const EMPTY_PREFILL: ReportPrefill = { tables: {}, sources: [], differenc
  * The figures the records give for a report's tables, which sources they came from, and the
  * cells where what was entered differs from them (compareWithRecords, in the domain).
  */
-export async function prefillFor(
+async function prefillFrom(
+  providers: ReadonlyMap<string, Registration>,
   executor: Executor,
   definition: ReportTemplateDefinition,
   content: ReportContent,
