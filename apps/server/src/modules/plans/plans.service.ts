@@ -8,6 +8,9 @@ import {
   type PlanView,
   type UpdatePlanBody,
   formatVietnamTimeOfDay,
+  planActionsFor,
+  planWorkflow,
+  type PlanTransition,
 } from '@atmis/domain';
 import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
 import { recordAudit, type AuditContext } from '../../platform/audit/audit-log.ts';
@@ -61,11 +64,8 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
   }
 
   function withActions(actor: Actor, row: PlanRow): PlanView {
-    const manage = canManage(actor, row.orgUnitId);
-    const allowedActions: PlanView['allowedActions'] = [];
-    if (manage && row.status !== 'superseded') allowedActions.push('update');
-    if (manage && row.status === 'draft') allowedActions.push('issue');
-    return { ...presentPlanRow(row), allowedActions };
+    // The buttons a plan shows are the transitions its workflow allows this actor now.
+    return { ...presentPlanRow(row), allowedActions: planActionsFor(row.status, canManage(actor, row.orgUnitId)) };
   }
 
   async function list(
@@ -92,6 +92,12 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
   }
 
   /** A plan the actor may change: visible (else 404) and within their manage:plans reach (else 404 too). */
+  /** The plan workflow's answer for a manager (requireManageable has checked manage:plans): its 409 when the state refuses. */
+  function requirePlanTransition(plan: PlanRow, action: PlanTransition) {
+    const outcome = planWorkflow.transition(plan.status, action, { parties: new Set(['manage:plans']) });
+    if (!outcome.ok) throw new AppError(outcome.refused, outcome.params);
+  }
+
   async function requireManageable(actor: Actor, id: string): Promise<PlanRow> {
     const row = await requireVisible(actor, id);
     if (!canManage(actor, row.orgUnitId)) throw notFound();
@@ -247,9 +253,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
     const { version: expectedVersion, ...fields } = input;
     await runCommand(db, context, clock, {
       load: () => requireManageable(actor, id),
-      authorise: (plan) => {
-        if (plan.status === 'superseded') throw new AppError('plan.not_draft');
-      },
+      authorise: (plan) => requirePlanTransition(plan, 'update'),
       expectedVersion,
       prepare: async (plan) => {
         await assertReferences(actor, fields, id);
@@ -290,9 +294,7 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
   async function issue(actor: Actor, id: string, context: AuditContext): Promise<PlanDetail> {
     await runCommand(db, context, clock, {
       load: () => requireManageable(actor, id),
-      authorise: (plan) => {
-        if (plan.status !== 'draft') throw new AppError('plan.not_draft');
-      },
+      authorise: (plan) => requirePlanTransition(plan, 'issue'),
       prepare: async () => ({ leads: await taskLeadsOfPlan(db, id) }),
       bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
       stale: (executor) => planStaleError(executor, id),
