@@ -45,15 +45,27 @@ export async function visibleNav(page: Page): Promise<string[]> {
   return visible;
 }
 
-/** Picks an option of an antd Select by typing into it and choosing the first match. */
+/**
+ * Picks an option of an antd Select by typing into it and choosing the first match, as a person does:
+ * open the list, type into the select's own search box (never into whatever has the focus), choose,
+ * and see the list close. On a loaded machine a click can land while the list is still opening; a
+ * single select is then tried again until its list has closed on the choice (choosing the same
+ * option twice is harmless there). A multiple select keeps its list open for more choices.
+ */
 export async function chooseOption(page: Page, testId: string, search: string, optionText: string | RegExp = search): Promise<void> {
   const select = page.getByTestId(testId);
-  await select.click();
-  await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: optionText }).first();
-  await option.click();
-  // A single select closes its list after the choice; wait until it has gone, or its closing list
-  // covers the next field. A multiple select keeps the list open for more choices.
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  const option = dropdown.locator('.ant-select-item-option').filter({ hasText: optionText }).first();
   const multiple = await select.evaluate((element) => element.classList.contains('ant-select-multiple'));
-  if (!multiple) await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  const choose = async () => {
+    if (!(await dropdown.count())) await select.click();
+    const input = select.locator('input').first();
+    if (await input.isEditable()) await input.fill(search);
+    await option.click({ timeout: 10_000 });
+  };
+  if (multiple) return choose();
+  await expect(async () => {
+    await choose();
+    await expect(dropdown).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 45_000 });
 }
