@@ -88,6 +88,13 @@ test.describe('plans and tasks', () => {
       await expect(page.getByTestId('plan-timeline')).toContainText('31/12/2020');
     });
 
+    await test.step('issuing waits until every task has its lead agency: the office is told how many do not and which', async () => {
+      await page.getByTestId('plan-issue-button').click();
+      await page.getByTestId('plan-issue-confirm').click();
+      await expect(page.getByTestId('plan-issue-error')).toContainText(/Chưa thể ban hành: \d+ nhiệm vụ chưa có cơ quan chủ trì/);
+      await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'draft');
+    });
+
     // The health department's unread count before the standing office hands it more work.
     let unreadBefore = 0;
     await test.step('the health department sees the task in its inbox and reports progress with a file', async () => {

@@ -93,6 +93,11 @@ export const ERROR_CATALOGUE = {
     vi: 'Chỉ ban hành hoặc sửa được kế hoạch đang ở trạng thái dự thảo.',
     en: 'Only a draft plan can be issued or edited this way.',
   },
+  'plan.tasks_without_lead': {
+    status: 409,
+    vi: 'Chưa thể ban hành: {count} nhiệm vụ chưa có cơ quan chủ trì ({tasks}). Giao cơ quan chủ trì cho từng nhiệm vụ rồi ban hành.',
+    en: 'Not issued yet: {count} task(s) have no lead agency ({tasks}). Give each task its lead agency, then issue.',
+  },
   'plan.superseded': {
     status: 409,
     vi: 'Kế hoạch đã được thay thế, không thể thêm hoặc sửa nội dung.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '../access/audit-actions.ts';
-import { ERROR_CATALOGUE } from '../errors/error-codes.ts';
+import { ERROR_CATALOGUE, formatErrorMessage } from '../errors/error-codes.ts';
 import { canFireReportTransition, REPORT_TRANSITIONS } from '../reports/report-status.ts';
 import { canMoveSupport, SUPPORT_STATUSES } from '../victims/support.ts';
 import {
@@ -127,6 +127,19 @@ describe('plan workflow', () => {
       ok: false,
       refused: 'plan.not_draft',
     });
+  });
+
+  it('refuses to issue while a task has no lead agency, quoting the first tasks and counting them all', () => {
+    const manager = { parties: new Set(['manage:plans'] as const) };
+    const missing = ['Tuyên truyền tại các xã biên giới', 'Tập huấn cho cán bộ cơ sở', 'Rà soát người di cư', 'Kiểm tra liên ngành'];
+    const refused = planWorkflow.transition('draft', 'issue', { ...manager, tasksWithoutLead: missing });
+    expect(refused).toMatchObject({ ok: false, refused: 'plan.tasks_without_lead', because: 'guard', params: { count: 4 } });
+    const tasks = refused.ok ? '' : String(refused.params.tasks);
+    expect(tasks).toContain('«Tuyên truyền tại các xã biên giới»');
+    expect(tasks).not.toContain('Kiểm tra liên ngành');
+    expect(tasks.endsWith('…')).toBe(true);
+    expect(formatErrorMessage('plan.tasks_without_lead', 'vi', refused.ok ? {} : refused.params)).toMatch(/^Chưa thể ban hành: 4 nhiệm vụ/);
+    expect(planWorkflow.transition('draft', 'issue', { ...manager, tasksWithoutLead: [] })).toMatchObject({ ok: true, to: 'issued' });
   });
 });
 

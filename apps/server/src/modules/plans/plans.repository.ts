@@ -251,6 +251,16 @@ export async function taskLeadsOfPlan(executor: Executor, planId: string) {
   return [...leads.values()];
 }
 
+/** The contents of a plan's tasks (not cancelled) that have no lead agency, in plan order. */
+export async function tasksWithoutLeadOfPlan(executor: Executor, planId: string): Promise<string[]> {
+  const rows = await executor
+    .select({ content: tasks.content })
+    .from(tasks)
+    .where(and(eq(tasks.planId, planId), sql`${tasks.leadAgencyId} is null`, ne(tasks.status, 'cancelled')))
+    .orderBy(asc(tasks.position));
+  return rows.map((row) => row.content);
+}
+
 /** Issues a draft plan: its tasks are in force from now. */
 export async function markPlanIssued(executor: Executor, id: string, now: Date): Promise<void> {
   await executor.update(plans).set({ status: 'issued', issuedAt: now, updatedAt: now }).where(eq(plans.id, id));

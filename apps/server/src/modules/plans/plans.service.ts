@@ -10,6 +10,7 @@ import {
   formatVietnamTimeOfDay,
   planActionsFor,
   planWorkflow,
+  type PlanContext,
   type PlanTransition,
 } from '@atmis/domain';
 import { addDays, documentNumberKey, DUE_SOON_DAYS, splitDocumentNumber, vietnamToday } from '@atmis/domain/plans/index';
@@ -36,6 +37,7 @@ import {
   planVersionOf,
   presentPlanRow,
   taskLeadsOfPlan,
+  tasksWithoutLeadOfPlan,
   taskSummaryOf,
   touchPlan,
   updatePlanFields,
@@ -93,8 +95,8 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
 
   /** A plan the actor may change: visible (else 404) and within their manage:plans reach (else 404 too). */
   /** The plan workflow's answer for a manager (requireManageable has checked manage:plans): its 409 when the state refuses. */
-  function requirePlanTransition(plan: PlanRow, action: PlanTransition) {
-    const outcome = planWorkflow.transition(plan.status, action, { parties: new Set(['manage:plans']) });
+  function requirePlanTransition(plan: PlanRow, action: PlanTransition, facts: Omit<PlanContext, 'parties'> = {}) {
+    const outcome = planWorkflow.transition(plan.status, action, { parties: new Set(['manage:plans']), ...facts });
     if (!outcome.ok) throw new AppError(outcome.refused, outcome.params);
   }
 
@@ -294,7 +296,8 @@ export function createPlansService({ db, clock }: { db: Database; clock: () => D
   async function issue(actor: Actor, id: string, context: AuditContext): Promise<PlanDetail> {
     await runCommand(db, context, clock, {
       load: () => requireManageable(actor, id),
-      authorise: (plan) => requirePlanTransition(plan, 'issue'),
+      // Every task must have its lead agency first (the workflow's guard quotes those that have none).
+      authorise: async (plan) => requirePlanTransition(plan, 'issue', { tasksWithoutLead: await tasksWithoutLeadOfPlan(db, id) }),
       prepare: async () => ({ leads: await taskLeadsOfPlan(db, id) }),
       bumpVersion: (tx, _plan, expected) => bumpPlanVersion(tx, id, expected),
       stale: (executor) => planStaleError(executor, id),

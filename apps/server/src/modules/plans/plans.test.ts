@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { agencies, auditEvents, planImports, plans, taskOccurrences, tasks } from '@atmis/db';
 import type { PlanDetail, PlanImportView, TaskView } from '@atmis/domain';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseFingerprint } from '../../testing/database-fingerprint.ts';
 import { createTestApp, loginAs, uniqueName, type Agent, type TestApp } from '../../testing/test-app.ts';
@@ -129,6 +129,26 @@ describe('importing the seed plans', () => {
     const mine = (await health.get(`/api/v1/tasks?planId=${plan.id}&limit=100`)).json<{ items: TaskView[]; total: number }>();
     expect(mine.total).toBeGreaterThan(0);
     for (const task of mine.items) expect(task.agencies.some((a) => a.agencyId === agencyIds['T31.SYT'])).toBe(true);
+
+    // Tasks whose lead the document did not name (or that was not matched) block issuing: the 409
+    // counts them and quotes the first; nothing is issued and nobody is told.
+    const leaderless = await t.database.db
+      .select({ id: tasks.id, content: tasks.content, version: tasks.version })
+      .from(tasks)
+      .where(and(eq(tasks.planId, plan.id), isNull(tasks.leadAgencyId), ne(tasks.status, 'cancelled')))
+      .orderBy(asc(tasks.position));
+    expect(leaderless.length).toBeGreaterThan(0);
+    const blocked = await office.post(`/api/v1/plans/${plan.id}/issue`);
+    expect(blocked.statusCode).toBe(409);
+    expect(blocked.json()).toMatchObject({ code: 'plan.tasks_without_lead' });
+    expect(blocked.json<{ title: string }>().title).toContain(`${leaderless.length} nhiệm vụ chưa có cơ quan chủ trì`);
+    expect(blocked.json<{ title: string }>().title).toContain(leaderless[0]!.content.slice(0, 40));
+    expect(await auditCount('plan.issued', plan.id)).toBe(0);
+    // The office gives each of them its lead; then the plan is issued.
+    for (const task of leaderless) {
+      const patched = await office.patch(`/api/v1/tasks/${task.id}`, { leadAgencyId: agencyIds['T31.SNV'], version: task.version });
+      expect(patched.statusCode, patched.body).toBe(200);
+    }
 
     const issued = await office.post(`/api/v1/plans/${plan.id}/issue`);
     expect(issued.statusCode).toBe(200);

@@ -110,11 +110,11 @@ export const planRouteContracts = defineRoutes({
     method: 'POST',
     path: '/plans/:id/issue',
     tags,
-    summary: 'Ban hành kế hoạch dự thảo',
+    summary: 'Ban hành kế hoạch dự thảo (mọi nhiệm vụ phải có cơ quan chủ trì)',
     permission: 'manage:plans',
     params: idParamsSchema,
     response: { 200: planDetailSchema },
-    problems: ['plan.not_draft', 'plan.stale'],
+    problems: ['plan.not_draft', 'plan.tasks_without_lead', 'plan.stale'],
   },
   attachPlanFiles: {
     method: 'POST',

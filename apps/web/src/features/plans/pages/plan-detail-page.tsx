@@ -7,7 +7,6 @@ import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
 import { useCan } from '../../../app/auth/use-me.ts';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
-import { useNotifyError } from '../../../components/use-notify-error.ts';
 import { isApiError } from '../../../lib/api.ts';
 import { useIssuePlan, usePlan } from '../api/plans-api.ts';
 import { PlanAttachmentsCard } from '../components/plan-attachments-card.tsx';
@@ -23,7 +22,6 @@ import { PlanTimelineTab } from '../components/plan-timeline-tab.tsx';
 function PlanDetailView({ id }: { id: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const canRead = useCan('read:tasks');
   const query = usePlan(id);
   const issue = useIssuePlan(id);
@@ -50,8 +48,8 @@ function PlanDetailView({ id }: { id: string }) {
     try {
       await issue.mutateAsync();
       message.success(t('plans.issued'));
-    } catch (error) {
-      notifyError(error);
+    } catch {
+      // Shown below the header until the next try: a refusal (tasks without a lead agency) names what to fix.
     }
   }
 
@@ -83,6 +81,7 @@ function PlanDetailView({ id }: { id: string }) {
           </Space>
         }
       />
+      <ErrorAlert error={issue.error} testId="plan-issue-error" />
       <PlanSummaryCard plan={plan} />
       <PlanBasisCard plan={plan} />
       <PlanAttachmentsCard plan={plan} />
