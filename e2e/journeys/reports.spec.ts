@@ -113,6 +113,11 @@ test.describe('periodic reports', () => {
       await loginAs(page, 'so.yte');
       await openReportOf(page, scheduleName, period.label);
       await page.getByTestId('report-narrative-direction').fill('Sở Y tế ban hành kế hoạch thực hiện Chương trình năm.');
+      // Under a cell, what the system counts from its records, in words, explained on hover or focus.
+      const hint = page.getByTestId('report-prefill-victims_supported-medical-persons');
+      await expect(hint).toHaveText(/^Hệ thống: \d+$/);
+      await hint.focus();
+      await expect(page.getByRole('tooltip')).toContainText('Chỉ để đối chiếu');
       await fillCell(page, 'victims_supported-medical-persons', '4');
       await fillCell(page, 'communication-sessions-total', '3');
       await page.getByTestId('report-save').click();

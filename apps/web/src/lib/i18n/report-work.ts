@@ -84,8 +84,9 @@ export const reportWorkVi = {
     available: 'Hệ thống có số liệu cho {{count}} bảng của kỳ này',
     availableHint:
       'Số liệu tính từ hồ sơ trong hệ thống được hiện dưới mỗi ô (chữ xám); ô có chấm vàng là ô đang khác số liệu hệ thống. Bạn có thể điền từ hệ thống rồi điều chỉnh.',
-    cellHint: 'HT: {{value}}',
-    cellTitle: 'Số liệu từ hệ thống: {{value}}',
+    cellHint: 'Hệ thống: {{value}}',
+    cellTitle:
+      'Số hệ thống đếm được từ hồ sơ đang quản lý cho ô này: {{value}}. Chỉ để đối chiếu, không tự điền; ô có chấm vàng là ô bạn nhập khác số này.',
     differs: 'Khác số liệu từ hệ thống ({{value}}).',
     overwriteTitle: 'Thay số liệu đã nhập?',
     overwriteContent:
@@ -263,8 +264,9 @@ export const reportWorkEn: typeof reportWorkVi = {
     available: 'The system has figures for {{count}} tables of this period',
     availableHint:
       'Figures computed from the records held in the system are shown under each cell (grey); an amber dot marks a cell that differs from them. You can fill them in and then adjust.',
-    cellHint: 'Sys: {{value}}',
-    cellTitle: 'Figure from the system: {{value}}',
+    cellHint: 'System: {{value}}',
+    cellTitle:
+      'What the system counts from the records it holds for this cell: {{value}}. For comparison only, never filled in by itself; an amber dot marks a cell you entered differently.',
     differs: 'Differs from the system figure ({{value}}).',
     overwriteTitle: 'Replace entered figures?',
     overwriteContent:

@@ -152,13 +152,25 @@ export const ReportCell = memo(function ReportCell({
         />
       )}
       {fromRecords !== undefined && fromRecords !== null && (
-        <div
-          style={{ fontSize: 11, lineHeight: '14px', color: differs ? '#ad6800' : '#8c8c8c', textAlign: 'right', marginTop: 2 }}
+        <Tooltip
+          trigger={['hover', 'focus']}
           title={t('reportWork.prefill.cellTitle', { value: formatNumber(fromRecords, i18n.language) })}
-          data-testid={`report-prefill-${testId.slice('report-cell-'.length)}`}
         >
-          {t('reportWork.prefill.cellHint', { value: formatNumber(fromRecords, i18n.language) })}
-        </div>
+          <div
+            tabIndex={0}
+            style={{
+              fontSize: 11,
+              lineHeight: '14px',
+              color: differs ? '#ad6800' : '#8c8c8c',
+              textAlign: 'right',
+              marginTop: 2,
+              cursor: 'help',
+            }}
+            data-testid={`report-prefill-${testId.slice('report-cell-'.length)}`}
+          >
+            {t('reportWork.prefill.cellHint', { value: formatNumber(fromRecords, i18n.language) })}
+          </div>
+        </Tooltip>
       )}
     </td>
   );
