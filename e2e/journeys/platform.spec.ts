@@ -36,6 +36,11 @@ test.describe('sign-in and navigation', () => {
 
   test('a module that is not built yet says so plainly, and a forbidden page is refused', async ({ page }) => {
     await loginAs(page, 'xa.a');
+    // Marked before it is opened: in the menu and on the home page, and only the modules not built yet.
+    await expect(page.getByTestId('nav-tipoffs-planned')).toHaveText('Sắp có');
+    await expect(page.getByTestId('dashboard-module-tipoffs-planned')).toHaveText('Sắp có');
+    await expect(page.getByTestId('nav-victims-planned')).toHaveCount(0);
+    await expect(page.getByTestId('dashboard-module-victims-planned')).toHaveCount(0);
     await page.getByTestId('nav-tipoffs').click();
     await expect(page.getByTestId('under-construction')).toContainText('Chức năng đang được xây dựng');
     await page.goto('/admin/audit');

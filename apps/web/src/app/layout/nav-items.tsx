@@ -28,6 +28,8 @@ export interface NavItem {
   icon: ReactNode;
   /** The module's read permission; absent for the dashboard, which everyone signed in may see. */
   permission?: Permission;
+  /** A module not built yet: its page says so, and the menu and the home page mark it "Sắp có". */
+  planned?: true;
 }
 
 export const MAIN_NAV: NavItem[] = [
@@ -35,12 +37,26 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'plans', path: '/plans', labelKey: 'nav.plans', icon: <ProjectOutlined />, permission: 'read:plans' },
   { key: 'tasks', path: '/tasks', labelKey: 'nav.tasks', icon: <CarryOutOutlined />, permission: 'read:tasks' },
   { key: 'reports', path: '/reports', labelKey: 'nav.reports', icon: <FileTextOutlined />, permission: 'read:reports' },
-  { key: 'indicators', path: '/indicators', labelKey: 'nav.indicators', icon: <BarChartOutlined />, permission: 'read:indicators' },
-  { key: 'tipoffs', path: '/tipoffs', labelKey: 'nav.tipoffs', icon: <AlertOutlined />, permission: 'read:tipoffs' },
-  { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: <FileSearchOutlined />, permission: 'read:cases' },
+  {
+    key: 'indicators',
+    path: '/indicators',
+    labelKey: 'nav.indicators',
+    icon: <BarChartOutlined />,
+    permission: 'read:indicators',
+    planned: true,
+  },
+  { key: 'tipoffs', path: '/tipoffs', labelKey: 'nav.tipoffs', icon: <AlertOutlined />, permission: 'read:tipoffs', planned: true },
+  { key: 'cases', path: '/cases', labelKey: 'nav.cases', icon: <FileSearchOutlined />, permission: 'read:cases', planned: true },
   { key: 'victims', path: '/victims', labelKey: 'nav.victims', icon: <UserOutlined />, permission: 'read:victims' },
   { key: 'support', path: '/support', labelKey: 'nav.support', icon: <HeartOutlined />, permission: 'read:support' },
-  { key: 'prevention', path: '/prevention', labelKey: 'nav.prevention', icon: <SolutionOutlined />, permission: 'read:prevention' },
+  {
+    key: 'prevention',
+    path: '/prevention',
+    labelKey: 'nav.prevention',
+    icon: <SolutionOutlined />,
+    permission: 'read:prevention',
+    planned: true,
+  },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Menu, type MenuProps } from 'antd';
+import { Menu, Tag, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/use-me.ts';
@@ -20,8 +20,13 @@ export function SideNav({ onNavigate }: { onNavigate?: () => void }) {
     key: item.key,
     icon: item.icon,
     label: (
-      <Link to={item.path} data-testid={`nav-${item.key}`} onClick={onNavigate}>
+      <Link to={item.path} data-testid={`nav-${item.key}`} data-planned={item.planned || undefined} onClick={onNavigate}>
         {t(item.labelKey)}
+        {item.planned && (
+          <Tag color="default" title={t('nav.plannedHint')} style={{ marginInlineStart: 8 }} data-testid={`nav-${item.key}-planned`}>
+            {t('nav.planned')}
+          </Tag>
+        )}
       </Link>
     ),
   });

@@ -68,6 +68,8 @@ export const en: Messages = {
     orgUnits: 'Administrative units',
     audit: 'Audit trail',
     menu: 'Menu',
+    planned: 'Soon',
+    plannedHint: 'This module is being built',
   },
   underConstruction: {
     title: 'This function is under construction',

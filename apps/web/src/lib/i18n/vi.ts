@@ -67,6 +67,8 @@ export const vi = {
     orgUnits: 'Đơn vị hành chính',
     audit: 'Nhật ký hệ thống',
     menu: 'Danh mục chức năng',
+    planned: 'Sắp có',
+    plannedHint: 'Phân hệ đang được xây dựng',
   },
   underConstruction: {
     title: 'Chức năng đang được xây dựng',

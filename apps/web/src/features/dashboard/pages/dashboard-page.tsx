@@ -57,6 +57,11 @@ export function DashboardPage() {
                     <Space>
                       {item.icon}
                       {t(item.labelKey)}
+                      {item.planned && (
+                        <Tag title={t('nav.plannedHint')} data-testid={`dashboard-module-${item.key}-planned`}>
+                          {t('nav.planned')}
+                        </Tag>
+                      )}
                     </Space>
                   </Card>
                 </Link>
