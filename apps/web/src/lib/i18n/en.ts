@@ -291,6 +291,7 @@ export const en: Messages = {
   },
   plans: {
     title: 'Plans',
+    emptyManage: 'No plan yet. Import a plan from its issued document (a .docx file or pasted text), or create a new one.',
     import: 'Import a plan from a document',
     create: 'Create plan',
     createTitle: 'Create a plan',

@@ -290,6 +290,8 @@ export const vi = {
   },
   plans: {
     title: 'Kế hoạch',
+    emptyManage:
+      'Chưa có kế hoạch nào. Nhập kế hoạch từ văn bản đã ban hành (.docx, .pdf dạng chữ hoặc dán nội dung), hoặc tạo kế hoạch mới.',
     import: 'Nhập kế hoạch từ văn bản',
     create: 'Tạo kế hoạch',
     createTitle: 'Tạo kế hoạch mới',

@@ -66,7 +66,28 @@ function PlanList() {
           dataSource={plans}
           pagination={false}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description={q || status ? t('common.noResults') : t('common.empty')} /> }}
+          locale={{
+            emptyText:
+              q || status ? (
+                <Empty description={t('common.noResults')} />
+              ) : canManage ? (
+                // Nothing yet and the reader may add plans: the two ways to start, not only "no data".
+                <Empty description={t('plans.emptyManage')} data-testid="plan-list-empty">
+                  <Space wrap>
+                    <Link to="/plans/import">
+                      <Button type="primary" icon={<FileAddOutlined />} data-testid="plan-empty-import">
+                        {t('plans.import')}
+                      </Button>
+                    </Link>
+                    <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="plan-empty-create">
+                      {t('plans.create')}
+                    </Button>
+                  </Space>
+                </Empty>
+              ) : (
+                <Empty description={t('common.empty')} />
+              ),
+          }}
           onRow={(plan) => ({ 'data-testid': `plan-row-${plan.id}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {
