@@ -160,6 +160,15 @@ test.describe('periodic reports', () => {
       await late.locator(`[data-testid$="-${period.id}-link"]`).click();
       await confirmAction(page, 'report-return', { comment: 'Đề nghị bổ sung số nạn nhân theo độ tuổi.' });
       await expect(page.getByTestId('report-status')).toContainText('Bị trả lại');
+      // Before consolidating, the dialog says which reports it would sum and which it leaves out, and why.
+      await page.goto(scheduleUrl);
+      await page.getByTestId(`consolidate-${period.id}`).click();
+      await expect(page.getByTestId('consolidate-included')).not.toContainText('Sở');
+      const leftOut = page.getByTestId('consolidate-left-out');
+      await expect(leftOut).toContainText(/Sở Nội vụ[^—]* — bị trả lại, chờ đơn vị sửa/);
+      await expect(leftOut).toContainText(/Sở Y tế[^—]* — đã nộp, chưa được chấp nhận/);
+      await page.keyboard.press('Escape');
+      await expect(leftOut).toBeHidden();
       await logout(page);
     });
 
@@ -190,6 +199,9 @@ test.describe('periodic reports', () => {
       }
       await page.goto(scheduleUrl);
       await page.getByTestId(`consolidate-${period.id}`).click();
+      await expect(page.getByTestId('consolidate-included')).toContainText(/Sở Y tế[^—]* — đã chấp nhận/);
+      await expect(page.getByTestId('consolidate-included')).toContainText(/Sở Nội vụ[^—]* — đã chấp nhận/);
+      await expect(page.getByTestId('consolidate-left-out')).toHaveCount(0);
       await page.getByTestId('consolidate-confirm').click();
       await expect(page.getByTestId('report-form')).toBeVisible({ timeout: 20_000 });
       consolidatedUrl = page.url();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consolidatedContent, consolidateTables, gatherNarratives, type UnitReport } from './consolidation.ts';
+import { consolidatedContent, consolidateTables, consolidationStanding, gatherNarratives, type UnitReport } from './consolidation.ts';
 import { DEFAULT_TEMPLATE_DEFINITION as def } from './default-template.ts';
 import { parseReportInput, validateReport, type ReportInput } from './report-validation.ts';
 import { emptyReportContent, reportContentSchema } from './template-schema.ts';
@@ -132,5 +132,17 @@ describe('consolidated content', () => {
         }
       }),
     );
+  });
+});
+
+describe('which unit reports a consolidation sums', () => {
+  it('sums the accepted and locked ones and says why each other one is left out', () => {
+    expect(consolidationStanding('accepted')).toBe('included');
+    expect(consolidationStanding('locked')).toBe('included');
+    expect(consolidationStanding('submitted')).toBe('awaiting_review');
+    expect(consolidationStanding('resubmitted')).toBe('awaiting_review');
+    expect(consolidationStanding('returned')).toBe('returned');
+    expect(consolidationStanding('draft')).toBe('not_submitted');
+    expect(consolidationStanding(null)).toBe('not_submitted');
   });
 });

@@ -3,8 +3,27 @@
  * reports and its narratives start from the units' texts, each under the unit's name. Every
  * figure keeps its contributions so that a reviewer can see where a number came from.
  */
+import type { ReportStatus } from './report-status.ts';
 import { reportCellPath } from './report-validation.ts';
 import type { ReportCells, ReportContent, ReportTemplateDefinition } from './template-schema.ts';
+
+/** The unit reports a consolidation sums: those the standing office has accepted (or locked since). */
+export const CONSOLIDATED_STATUSES = ['accepted', 'locked'] as const satisfies readonly ReportStatus[];
+
+/** Why a unit's report of the period is in a consolidation, or why it is left out. */
+export type ConsolidationStanding = 'included' | 'awaiting_review' | 'returned' | 'not_submitted';
+
+/**
+ * Whether a unit's report (its status, null when the unit has none for the period) goes into the
+ * consolidation, and if not why: submitted but not yet accepted, returned to the unit, not submitted.
+ * The dialog says it before consolidating and the consolidated report after, so nothing is left out silently.
+ */
+export function consolidationStanding(status: ReportStatus | null): ConsolidationStanding {
+  if (status === 'accepted' || status === 'locked') return 'included';
+  if (status === 'submitted' || status === 'resubmitted') return 'awaiting_review';
+  if (status === 'returned') return 'returned';
+  return 'not_submitted';
+}
 
 export interface UnitReport {
   unitId: string;

@@ -1,5 +1,6 @@
 import { agencies, reportEvents, reportInstances, reportSchedules, type Executor } from '@atmis/db';
 import { and, asc, eq, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { CONSOLIDATED_STATUSES } from '@atmis/domain';
 import type { ReportChanges, ReportInsert } from './reports.repository.ts';
 
 /** The reports (unit and consolidated) of a schedule in these periods, with what a cell of the matrix shows. */
@@ -38,7 +39,7 @@ export async function consolidationSources(executor: Executor, scheduleId: strin
         eq(reportInstances.scheduleId, scheduleId),
         eq(reportInstances.periodId, periodId),
         eq(reportInstances.kind, 'unit'),
-        inArray(reportInstances.status, ['accepted', 'locked']),
+        inArray(reportInstances.status, [...CONSOLIDATED_STATUSES]),
       ),
     )
     .orderBy(asc(agencies.name), asc(reportInstances.id));

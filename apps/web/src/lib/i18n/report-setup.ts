@@ -285,7 +285,15 @@ export const reportSetupVi = {
     consolidate: 'Tổng hợp',
     consolidateTitle: 'Tổng hợp báo cáo {{period}}',
     consolidateHelp:
-      'Hệ thống cộng số liệu của các báo cáo đơn vị đã nộp vào báo cáo tổng hợp và gom phần thuyết minh; bạn rà soát, chỉnh sửa rồi gửi lên cấp trên.',
+      'Hệ thống cộng số liệu của các báo cáo đơn vị đã được chấp nhận vào báo cáo tổng hợp và gom phần thuyết minh; bạn rà soát, chỉnh sửa rồi gửi lên cấp trên.',
+    standingIncluded: 'Được tổng hợp ({{count}})',
+    standingLeftOut: 'Không được tổng hợp ({{count}})',
+    standingReasons: {
+      included: 'đã chấp nhận',
+      awaiting_review: 'đã nộp, chưa được chấp nhận',
+      returned: 'bị trả lại, chờ đơn vị sửa',
+      not_submitted: 'chưa nộp',
+    },
     regather: 'Gom lại phần thuyết minh của các đơn vị (thay thế phần đã chỉnh sửa)',
     consolidated: 'Đã tổng hợp số liệu.',
     noPeriods: 'Chưa đến kỳ báo cáo đầu tiên ({{period}}).',
@@ -580,7 +588,15 @@ export const reportSetupEn: typeof reportSetupVi = {
     consolidate: 'Consolidate',
     consolidateTitle: 'Consolidate {{period}}',
     consolidateHelp:
-      'The figures of the submitted unit reports are added into the consolidated report and their narratives gathered; you review, edit and send it upwards.',
+      'The figures of the accepted unit reports are added into the consolidated report and their narratives gathered; you review, edit and send it upwards.',
+    standingIncluded: 'Consolidated ({{count}})',
+    standingLeftOut: 'Left out ({{count}})',
+    standingReasons: {
+      included: 'accepted',
+      awaiting_review: 'submitted, not yet accepted',
+      returned: 'returned, awaiting the unit’s correction',
+      not_submitted: 'not submitted',
+    },
     regather: 'Gather the units’ narratives again (replacing your edits)',
     consolidated: 'Figures consolidated.',
     noPeriods: 'The first period ({{period}}) has not started yet.',

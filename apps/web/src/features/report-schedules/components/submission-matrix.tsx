@@ -1,5 +1,12 @@
 import { BellOutlined, FileDoneOutlined, LeftOutlined, MergeCellsOutlined, RightOutlined } from '@ant-design/icons';
-import { parsePeriodId, periodContaining, type PeriodWindow, type ReportScheduleView, type SubmissionMatrix } from '@atmis/domain';
+import {
+  consolidationStanding,
+  parsePeriodId,
+  periodContaining,
+  type PeriodWindow,
+  type ReportScheduleView,
+  type SubmissionMatrix,
+} from '@atmis/domain';
 import { addDays, vietnamToday } from '@atmis/domain/plans/task-timing';
 import { App, Button, Checkbox, Empty, Modal, Popconfirm, Skeleton, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -147,16 +154,55 @@ function Cell({ row, cell, period }: { row: MatrixRow; cell: MatrixCell | undefi
   );
 }
 
+/**
+ * Which units' reports of the period the consolidation sums and which it leaves out, each with its
+ * reason (the domain's `consolidationStanding`), so that nothing is left out silently.
+ */
+function ConsolidationStandings({ period, rows }: { period: MatrixPeriod; rows: MatrixRow[] }) {
+  const { t } = useTranslation();
+  const standings = rows.map((row) => ({
+    row,
+    standing: consolidationStanding(row.cells.find((cell) => cell.periodId === period.id)?.status ?? null),
+  }));
+  const included = standings.filter((entry) => entry.standing === 'included');
+  const leftOut = standings.filter((entry) => entry.standing !== 'included');
+  const list = (entries: typeof standings, testId: string) => (
+    <ul data-testid={testId} style={{ margin: '4px 0 12px', paddingInlineStart: 20 }}>
+      {entries.map(({ row, standing }) => (
+        <li key={row.agencyId} data-standing={standing}>
+          {row.agencyName} — {t(`reportSetup.matrix.standingReasons.${standing}`)}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <>
+      <Typography.Text strong>{t('reportSetup.matrix.standingIncluded', { count: included.length })}</Typography.Text>
+      {list(included, 'consolidate-included')}
+      {leftOut.length > 0 && (
+        <>
+          <Typography.Text strong type="warning">
+            {t('reportSetup.matrix.standingLeftOut', { count: leftOut.length })}
+          </Typography.Text>
+          {list(leftOut, 'consolidate-left-out')}
+        </>
+      )}
+    </>
+  );
+}
+
 /** "Tổng hợp": sums the units' reports of a period into the consolidated report, then opens it. */
 function ConsolidateModal({
   scheduleId,
   period,
+  rows,
   rates,
   hasConsolidated,
   onClose,
 }: {
   scheduleId: string;
   period: MatrixPeriod;
+  rows: MatrixRow[];
   rates: Rates | undefined;
   hasConsolidated: boolean;
   onClose: () => void;
@@ -193,6 +239,7 @@ function ConsolidateModal({
       <ErrorAlert error={consolidate.error} />
       <Typography.Paragraph>{t('reportSetup.matrix.consolidateHelp')}</Typography.Paragraph>
       <Typography.Paragraph strong>{ratesText(rates, t, i18n.language)}</Typography.Paragraph>
+      <ConsolidationStandings period={period} rows={rows} />
       {hasConsolidated && (
         <Checkbox checked={regatherNarratives} onChange={(event) => setRegather(event.target.checked)} data-testid="consolidate-regather">
           {t('reportSetup.matrix.regather')}
@@ -399,6 +446,7 @@ export function SubmissionMatrixView({ schedule }: { schedule: ReportScheduleVie
         <ConsolidateModal
           scheduleId={schedule.id}
           period={consolidating}
+          rows={data.rows}
           rates={data.rates[consolidating.id]}
           hasConsolidated={Boolean(data.consolidated[consolidating.id])}
           onClose={() => setConsolidating(null)}
