@@ -288,8 +288,8 @@ test.describe('victims', () => {
     await test.step('the administrator finds the reveal in the audit trail with its reason', async () => {
       await loginAs(page, 'admin');
       await page.getByTestId('nav-audit').click();
-      await chooseOption(page, 'audit-filter-action', 'victim.reveal');
-      const row = page.getByTestId('audit-table').locator('tr', { hasText: 'victim.reveal' }).first();
+      await chooseOption(page, 'audit-filter-action', 'victim.reveal', 'Xem thông tin nhận dạng nạn nhân');
+      const row = page.getByTestId('audit-table').locator('tr', { hasText: 'Xem thông tin nhận dạng nạn nhân' }).first();
       await expect(row).toContainText('xa.a');
       await row.locator('.ant-table-row-expand-icon').click();
       await expect(page.getByTestId('audit-table')).toContainText('Đối chiếu với danh sách công dân trở về');

@@ -1,9 +1,17 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { AUDIT_ACTIONS, type AuditEventView } from '@atmis/domain';
+import {
+  AUDIT_ACTION_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_LABELS,
+  auditEntityLink,
+  type AuditEventView,
+  type AuditLabel,
+} from '@atmis/domain';
 import { Alert, AutoComplete, Button, Card, Empty, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PermissionGate } from '../../../app/auth/permission-gate.tsx';
+import { AppLink } from '../../../components/app-link.tsx';
 import { ErrorAlert } from '../../../components/error-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
 import { PageHeader } from '../../../components/page-header.tsx';
@@ -12,7 +20,20 @@ import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useAuditEvents, useVerifyAudit } from '../api/audit-api.ts';
 
 /** Suggestions only: the entity type is free text, since new modules add their own. */
-const ENTITY_TYPES = ['user', 'assignment', 'role', 'agency', 'org_unit', 'audit', 'system'];
+const ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS);
+
+function inLanguage(label: AuditLabel | undefined, language: string): string | undefined {
+  return label && (language === 'en' ? label.en : label.vi);
+}
+
+/** The label of an action in the UI language, or the code itself for an action this build does not know. */
+function actionLabel(action: string, language: string): string {
+  return inLanguage((AUDIT_ACTION_LABELS as Record<string, AuditLabel | undefined>)[action], language) ?? action;
+}
+
+function entityLabel(entityType: string, language: string): string {
+  return inLanguage(Object.hasOwn(AUDIT_ENTITY_LABELS, entityType) ? AUDIT_ENTITY_LABELS[entityType] : undefined, language) ?? entityType;
+}
 
 function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyAudit> }) {
   const { t } = useTranslation();
@@ -41,7 +62,8 @@ function VerifyResult({ verify }: { verify: ReturnType<typeof useVerifyAudit> })
 }
 
 function AuditTrail() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const [action, setAction] = useState<string>();
   const [entityText, setEntityText] = useState('');
   const entityType = useDebouncedValue(entityText.trim(), 300) || undefined;
@@ -72,11 +94,14 @@ function AuditTrail() {
         <div className="atmis-toolbar">
           <Select
             allowClear
-            showSearch={{ optionFilterProp: 'label' }}
+            showSearch={{ optionFilterProp: 'search' }}
             placeholder={t('audit.filterAction')}
             value={action}
             onChange={setAction}
-            options={AUDIT_ACTIONS.map((value) => ({ value, label: value }))}
+            options={AUDIT_ACTIONS.map((value) => {
+              const label = actionLabel(value, language);
+              return { value, label, search: `${label} ${value}` };
+            })}
             data-testid="audit-filter-action"
             style={{ width: 240 }}
           />
@@ -85,7 +110,7 @@ function AuditTrail() {
             placeholder={t('audit.filterEntity')}
             value={entityText}
             onChange={(value: string | undefined) => setEntityText(value ?? '')}
-            options={ENTITY_TYPES.map((value) => ({ value }))}
+            options={ENTITY_TYPES.map((value) => ({ value, label: `${entityLabel(value, language)} (${value})` }))}
             data-testid="audit-filter-entity"
             aria-label={t('audit.filterEntity')}
             style={{ width: 180 }}
@@ -125,21 +150,34 @@ function AuditTrail() {
             {
               title: t('audit.action'),
               dataIndex: 'action',
-              render: (value: string) => <Tag color={value.includes('failed') || value.includes('locked') ? 'red' : 'blue'}>{value}</Tag>,
+              render: (value: string, event) => (
+                <Tooltip title={value}>
+                  <Tag
+                    color={value.includes('failed') || value.includes('locked') ? 'red' : 'blue'}
+                    data-testid={`audit-action-${event.seq}`}
+                    data-action={value}
+                  >
+                    {actionLabel(value, language)}
+                  </Tag>
+                </Tooltip>
+              ),
             },
             {
               title: t('audit.entity'),
               key: 'entity',
-              render: (_, event) => (
-                <Space orientation="vertical" size={0}>
-                  <span>{event.entityType}</span>
-                  {event.entityId && (
-                    <Typography.Text type="secondary" className="atmis-mono" style={{ fontSize: 12 }}>
-                      {event.entityId}
-                    </Typography.Text>
-                  )}
-                </Space>
-              ),
+              render: (_, event) => {
+                const label = entityLabel(event.entityType, language);
+                const link = auditEntityLink(event.entityType, event.entityId);
+                return link ? (
+                  <AppLink to={link} title={`${event.entityType} ${event.entityId ?? ''}`} testId={`audit-entity-${event.seq}`}>
+                    {label}
+                  </AppLink>
+                ) : (
+                  <Tooltip title={[event.entityType, event.entityId].filter(Boolean).join(' ')}>
+                    <span data-testid={`audit-entity-${event.seq}`}>{label}</span>
+                  </Tooltip>
+                );
+              },
             },
             {
               title: t('audit.from'),
