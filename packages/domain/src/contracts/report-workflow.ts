@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PERIOD_TYPES, PERIOD_WINDOWS } from '../reports/periods.ts';
 import { REPORT_ACTIONS } from '../reports/report-policy.ts';
 import { REPORT_STATUSES } from '../reports/report-status.ts';
+import { CONSOLIDATION_STANDINGS } from '../reports/consolidation.ts';
 import { dueRuleSchema, REPORT_SUBMISSION_STATES } from '../reports/report-timing.ts';
 import {
   MAX_REPORT_NARRATIVE_LENGTH,
@@ -246,6 +247,13 @@ export const reportDetailSchema = reportViewSchema.extend({
   consolidation: z
     .object({
       sources: z.array(z.object({ id: z.uuid(), agencyName: z.string(), status: z.enum(REPORT_STATUSES) })),
+      /**
+       * The unit reports of the period the last consolidation did not sum, with their status now and why
+       * (`included` here: accepted since, so consolidating again adds it).
+       */
+      leftOut: z.array(
+        z.object({ id: z.uuid(), agencyName: z.string(), status: z.enum(REPORT_STATUSES), standing: z.enum(CONSOLIDATION_STANDINGS) }),
+      ),
       contributions: z.record(z.string(), z.array(z.object({ unitId: z.string(), unitName: z.string(), value: z.number().int() }))),
       consolidatedAt: z.string().nullable(),
     })

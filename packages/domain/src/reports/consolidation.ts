@@ -11,7 +11,8 @@ import type { ReportCells, ReportContent, ReportTemplateDefinition } from './tem
 export const CONSOLIDATED_STATUSES = ['accepted', 'locked'] as const satisfies readonly ReportStatus[];
 
 /** Why a unit's report of the period is in a consolidation, or why it is left out. */
-export type ConsolidationStanding = 'included' | 'awaiting_review' | 'returned' | 'not_submitted';
+export const CONSOLIDATION_STANDINGS = ['included', 'awaiting_review', 'returned', 'not_submitted'] as const;
+export type ConsolidationStanding = (typeof CONSOLIDATION_STANDINGS)[number];
 
 /**
  * Whether a unit's report (its status, null when the unit has none for the period) goes into the

@@ -279,6 +279,41 @@ describe('the reporting cycle of a quarter', () => {
     });
   });
 
+  it('says which unit reports a consolidation left out and why, until consolidating again sums them', async () => {
+    t.clock.now = new Date('2026-10-05T02:00:00Z');
+    const schedule = await createSchedule(office, {
+      templateId,
+      recipientAgencyId: ids['T31.CA']!,
+      reporterAgencyIds: [ids['T31.SYT']!, ids['T31.SNV']!],
+    });
+    const healthReport = await submit(
+      health,
+      await save(health, await detail(health, (await reportOf(health, schedule.id, ids['T31.SYT']!)).id), figures(1)),
+    );
+    expect((await office.post(`/api/v1/reports/${healthReport.id}/accept`, {})).statusCode).toBe(200);
+    let homeReport = await submit(
+      home,
+      await save(home, await detail(home, (await reportOf(home, schedule.id, ids['T31.SNV']!)).id), figures(2)),
+    );
+    expect((await office.post(`/api/v1/reports/${homeReport.id}/return`, { comment: 'Bổ sung số liệu.' })).statusCode).toBe(200);
+
+    // Both submitted, one returned: the consolidation sums the accepted one and names the other with its reason.
+    let consolidated = (await office.post(`/api/v1/report-schedules/${schedule.id}/periods/2026Q3/consolidate`, {})).json<ReportDetail>();
+    expect(consolidated.consolidation!.sources.map((source) => source.id)).toEqual([healthReport.id]);
+    expect(consolidated.consolidation!.leftOut).toEqual([
+      { id: homeReport.id, agencyName: 'Sở Nội vụ thành phố Hải Phòng', status: 'returned', standing: 'returned' },
+    ]);
+    expect(consolidated.content.tables.victims_received!.received!.total).toBe(5);
+
+    // Accepted since: still left out of the figures, and said so, until the office consolidates again.
+    homeReport = await submit(home, await detail(home, homeReport.id));
+    expect((await office.post(`/api/v1/reports/${homeReport.id}/accept`, {})).statusCode).toBe(200);
+    expect((await detail(office, consolidated.id)).consolidation!.leftOut).toMatchObject([{ id: homeReport.id, standing: 'included' }]);
+    consolidated = (await office.post(`/api/v1/report-schedules/${schedule.id}/periods/2026Q3/consolidate`, {})).json<ReportDetail>();
+    expect(consolidated.consolidation!.leftOut).toEqual([]);
+    expect(consolidated.content.tables.victims_received!.received!.total).toBe(15);
+  });
+
   it('refuses to consolidate a national schedule: VN has no level above it', async () => {
     t.clock.now = new Date('2026-10-05T02:00:00Z');
     const response = await national.post('/api/v1/report-schedules', {

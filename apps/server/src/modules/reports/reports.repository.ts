@@ -332,6 +332,13 @@ export async function reportsByIds(executor: Executor, ids: readonly string[]) {
   );
 }
 
+/** The unit reports of a schedule's period (every reporter has one once the period is materialised). */
+export async function unitReportsOfPeriod(executor: Executor, scheduleId: string, periodId: string) {
+  return selectReports(executor).where(
+    and(eq(reportInstances.scheduleId, scheduleId), eq(reportInstances.periodId, periodId), eq(reportInstances.kind, 'unit')),
+  );
+}
+
 export async function findReport(executor: Executor, id: string, scope?: SQL) {
   const [row] = await selectReports(executor, { content: reportInstances.content }).where(and(eq(reportInstances.id, id), scope));
   return row ?? null;

@@ -1,5 +1,6 @@
 import type { Database, Executor } from '@atmis/db';
 import {
+  consolidationStanding,
   describeReportIssue,
   isEditableReportStatus,
   nextReportStatus,
@@ -49,6 +50,7 @@ import {
   reportListPage,
   reportScope,
   reportsByIds,
+  unitReportsOfPeriod,
   scheduleRecipientAgency,
   scheduleScope,
   standingOfficeAgencyOf,
@@ -193,10 +195,14 @@ export function createReportsService({ db, clock, prefill }: { db: Database; clo
       const last = await lastConsolidation(db, id);
       const sourceIds = Array.isArray(last?.details.sourceIds) ? (last.details.sourceIds as string[]) : [];
       const sources = sourceIds.length ? await reportsByIds(db, sourceIds) : [];
+      // What the last consolidation left out, and why (nothing is left out silently).
+      const others = (await unitReportsOfPeriod(db, row.scheduleId, row.periodId)).filter((unit) => !sourceIds.includes(unit.id));
+      const byName = (a: { agencyName: string }, b: { agencyName: string }) => a.agencyName.localeCompare(b.agencyName, 'vi');
       consolidation = {
-        sources: sources
-          .sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'vi'))
-          .map((source) => ({ id: source.id, agencyName: source.agencyName, status: source.status })),
+        sources: sources.sort(byName).map((source) => ({ id: source.id, agencyName: source.agencyName, status: source.status })),
+        leftOut: others
+          .sort(byName)
+          .map((unit) => ({ id: unit.id, agencyName: unit.agencyName, status: unit.status, standing: consolidationStanding(unit.status) })),
         contributions: (last?.details.contributions ?? {}) as NonNullable<ReportDetail['consolidation']>['contributions'],
         consolidatedAt: last ? toIso(last.createdAt) : null,
       };

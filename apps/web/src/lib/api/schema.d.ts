@@ -2824,7 +2824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ban hành kế hoạch dự thảo */
+        /** Ban hành kế hoạch dự thảo (mọi nhiệm vụ phải có cơ quan chủ trì) */
         post: {
             parameters: {
                 query?: never;
@@ -3838,6 +3838,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -4560,6 +4569,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -4768,6 +4786,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -4988,6 +5015,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -5197,6 +5233,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -5469,6 +5514,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -5675,6 +5729,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -5881,6 +5944,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */
@@ -6087,6 +6159,15 @@ export interface paths {
                                         value: number;
                                     }[];
                                 };
+                                leftOut: {
+                                    agencyName: string;
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    standing: "included" | "awaiting_review" | "returned" | "not_submitted";
+                                    /** @enum {string} */
+                                    status: "not_started" | "draft" | "submitted" | "returned" | "resubmitted" | "accepted" | "locked";
+                                }[];
                                 sources: {
                                     agencyName: string;
                                     /** Format: uuid */

@@ -140,6 +140,13 @@ export const reportWorkVi = {
     title: 'Đơn vị đã tổng hợp',
     at: 'Tổng hợp lúc {{time}}',
     none: 'Chưa có báo cáo đơn vị nào được tổng hợp.',
+    leftOut: 'Không được tổng hợp ({{count}})',
+    leftOutReasons: {
+      included: 'đã chấp nhận sau lần tổng hợp này: tổng hợp lại để cộng vào',
+      awaiting_review: 'đã nộp, chưa được chấp nhận',
+      returned: 'bị trả lại, chờ đơn vị sửa',
+      not_submitted: 'chưa nộp',
+    },
   },
   events: {
     title: 'Lịch sử báo cáo',
@@ -320,6 +327,13 @@ export const reportWorkEn: typeof reportWorkVi = {
     title: 'Units consolidated',
     at: 'Consolidated at {{time}}',
     none: 'No unit report has been consolidated yet.',
+    leftOut: 'Left out ({{count}})',
+    leftOutReasons: {
+      included: 'accepted after this consolidation: consolidate again to add it',
+      awaiting_review: 'submitted, not yet accepted',
+      returned: 'returned, awaiting the unit’s correction',
+      not_submitted: 'not submitted',
+    },
   },
   events: {
     title: 'History',

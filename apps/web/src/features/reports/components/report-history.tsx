@@ -128,6 +128,23 @@ export function ConsolidationSources({ consolidation }: { consolidation: NonNull
           ))}
         </ul>
       )}
+      {consolidation.leftOut.length > 0 && (
+        <div data-testid="report-consolidation-left-out" style={{ marginTop: 12 }}>
+          <Typography.Text strong type="warning">
+            {t('reportWork.consolidation.leftOut', { count: consolidation.leftOut.length })}
+          </Typography.Text>
+          <ul style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+            {consolidation.leftOut.map((unit) => (
+              <li key={unit.id} data-standing={unit.standing} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+                <Link to="/reports/$id" params={{ id: unit.id }}>
+                  {unit.agencyName}
+                </Link>{' '}
+                — {t(`reportWork.consolidation.leftOutReasons.${unit.standing}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }
