@@ -1,5 +1,6 @@
 import { agencies, orgUnits, queryRows, type Executor } from '@atmis/db';
 import { eq, sql } from 'drizzle-orm';
+import { withinUnit } from '../../platform/access/scope-sql.ts';
 
 /**
  * A unit's names (null when the unit does not exist) and the agencies in force in it and its
@@ -16,7 +17,7 @@ export async function agenciesInForceUnder(
   const rows = await executor
     .select({ id: agencies.id, name: agencies.name, shortName: agencies.shortName })
     .from(agencies)
-    .where(sql`(${agencies.orgUnitId} = ${orgUnitId} or ${agencies.orgUnitId} like ${`${orgUnitId}.%`}) and ${agencies.validTo} is null`);
+    .where(sql`${withinUnit(agencies.orgUnitId, orgUnitId)} and ${agencies.validTo} is null`);
   return { unit: unit ?? null, agencies: rows };
 }
 

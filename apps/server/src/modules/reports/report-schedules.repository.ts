@@ -4,6 +4,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { keysetAfter, keysetOrder } from '../../platform/http/pagination.ts';
 import { searchCondition } from '../../platform/http/search.ts';
 import { nameOrCreatedSort, scheduleScope, selectSchedules } from './reports.repository.ts';
+import { withinUnit } from '../../platform/access/scope-sql.ts';
 
 export interface ScheduleListQuery {
   limit: number;
@@ -23,10 +24,7 @@ export async function listSchedules(executor: Executor, actor: Actor, query: Sch
   const conditions: SQL[] = [scheduleScope(actor)];
   const search = searchCondition(reportSchedules.searchKey, query.q);
   if (search) conditions.push(search);
-  if (query.orgUnitId)
-    conditions.push(
-      sql`(${reportSchedules.orgUnitId} = ${query.orgUnitId} or ${reportSchedules.orgUnitId} like ${`${query.orgUnitId}.%`})`,
-    );
+  if (query.orgUnitId) conditions.push(withinUnit(reportSchedules.orgUnitId, query.orgUnitId));
   if (query.active) conditions.push(eq(reportSchedules.active, query.active === 'true'));
   const where = and(...conditions);
   const sort = nameOrCreatedSort(query.sort, { name: reportSchedules.name, createdAt: reportSchedules.createdAt, id: reportSchedules.id });

@@ -1,7 +1,7 @@
 import { agencies, orgUnits, roles, userAssignments, users, type Executor } from '@atmis/db';
 import { parseSort, type ScopeFilter, type Scope, type UserView, type AssignmentView, type USER_SORT_KEYS } from '@atmis/domain';
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { scopeCondition, withinUnit } from '../../platform/access/scope-sql.ts';
 import { keysetAfter, keysetCursor, keysetOrder, textSortExpression, toIso, type KeysetSort } from '../../platform/http/pagination.ts';
 
 type UserSort = (typeof USER_SORT_KEYS)[number] | `-${(typeof USER_SORT_KEYS)[number]}`;
@@ -81,8 +81,7 @@ export async function listUsers(
   const conditions: SQL[] = [userScope(filter)];
   const search = searchCondition(users.searchKey, query.q);
   if (search) conditions.push(search);
-  if (query.orgUnitId)
-    conditions.push(or(eq(users.orgUnitId, query.orgUnitId), sql`${users.orgUnitId} like ${`${query.orgUnitId}.%`}`) as SQL);
+  if (query.orgUnitId) conditions.push(withinUnit(users.orgUnitId, query.orgUnitId));
   if (query.status) conditions.push(eq(users.status, query.status));
   const where = and(...conditions);
   const { key, isDescending } = parseSort(query.sort);

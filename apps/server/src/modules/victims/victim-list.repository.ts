@@ -5,6 +5,7 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { INDEX, invalid } from './victim-access.ts';
 import { nameTokens } from './victim-person-codec.ts';
 import { fileReach } from './victims.repository.ts';
+import { withinUnit } from '../../platform/access/scope-sql.ts';
 
 /** The filter of the file list, shared by the list and both exports (`victimExportQuerySchema`). */
 export interface VictimFileFilter {
@@ -59,7 +60,7 @@ export function victimFileCondition(cipher: FieldCipher, actor: Actor, filter: V
   if (filter.status)
     conditions.push(personMatch(sql`${victimPersons.position} = 0 and ${victimPersons.identificationStatus} = ${filter.status}`));
   if (filter.orgUnitId) {
-    conditions.push(sql`(${victimFiles.orgUnitId} = ${filter.orgUnitId} or ${victimFiles.orgUnitId} like ${`${filter.orgUnitId}.%`})`);
+    conditions.push(withinUnit(victimFiles.orgUnitId, filter.orgUnitId));
   }
   if (filter.fileStatus) conditions.push(sql`${victimFiles.status} = ${filter.fileStatus}`);
   if (filter.receivedFrom) conditions.push(sql`${victimFiles.receivedOn} >= ${filter.receivedFrom}::date`);

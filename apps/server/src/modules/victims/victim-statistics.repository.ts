@@ -11,6 +11,7 @@ import {
 import type { Actor, StatWindow } from '@atmis/domain';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { fileScope } from './victims.repository.ts';
+import { withinUnit } from '../../platform/access/scope-sql.ts';
 
 /** The SQL of the victim statistics (victim-statistics.ts keeps the rules: who may see what, suppression, windows). */
 
@@ -58,8 +59,6 @@ export interface StatRow {
   supports: { type: string; startedOn: string }[];
 }
 
-const within = (column: typeof victimFiles.orgUnitId, unit: string) => sql`(${column} = ${unit} or ${column} like ${`${unit}.%`})`;
-
 /**
  * One row per person of the files matching `filter` with something in the window: received in it,
  * a victim decision in it, or a support started in it.
@@ -71,7 +70,7 @@ export async function loadStatRows(executor: Executor, filter: StatFilesFilter, 
     or exists (select 1 from ${victimIdentificationEvents} where ${victimIdentificationEvents.id} = ${victimPersons.currentDecisionId} and ${inWindow(sql`${victimIdentificationEvents.decisionDate}`)})
     or exists (select 1 from ${victimSupportServices} where ${victimSupportServices.personId} = ${victimPersons.id} and ${victimSupportServices.status} <> 'cancelled' and ${inWindow(sql`${victimSupportServices.startedOn}`)})
   )`;
-  const conditions: SQL[] = [within(victimFiles.orgUnitId, filter.orgUnitId)];
+  const conditions: SQL[] = [withinUnit(victimFiles.orgUnitId, filter.orgUnitId)];
   if (filter.readableBy) conditions.push(fileScope(filter.readableBy, 'read:victims'));
   if (filter.agencyId) conditions.push(eq(victimFiles.agencyId, filter.agencyId));
   const rows = await executor

@@ -1,7 +1,7 @@
 import { victimFacilities, victimFacilityStays, victimSupportRates, victimSupportServices, type Executor } from '@atmis/db';
 import type { ScopeFilter } from '@atmis/domain';
 import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { scopeCondition } from '../../platform/access/scope-sql.ts';
+import { scopeCondition, withinUnit } from '../../platform/access/scope-sql.ts';
 import { selectStays, type StayJoinedRow } from './victim-files.repository.ts';
 import { selectFacilities } from './victims.repository.ts';
 
@@ -112,10 +112,7 @@ export async function listReachableFacilities(executor: Executor, filter: Reacha
     sql` or `,
   );
   const conditions: SQL[] = [sql`(${own} or ${above})`];
-  if (filter.orgUnitId)
-    conditions.push(
-      sql`(${victimFacilities.orgUnitId} = ${filter.orgUnitId} or ${victimFacilities.orgUnitId} like ${`${filter.orgUnitId}.%`})`,
-    );
+  if (filter.orgUnitId) conditions.push(withinUnit(victimFacilities.orgUnitId, filter.orgUnitId));
   return selectFacilities(executor)
     .where(and(...conditions))
     .orderBy(asc(victimFacilities.orgUnitId), asc(victimFacilities.name), asc(victimFacilities.id))

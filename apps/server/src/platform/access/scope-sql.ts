@@ -14,6 +14,14 @@ function escapeLike(value: string): string {
 }
 
 /**
+ * A unit and every unit below it (unit codes are paths: "within" is a prefix match), the one form
+ * of that condition in every query.
+ */
+export function withinUnit(column: AnyColumn | SQL, unitId: string): SQL {
+  return sql`(${column} = ${unitId} or ${column} like ${`${escapeLike(unitId)}.%`})`;
+}
+
+/**
  * The SQL form of the domain's ScopeFilter: the same rule as matchesScope(), applied by every
  * list, detail, search, export and count query of a module.
  */
@@ -22,7 +30,7 @@ export function scopeCondition(filter: ScopeFilter, columns: ScopeColumns): SQL 
   if (filter.kind === 'none') return sql`false`;
   const parts: SQL[] = [];
   for (const unit of filter.orgUnitIds) {
-    parts.push(sql`(${columns.orgUnitId} = ${unit} or ${columns.orgUnitId} like ${`${escapeLike(unit)}.%`})`);
+    parts.push(withinUnit(columns.orgUnitId, unit));
   }
   if (columns.agencyId && filter.agencyIds.length) {
     parts.push(
